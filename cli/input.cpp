@@ -1,0 +1,197 @@
+// Reading the CLI's input: decoding to UTF-8, refusing binary data, and line streaming in bounded memory.
+#include "input.h"
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+namespace conndiag::cli {
+namespace {
+
+constexpr std::size_t kChunk = 1 << 20;
+constexpr std::size_t kBinaryWindow = 8000;  // like git: a NUL this early means binary
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> InputDecoder::Feed(std::string_view bytes, std::string& out) {
+  if (encoding_ == Encoding::kUnknown) {
+    if (carry_.size() + bytes.size() < 4) {
+      carry_.append(bytes);  // too little to tell yet
+      return std::nullopt;
+    }
+    std::string head = carry_ + std::string(bytes.substr(0, 4));
+    auto u = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
+    std::size_t skip = 0;
+    if (head.size() >= 3 && u(0) == 0xEF && u(1) == 0xBB && u(2) == 0xBF) {
+      encoding_ = Encoding::kUtf8;
+      skip = 3;
+    } else if (head.size() >= 2 && u(0) == 0xFF && u(1) == 0xFE) {
+      encoding_ = Encoding::kUtf16Le;
+      skip = 2;
+    } else if (head.size() >= 2 && u(0) == 0xFE && u(1) == 0xFF) {
+      encoding_ = Encoding::kUtf16Be;
+      skip = 2;
+    } else if (head.size() >= 4 && u(0) != 0 && u(1) == 0 && u(2) != 0 && u(3) == 0) {
+      encoding_ = Encoding::kUtf16Le;  // ASCII text saved as UTF-16 without a BOM
+    } else if (head.size() >= 4 && u(0) == 0 && u(1) != 0 && u(2) == 0 && u(3) != 0) {
+      encoding_ = Encoding::kUtf16Be;
+    } else {
+      encoding_ = Encoding::kUtf8;
+    }
+    std::string first = carry_ + std::string(bytes);
+    carry_.clear();
+    std::string_view rest(first);
+    rest.remove_prefix(std::min(skip, rest.size()));
+    return Feed(rest, out);
+  }
+  if (encoding_ == Encoding::kUtf8) {
+    if (checked_ < kBinaryWindow) {
+      const std::size_t n = std::min(bytes.size(), kBinaryWindow - checked_);
+      const auto nul = bytes.substr(0, n).find('\0');
+      if (nul != std::string_view::npos) {
+        return "the input looks binary (a NUL byte at offset " + std::to_string(checked_ + nul) +
+               "); give the text of the error or log";
+      }
+      checked_ += n;
+    }
+    out.append(bytes);
+    return std::nullopt;
+  }
+  DecodeUtf16(bytes, out);
+  return std::nullopt;
+}
+
+std::optional<std::string> InputDecoder::Finish(std::string& out) {
+  if (encoding_ == Encoding::kUnknown) {
+    encoding_ = Encoding::kUtf8;
+    std::string held;
+    held.swap(carry_);
+    return Feed(held, out);
+  }
+  if (!carry_.empty() || high_surrogate_) AppendUtf8(out, 0xFFFD);  // a cut-off UTF-16 unit
+  carry_.clear();
+  high_surrogate_ = 0;
+  return std::nullopt;
+}
+
+void InputDecoder::DecodeUtf16(std::string_view bytes, std::string& out) {
+  std::string buffer = carry_ + std::string(bytes);
+  carry_.clear();
+  const bool le = encoding_ == Encoding::kUtf16Le;
+  std::size_t i = 0;
+  for (; i + 1 < buffer.size(); i += 2) {
+    const auto a = static_cast<unsigned char>(buffer[i]);
+    const auto b = static_cast<unsigned char>(buffer[i + 1]);
+    const auto unit = static_cast<char16_t>(le ? (a | (b << 8)) : ((a << 8) | b));
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+      if (high_surrogate_) AppendUtf8(out, 0xFFFD);
+      high_surrogate_ = unit;
+      continue;
+    }
+    if (unit >= 0xDC00 && unit <= 0xDFFF) {
+      if (high_surrogate_) {
+        AppendUtf8(out, 0x10000 + ((static_cast<char32_t>(high_surrogate_) - 0xD800) << 10) + (unit - 0xDC00u));
+        high_surrogate_ = 0;
+      } else {
+        AppendUtf8(out, 0xFFFD);
+      }
+      continue;
+    }
+    if (high_surrogate_) {
+      AppendUtf8(out, 0xFFFD);
+      high_surrogate_ = 0;
+    }
+    AppendUtf8(out, unit);
+  }
+  if (i < buffer.size()) carry_.assign(buffer, i, std::string::npos);
+}
+
+std::FILE* OpenInput(const std::string& path, std::string& error) {
+  if (path == "-") return stdin;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) error = "cannot open " + path + ": " + std::strerror(errno);
+  return f;
+}
+
+std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text) {
+  InputDecoder decoder;
+  std::vector<char> chunk(kChunk);
+  while (true) {
+    const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
+    if (n == 0) break;
+    if (auto err = decoder.Feed(std::string_view(chunk.data(), n), text)) return err;
+    if (text.size() > limit) {
+      return "the input is larger than " + std::to_string(limit >> 20) +
+             " MB; a single error is never that long: for a log use --log";
+    }
+  }
+  if (std::ferror(in)) return std::string("cannot read the input: ") + std::strerror(errno);
+  return decoder.Finish(text);
+}
+
+std::optional<std::string> ForEachLine(std::FILE* in, std::size_t max_line,
+                                       const std::function<void(std::string_view)>& on_line,
+                                       const std::function<void(std::size_t)>& on_progress) {
+  InputDecoder decoder;
+  std::vector<char> chunk(kChunk);
+  std::string decoded;
+  std::string line;           // the line being gathered across chunks
+  bool line_cut = false;      // the current line passed max_line: skip to its end
+  bool after_cr = false;       // the last chunk ended with CR: a leading LF belongs to it
+  std::size_t raw = 0;
+  auto consume = [&](std::string_view rest) {
+    if (after_cr && !rest.empty() && rest.front() == '\n') rest.remove_prefix(1);
+    after_cr = false;
+    while (!rest.empty()) {
+      const auto end = rest.find_first_of("\r\n");
+      const std::string_view piece = rest.substr(0, end);
+      if (!line_cut) {
+        const std::size_t room = max_line - std::min(max_line, line.size());
+        line.append(piece.substr(0, room));
+        line_cut = piece.size() > room;
+      }
+      if (end == std::string_view::npos) break;
+      on_line(line);
+      line.clear();
+      line_cut = false;
+      const bool crlf = rest[end] == '\r' && end + 1 < rest.size() && rest[end + 1] == '\n';
+      after_cr = rest[end] == '\r' && end + 1 == rest.size();
+      rest.remove_prefix(end + (crlf ? 2 : 1));
+    }
+  };
+  while (true) {
+    const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
+    if (n == 0) break;
+    raw += n;
+    decoded.clear();
+    if (auto err = decoder.Feed(std::string_view(chunk.data(), n), decoded)) return err;
+    consume(decoded);
+    on_progress(raw);
+  }
+  if (std::ferror(in)) return std::string("cannot read the input: ") + std::strerror(errno);
+  decoded.clear();
+  if (auto err = decoder.Finish(decoded)) return err;
+  consume(decoded);
+  if (!line.empty()) on_line(line);
+  return std::nullopt;
+}
+
+}  // namespace conndiag::cli

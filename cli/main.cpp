@@ -1,0 +1,139 @@
+// conndiag: the command-line diagnoser for app-connector errors (reads a paste or a log, prints the fix).
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "args.h"
+#include "conndiag/classifier.h"
+#include "conndiag/default_kb.h"
+#include "conndiag/log_events.h"
+#include "conndiag/result_json.h"
+#include "conndiag/version.h"
+#include "input.h"
+#include "text_output.h"
+
+namespace {
+
+constexpr int kConfident = 0;
+constexpr int kNotConfident = 1;
+constexpr int kUsage = 2;
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "conndiag: %s\n", message.c_str());
+  return kUsage;
+}
+
+std::string ReadFile(const std::string& path, std::string& error) {
+  std::FILE* f = conndiag::cli::OpenInput(path, error);
+  if (!f) return {};
+  std::string text;
+  if (auto err = conndiag::cli::ReadAll(f, conndiag::kMaxKnowledgeBaseBytes, text)) error = path + ": " + *err;
+  if (f != stdin) std::fclose(f);
+  return text;
+}
+
+bool UseColor() {
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) && (!no_color || !*no_color) && !(term && std::string(term) == "dumb");
+}
+
+int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& options, std::FILE* in,
+           const conndiag::cli::Args& args) {
+  conndiag::LogClassifier log(classifier, options);
+  const bool progress = isatty(STDERR_FILENO);
+  std::size_t next_report = 64u << 20;
+  auto err = conndiag::cli::ForEachLine(
+      in, conndiag::kMaxEventBytes, [&](std::string_view line) { log.AddLine(line); },
+      [&](std::size_t bytes) {
+        if (progress && bytes >= next_report) {
+          std::fprintf(stderr, "\rconndiag: %zu MB read", bytes >> 20);
+          next_report += 64u << 20;
+        }
+      });
+  if (progress && next_report > (64u << 20)) std::fprintf(stderr, "\n");
+  if (err) return Fail(*err);
+  const std::size_t lines = log.lines();
+  const auto warnings = log.warnings();
+  const auto events = log.Finish();
+  bool any_confident = false;
+  for (const auto& e : events) {
+    any_confident = any_confident || (!e.result.matches.empty() && e.result.matches.front().confident);
+  }
+  if (args.json) {
+    for (const auto& e : events) {
+      const auto line = conndiag::LogEventToJson(classifier.knowledge_base(), e, options,
+                                                 conndiag::OffsetUnit::kUtf8Bytes);
+      std::printf("%s\n", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    }
+    for (const auto& w : warnings) std::fprintf(stderr, "conndiag: warning: %s\n", w.c_str());
+  } else {
+    conndiag::cli::PrintLogSummary(stdout, classifier.knowledge_base(), events, lines, warnings,
+                                   {UseColor(), options.lang});
+  }
+  return any_confident ? kConfident : kNotConfident;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto parsed = conndiag::cli::ParseArgs(argc, argv);
+  if (auto* usage = std::get_if<conndiag::cli::UsageError>(&parsed)) {
+    return Fail(usage->message + "\n(see conndiag --help)");
+  }
+  const auto& args = std::get<conndiag::cli::Args>(parsed);
+  if (args.help) {
+    std::fputs(conndiag::cli::UsageText(), stdout);
+    return 0;
+  }
+
+  std::string kb_text;
+  if (args.kb_path.empty()) {
+    kb_text = std::string(conndiag::DefaultKnowledgeBase());
+  } else {
+    std::string error;
+    kb_text = ReadFile(args.kb_path, error);
+    if (!error.empty()) return Fail(error);
+  }
+  auto loaded = conndiag::Classifier::FromJson(kb_text);
+  if (!loaded.ok()) {
+    const std::string source = args.kb_path.empty() ? "built-in knowledge base" : args.kb_path;
+    return Fail(source + ": " + loaded.error().What());
+  }
+  const conndiag::Classifier& classifier = loaded.value();
+
+  if (args.version) {
+    std::printf("conndiag %s (git %s, knowledge base %s)\n", conndiag::kVersion, conndiag::kGitRevision,
+                classifier.knowledge_base().version.c_str());
+    return 0;
+  }
+
+  const conndiag::Options options{args.app, args.lang, args.top};
+  if (auto invalid = classifier.Validate(options)) return Fail("--" + invalid->What());
+
+  std::string open_error;
+  std::FILE* in = conndiag::cli::OpenInput(args.input, open_error);
+  if (!in) return Fail(open_error);
+  if (args.log) return RunLog(classifier, options, in, args);
+
+  std::string text;
+  auto read_error = conndiag::cli::ReadAll(in, conndiag::kMaxPasteBytes, text);
+  if (in != stdin) std::fclose(in);
+  if (read_error) return Fail(*read_error);
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Fail("the input is empty: give the error text as a file or on standard input");
+  }
+
+  const conndiag::Result result = classifier.Classify(text, options);
+  if (args.json) {
+    const auto json = conndiag::ResultToJson(classifier.knowledge_base(), result, options, text,
+                                             conndiag::OffsetUnit::kUtf8Bytes);
+    std::printf("%s\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  } else {
+    conndiag::cli::PrintResult(stdout, classifier.knowledge_base(), result, {UseColor(), options.lang});
+  }
+  const bool confident = !result.matches.empty() && result.matches.front().confident;
+  return confident ? kConfident : kNotConfident;
+}

@@ -1,0 +1,144 @@
+// Human-readable output: what a person reads in a terminal, in English or French.
+#include "text_output.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace conndiag::cli {
+namespace {
+
+struct Words {
+  const char* likely;
+  const char* possible;
+  const char* weak;
+  const char* cause;
+  const char* fix;
+  const char* why;
+  const char* fields;
+  const char* no_match;
+  const char* no_confident;
+  const char* try_next;
+  const char* more_info;
+  const char* warning;
+  const char* summary;  // {1} problems, {2} lines
+  const char* line;
+  const char* nothing_in_log;
+};
+
+const Words kEnglish = {
+    "likely", "possible", "weak", "Cause", "Fix", "Why", "Fields",
+    "No known connector error matched.",
+    "No confident match: the text fits several rows or matches weakly.",
+    "Try: paste the whole error, including the exception name and any JSON; or name the app with --app.",
+    "More", "warning", "{1} distinct problem(s) in {2} line(s)", "line",
+    "No known connector error found in the log.",
+};
+
+const Words kFrench = {
+    "probable", "possible", "faible", "Cause", "Solution", "Pourquoi", "Champs",
+    "Aucune erreur de connecteur connue ne correspond.",
+    "Aucune correspondance sûre : le texte convient à plusieurs lignes ou correspond faiblement.",
+    "Essayez : collez l'erreur entière, avec le nom de l'exception et le JSON éventuel ; ou précisez "
+    "l'application avec --app.",
+    "Plus", "avertissement", "{1} problème(s) distinct(s) dans {2} ligne(s)", "ligne",
+    "Aucune erreur de connecteur connue dans le journal.",
+};
+
+const Words& WordsFor(const std::string& lang) { return lang == "fr" ? kFrench : kEnglish; }
+
+std::string Paint(const Style& s, const char* code, std::string_view text) {
+  if (!s.color) return std::string(text);
+  return std::string("\x1b[") + code + "m" + std::string(text) + "\x1b[0m";
+}
+
+std::string NameOf(const KnowledgeBase& kb, const std::string& key, const std::string& lang) {
+  const App* app = kb.FindApp(key);
+  if (!app) return key;
+  auto it = app->name.find(lang);
+  return it != app->name.end() ? it->second : app->name.begin()->second;
+}
+
+std::string Replace(std::string text, std::string_view marker, const std::string& value) {
+  const auto at = text.find(marker);
+  if (at != std::string::npos) text.replace(at, marker.size(), value);
+  return text;
+}
+
+std::string Grouped(std::size_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+void PrintFields(std::FILE* out, const Fields& f, const Words& w, const Style& s) {
+  std::vector<std::string> parts;
+  if (f.http_status) {
+    parts.push_back("HTTP " + std::to_string(*f.http_status) + (f.http_reason.empty() ? "" : " " + f.http_reason));
+  }
+  for (const auto& code : f.aadsts) parts.push_back("AADSTS" + code);
+  for (const auto& code : f.af_codes) parts.push_back(code);
+  for (const auto& code : f.okta_codes) parts.push_back(code);
+  if (!f.exceptions.empty()) parts.push_back(f.exceptions.front());
+  if (!f.oauth_error.empty()) parts.push_back(f.oauth_error);
+  if (!f.tenant_id.empty()) parts.push_back("tenant " + f.tenant_id);
+  if (parts.empty()) return;
+  std::string line;
+  for (const auto& p : parts) line += (line.empty() ? "" : " · ") + p;
+  std::fprintf(out, "%s: %s\n", Paint(s, "2", w.fields).c_str(), line.c_str());
+}
+
+void PrintMatch(std::FILE* out, const KnowledgeBase& kb, const Match& m, std::size_t rank, const Words& w,
+                const Style& s) {
+  const char* level = m.confident ? w.likely : (m.score >= 0.5 ? w.possible : w.weak);
+  const char* colour = m.confident ? "1;32" : "1;33";
+  std::fprintf(out, "%zu. %s · %s (%.2f)  [%s]\n", rank, Paint(s, "1", NameOf(kb, m.app, s.lang)).c_str(),
+               Paint(s, colour, level).c_str(), m.score, m.entry->id.c_str());
+  std::fprintf(out, "   %s: %s\n", w.cause, m.cause.c_str());
+  std::fprintf(out, "   %s:\n", w.fix);
+  for (std::size_t i = 0; i < m.fix.size(); ++i) std::fprintf(out, "     %zu. %s\n", i + 1, m.fix[i].c_str());
+  std::string why;
+  for (const auto& e : m.evidence) why += (why.empty() ? "" : "; ") + e;
+  std::fprintf(out, "   %s: %s\n", Paint(s, "2", w.why).c_str(), why.c_str());
+  if (!m.entry->link.empty()) std::fprintf(out, "   %s: %s\n", w.more_info, m.entry->link.c_str());
+}
+
+}  // namespace
+
+void PrintResult(std::FILE* out, const KnowledgeBase& kb, const Result& result, const Style& style) {
+  const Words& w = WordsFor(style.lang);
+  for (const auto& warning : result.warnings) std::fprintf(out, "%s: %s\n", w.warning, warning.c_str());
+  if (result.matches.empty()) {
+    std::fprintf(out, "%s\n", w.no_match);
+  } else {
+    for (std::size_t i = 0; i < result.matches.size(); ++i) {
+      if (i > 0) std::fprintf(out, "\n");
+      PrintMatch(out, kb, result.matches[i], i + 1, w, style);
+    }
+    if (!result.matches.front().confident) std::fprintf(out, "\n%s\n", w.no_confident);
+  }
+  PrintFields(out, result.fields, w, style);
+  if (result.matches.empty() || !result.matches.front().confident) std::fprintf(out, "%s\n", w.try_next);
+}
+
+void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<LogEvent>& events,
+                     std::size_t lines, const std::vector<std::string>& warnings, const Style& style) {
+  const Words& w = WordsFor(style.lang);
+  for (const auto& warning : warnings) std::fprintf(out, "%s: %s\n", w.warning, warning.c_str());
+  if (events.empty()) {
+    std::fprintf(out, "%s (%s %s)\n", w.nothing_in_log, Grouped(lines).c_str(), w.line);
+    return;
+  }
+  std::string head = Replace(Replace(w.summary, "{1}", Grouped(events.size())), "{2}", Grouped(lines));
+  std::fprintf(out, "%s\n", Paint(style, "1", head).c_str());
+  for (const LogEvent& e : events) {
+    const std::string first_line = e.text.substr(0, std::min(e.text.find('\n'), std::size_t{160}));
+    std::fprintf(out, "\n%s %zu (×%zu): %s\n", w.line, e.line, e.count, first_line.c_str());
+    if (!e.result.matches.empty()) PrintMatch(out, kb, e.result.matches.front(), 1, w, style);
+  }
+}
+
+}  // namespace conndiag::cli

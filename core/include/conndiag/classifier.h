@@ -1,0 +1,88 @@
+// The classifier: a compiled knowledge base that says which entry a pasted error is, for which app, and why.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "conndiag/expected.h"
+#include "conndiag/fields.h"
+#include "conndiag/knowledge_base.h"
+#include "conndiag/normalize.h"
+
+namespace conndiag {
+
+struct Options {
+  std::string app;          // app key the error came from; empty: infer it from the text
+  std::string lang = "en";  // output language; must be one of the knowledge base's languages
+  std::size_t top = 3;      // at most this many matches
+};
+
+struct Match {
+  const Entry* entry = nullptr;      // points into the Classifier that produced it
+  std::string app;                   // the app this match is for (one of entry->apps)
+  double score = 0;                  // 0..1
+  bool confident = false;            // false when several apps fit or the evidence is weak
+  std::string cause;                 // in Options::lang
+  std::vector<std::string> fix;      // in Options::lang
+  std::vector<Span> spans;           // byte ranges of the input that matched, sorted, non-overlapping
+  std::vector<std::string> evidence; // why, in Options::lang
+};
+
+struct Result {
+  std::vector<Match> matches;               // best first
+  std::optional<std::string> app_guess;     // the app the text names, if any
+  Fields fields;
+  std::vector<std::string> warnings;        // e.g. a pattern skipped for excessive regex work
+};
+
+// One distinct error event of a log and how it classified.
+struct LogEvent {
+  std::size_t line = 0;   // first line (1-based) where it occurred
+  std::size_t last_line = 0;
+  std::size_t count = 0;  // occurrences
+  std::string text;       // the first occurrence, with its continuation lines
+  Result result;
+};
+
+// Single pastes longer than this are classified on their first kMaxPasteBytes, with a warning.
+inline constexpr std::size_t kMaxPasteBytes = 16u << 20;
+// Log events (a line plus its stack trace) longer than this are cut, with a warning.
+inline constexpr std::size_t kMaxEventBytes = 64u << 10;
+
+class Classifier {
+ public:
+  // Loads and compiles a knowledge base. Errors name the JSON pointer of the first problem,
+  // e.g. "/entries/3/patterns/0: invalid regular expression: ...".
+  static Expected<Classifier> FromJson(std::string_view json);
+
+  Classifier(Classifier&&) noexcept;
+  Classifier& operator=(Classifier&&) noexcept;
+  Classifier(const Classifier&) = delete;
+  Classifier& operator=(const Classifier&) = delete;
+  ~Classifier();
+
+  // Checks options against this knowledge base: an unknown app key or language is an Error that
+  // lists the valid ones. Classify assumes options that passed.
+  std::optional<Error> Validate(const Options& options) const;
+
+  // Classifies one pasted error (any size; see kMaxPasteBytes). Deterministic; thread-safe.
+  // Never throws: regex work that exceeds Boost's limits skips that pattern and adds a warning.
+  Result Classify(std::string_view text, const Options& options) const;
+
+  // True when the text contains any literal the knowledge base could match or that names an app:
+  // the cheap test that lets a log skip the great majority of its lines.
+  bool MightMatch(std::string_view text) const;
+
+  const KnowledgeBase& knowledge_base() const;
+
+ private:
+  struct Compiled;
+  explicit Classifier(std::unique_ptr<Compiled> compiled);
+  std::unique_ptr<Compiled> compiled_;
+};
+
+}  // namespace conndiag

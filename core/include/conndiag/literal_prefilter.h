@@ -1,0 +1,39 @@
+// Literal prefilter: which literals a regex cannot match without, and one pass that finds many literals.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conndiag {
+
+// A set of literals at least one of which occurs in every match of `pattern` (Perl syntax).
+// Returns an empty vector when no such set can be proven (the pattern must then always be run).
+// Sound, not complete: it understands literals, escapes, classes, groups, alternation, quantifiers
+// and look-arounds, and gives up on anything else (\Q, inline flags, conditionals).
+std::vector<std::string> RequiredLiterals(std::string_view pattern);
+
+// Finds, in one pass over a text, which of a fixed set of literals occur in it (Aho-Corasick DFA).
+class MultiLiteralMatcher {
+ public:
+  MultiLiteralMatcher() = default;
+  // Builds the automaton; literal i keeps id i. Empty literals are never reported.
+  explicit MultiLiteralMatcher(const std::vector<std::string>& literals);
+
+  std::size_t size() const { return literal_count_; }
+  // Sets found[i] = 1 for each literal i occurring in text; `found` is resized to size() and cleared.
+  void Scan(std::string_view text, std::vector<std::uint8_t>& found) const;
+  // True if any literal occurs in text; stops at the first.
+  bool Any(std::string_view text) const;
+
+ private:
+  std::size_t literal_count_ = 0;
+  std::size_t class_count_ = 1;
+  std::vector<std::uint8_t> byte_class_;           // byte -> column
+  std::vector<std::uint32_t> next_;                // state * class_count_ + column -> state
+  std::vector<std::uint32_t> output_begin_;        // state -> range in output_ids_
+  std::vector<std::uint32_t> output_ids_;
+};
+
+}  // namespace conndiag

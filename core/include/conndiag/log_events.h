@@ -1,0 +1,58 @@
+// Log mode: splits a log into error events, classifies each distinct event once, and counts repeats.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "conndiag/classifier.h"
+
+namespace conndiag {
+
+// Caps that keep memory bounded whatever the log: distinct events kept, and text kept per event.
+inline constexpr std::size_t kMaxDistinctEvents = 10000;
+
+// Feeds a log line by line (streaming: memory grows with distinct matching events, not with the log).
+// An event is a line plus its continuation lines (indented lines, "at ...", "Caused by:", "... N more").
+// Events that match nothing are dropped; identical events (ignoring timestamps, GUIDs and the leading
+// log prefix) are classified once and counted.
+class LogClassifier {
+ public:
+  LogClassifier(const Classifier& classifier, Options options);
+
+  // The next line, without its line ending (a trailing '\r' is ignored).
+  void AddLine(std::string_view line);
+  // Ends the log: the events that matched something, in order of first occurrence.
+  std::vector<LogEvent> Finish();
+
+  std::size_t lines() const { return line_number_; }
+  // Warnings about the log as a whole (caps reached).
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+ private:
+  void Flush();
+
+  const Classifier& classifier_;
+  Options options_;
+  std::size_t line_number_ = 0;
+  std::string current_;        // the event being gathered
+  std::size_t current_line_ = 0;
+  bool current_truncated_ = false;
+  std::vector<LogEvent> events_;
+  std::unordered_map<std::string, std::size_t> index_;  // event key -> position in events_
+  std::vector<std::string> warnings_;
+};
+
+// Whether a line continues the event above it (stack frames, "Caused by:", indented lines).
+bool IsContinuationLine(std::string_view line);
+
+// The key under which repeats of an event are merged: normalized text without the log's leading
+// timestamp/level prefix, with timestamps and GUIDs masked.
+std::string EventKey(std::string_view event);
+
+// Convenience: splits `text` into lines (LF, CRLF or CR) and runs a LogClassifier over them.
+std::vector<LogEvent> ClassifyLog(const Classifier& classifier, std::string_view text, const Options& options);
+
+}  // namespace conndiag

@@ -1,0 +1,32 @@
+// The JSON shapes of results (interfaces.md): shared by the CLI's --json and the WebAssembly API.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "conndiag/classifier.h"
+
+namespace conndiag {
+
+// How span offsets are counted: UTF-8 bytes (CLI) or UTF-16 code units (JavaScript string indices).
+enum class OffsetUnit { kUtf8Bytes, kUtf16Units };
+
+// Converts byte offsets into `text` (UTF-8, possibly invalid) to UTF-16 code-unit indices, as a
+// JavaScript string decoded from the same bytes would count them (an invalid byte is one U+FFFD).
+// `offsets` need not be sorted; each must be <= text.size().
+std::vector<std::size_t> Utf16Offsets(std::string_view text, const std::vector<std::size_t>& offsets);
+
+// {"matches": [...], "app_guess": ..., "fields": {...}, "warnings": [...]}. `text` is the classified
+// input, needed to convert spans when unit is kUtf16Units.
+nlohmann::json ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options,
+                            std::string_view text, OffsetUnit unit);
+
+// One line of --log --json: {"line", "last_line", "count", "text", "matches", "app_guess", "fields", "warnings"}.
+nlohmann::json LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options,
+                              OffsetUnit unit);
+
+nlohmann::json FieldsToJson(const Fields& fields);
+
+}  // namespace conndiag

@@ -1,0 +1,149 @@
+// Explanation: the words that tell a person why a match was made, in English or French.
+#include "explain.h"
+
+#include <algorithm>
+#include <map>
+
+namespace conndiag {
+namespace {
+
+constexpr std::size_t kMaxQuoted = 80;
+
+// Evidence sentences; {1} and {2} are filled in. Languages without their own fall back to English.
+struct Phrases {
+  const char* matched;
+  const char* app_chosen;
+  const char* app_named;
+  const char* app_all;
+  const char* app_unknown;
+  const char* app_contradicted;
+  const char* ambiguous;
+  const char* code_table;
+  const char* fallback;
+};
+
+const Phrases kEnglish = {
+    "matched “{1}”",
+    "app: {1} (chosen)",
+    "app: {1}, from “{2}”",
+    "applies to every app",
+    "app: not named in the text",
+    "the text points to {1}, not {2}",
+    "the same message is known for: {1}; choose the app to decide",
+    "answer from the error-code table, not from a connector row",
+    "catch-all answer: no more specific row matched",
+};
+
+const Phrases kFrench = {
+    "correspond à « {1} »",
+    "application : {1} (choisie)",
+    "application : {1}, d'après « {2} »",
+    "s'applique à toutes les applications",
+    "application : non nommée dans le texte",
+    "le texte désigne {1}, pas {2}",
+    "le même message existe pour : {1} ; choisissez l'application pour trancher",
+    "réponse tirée de la table des codes d'erreur, pas d'une ligne de connecteur",
+    "réponse générique : aucune ligne plus précise ne correspond",
+};
+
+const Phrases& PhrasesFor(const std::string& lang) { return lang == "fr" ? kFrench : kEnglish; }
+
+std::string Fill(std::string pattern, const std::string& one, const std::string& two = {}) {
+  for (auto [marker, value] : {std::pair{"{1}", &one}, std::pair{"{2}", &two}}) {
+    const auto at = pattern.find(marker);
+    if (at != std::string::npos) pattern.replace(at, 3, *value);
+  }
+  return pattern;
+}
+
+// A quotation of the original text, cut at a character boundary when long.
+std::string Quote(std::string_view text) {
+  if (text.size() <= kMaxQuoted) return std::string(text);
+  std::size_t cut = kMaxQuoted;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+template <class Map>
+auto InLanguage(const Map& texts, const std::string& lang) -> typename Map::mapped_type {
+  if (auto it = texts.find(lang); it != texts.end()) return it->second;
+  if (auto it = texts.find("en"); it != texts.end()) return it->second;
+  return texts.empty() ? typename Map::mapped_type{} : texts.begin()->second;
+}
+
+std::string AppName(const KnowledgeBase& kb, const std::string& key, const std::string& lang) {
+  const App* app = kb.FindApp(key);
+  return app ? InLanguage(app->name, lang) : key;
+}
+
+}  // namespace
+
+void Explain(const KnowledgeBase& kb, const Options& options, std::string_view original,
+             const NormalizedText& normalized, const std::vector<AppEvidence>& app_evidence,
+             const std::optional<std::string>& app_guess, const std::vector<Candidate>& candidates,
+             Result& result) {
+  const Phrases& say = PhrasesFor(options.lang);
+  const std::size_t count = std::min(options.top, candidates.size());
+  for (std::size_t i = 0; i < count; ++i) {
+    const Candidate& c = candidates[i];
+    const Entry& e = *c.entry;
+    Match m;
+    m.entry = &e;
+    m.app = c.app;
+    m.score = c.score;
+    m.confident = c.confident;
+    m.cause = InLanguage(e.cause, options.lang);
+    m.fix = InLanguage(e.fix, options.lang);
+
+    std::vector<Span> source_spans;
+    for (std::size_t k = 0; k < c.normalized_spans.size(); ++k) {
+      const Span src = normalized.ToSource(c.normalized_spans[k]);
+      source_spans.push_back(src);
+      const std::string quoted = Quote(original.substr(src.begin, src.end - src.begin));
+      const std::string line = Fill(say.matched, quoted);
+      if (std::find(m.evidence.begin(), m.evidence.end(), line) == m.evidence.end()) m.evidence.push_back(line);
+    }
+    m.spans = MergeSpans(std::move(source_spans));
+
+    const bool for_all = std::find(e.apps.begin(), e.apps.end(), "all") != e.apps.end();
+    if (for_all) {
+      m.evidence.emplace_back(say.app_all);
+    } else if (!options.app.empty() && !c.off_app) {
+      m.evidence.push_back(Fill(say.app_chosen, AppName(kb, c.app, options.lang)));
+    } else if (c.off_app) {
+      const std::string named = !options.app.empty() ? options.app : app_guess.value_or("");
+      m.evidence.push_back(Fill(say.app_contradicted, AppName(kb, named, options.lang),
+                                AppName(kb, c.app, options.lang)));
+    } else if (app_guess && *app_guess == c.app) {
+      std::string clue;
+      for (std::size_t a = 0; a < kb.apps.size(); ++a) {
+        if (kb.apps[a].key == c.app) clue = app_evidence[a].first_clue;
+      }
+      m.evidence.push_back(Fill(say.app_named, AppName(kb, c.app, options.lang), clue));
+    } else {
+      m.evidence.emplace_back(say.app_unknown);
+    }
+
+    if (i == 0 && !c.confident && !c.off_app) {
+      // Which other apps know the same message: the person must pick, never a silent guess.
+      std::vector<std::string> apps{AppName(kb, c.app, options.lang)};
+      for (std::size_t k = 1; k < candidates.size(); ++k) {
+        const Candidate& other = candidates[k];
+        const std::string name = AppName(kb, other.app, options.lang);
+        if (other.score >= c.score - kTieMargin && std::find(apps.begin(), apps.end(), name) == apps.end()) {
+          apps.push_back(name);
+        }
+      }
+      if (apps.size() > 1) {
+        std::string list;
+        for (const auto& a : apps) list += (list.empty() ? "" : ", ") + a;
+        m.evidence.push_back(Fill(say.ambiguous, list));
+      }
+    }
+    if (e.source == "code-table") m.evidence.emplace_back(say.code_table);
+    if (e.fallback) m.evidence.emplace_back(say.fallback);
+    result.matches.push_back(std::move(m));
+  }
+}
+
+}  // namespace conndiag

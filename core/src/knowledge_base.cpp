@@ -1,0 +1,309 @@
+// Loads a knowledge base from JSON and checks everything the core relies on, naming the JSON path of a problem.
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "conndiag/knowledge_base.h"
+
+namespace conndiag {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::string_view, 3> kSources = {"connector", "code-table", "custom"};
+constexpr std::array<std::string_view, 7> kKinds = {"authentication", "license",  "permission",   "transient",
+                                                   "internal",       "quota",    "configuration"};
+constexpr std::array<std::string_view, 9> kActions = {"reconnect",       "test-now",         "contact-support",
+                                                     "upgrade-license", "check-app-status", "retry-later",
+                                                     "reset-settings",  "enable-setting",   "check-account"};
+constexpr int kMaxNesting = 64;
+
+template <std::size_t N>
+bool OneOf(const std::array<std::string_view, N>& set, const std::string& value) {
+  return std::find(set.begin(), set.end(), value) != set.end();
+}
+
+template <std::size_t N>
+std::string Join(const std::array<std::string_view, N>& set) {
+  std::string out;
+  for (auto s : set) out += (out.empty() ? "" : ", ") + std::string(s);
+  return out;
+}
+
+bool IsKey(const std::string& s, std::size_t max_len) {
+  if (s.empty() || s.size() > max_len) return false;
+  auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; };
+  return std::all_of(s.begin(), s.end(), ok) && s.front() != '-';
+}
+
+// JSON pointer escaping of one reference token (RFC 6901).
+std::string Token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+// Checks nesting depth without recursion, so a hostile file cannot overflow the parser's stack.
+bool NestingWithin(std::string_view text, int limit) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > limit) return false;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+class Loader {
+ public:
+  Expected<KnowledgeBase> Load(const json& root) {
+    if (!root.is_object()) return Fail("", "the knowledge base must be a JSON object");
+    if (!Known(root, "", {"$schema", "description", "version", "languages", "apps", "entries"})) return error_;
+    if (!String(root, "", "version", kb_.version, true)) return error_;
+    if (!Languages(root)) return error_;
+    if (!Apps(root)) return error_;
+    if (!Entries(root)) return error_;
+    return std::move(kb_);
+  }
+
+ private:
+  Error Fail(std::string path, std::string message) {
+    error_ = Error{std::move(path), std::move(message)};
+    return error_;
+  }
+
+  bool Known(const json& obj, const std::string& path, std::initializer_list<std::string_view> keys) {
+    for (const auto& [key, value] : obj.items()) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        std::string list;
+        for (auto k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
+        Fail(path + "/" + Token(key), "unknown field \"" + key + "\" (expected one of: " + list + ")");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool String(const json& obj, const std::string& path, const char* key, std::string& out, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) Fail(path + "/" + key, "required field is missing");
+      return !required;
+    }
+    if (!it->is_string()) return Fail(path + "/" + key, "must be a string"), false;
+    out = it->get<std::string>();
+    if (required && out.empty()) return Fail(path + "/" + key, "must not be empty"), false;
+    return true;
+  }
+
+  bool StringList(const json& obj, const std::string& path, const char* key, std::vector<std::string>& out,
+                  bool required, std::size_t max_len) {
+    auto it = obj.find(key);
+    const std::string here = path + "/" + key;
+    if (it == obj.end()) {
+      if (required) Fail(here, "required field is missing");
+      return !required;
+    }
+    if (!it->is_array()) return Fail(here, "must be an array of strings"), false;
+    if (required && it->empty()) return Fail(here, "must not be empty"), false;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json& v = (*it)[i];
+      const std::string at = here + "/" + std::to_string(i);
+      if (!v.is_string()) return Fail(at, "must be a string"), false;
+      auto s = v.get<std::string>();
+      if (s.empty()) return Fail(at, "must not be empty"), false;
+      if (s.size() > max_len) return Fail(at, "longer than " + std::to_string(max_len) + " characters"), false;
+      out.push_back(std::move(s));
+    }
+    return true;
+  }
+
+  bool Languages(const json& root) {
+    if (!StringList(root, "", "languages", kb_.languages, true, 8)) return false;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < kb_.languages.size(); ++i) {
+      if (!IsKey(kb_.languages[i], 8)) return Fail("/languages/" + std::to_string(i), "not a language code"), false;
+      if (!seen.insert(kb_.languages[i]).second) {
+        return Fail("/languages/" + std::to_string(i), "duplicate language"), false;
+      }
+    }
+    return true;
+  }
+
+  // A {lang: text} object that has every language of the knowledge base.
+  bool Texts(const json& obj, const std::string& path, const char* key, Localized& out, bool all_languages) {
+    auto it = obj.find(key);
+    const std::string here = path + "/" + key;
+    if (it == obj.end()) return Fail(here, "required field is missing"), false;
+    if (!it->is_object() || it->empty()) return Fail(here, "must be an object of texts by language"), false;
+    for (const auto& [lang, text] : it->items()) {
+      if (!text.is_string() || text.get<std::string>().empty()) {
+        return Fail(here + "/" + Token(lang), "must be a non-empty string"), false;
+      }
+      out[lang] = text.get<std::string>();
+    }
+    if (all_languages) {
+      for (const auto& lang : kb_.languages) {
+        if (!out.count(lang)) return Fail(here + "/" + lang, "missing the \"" + lang + "\" text"), false;
+      }
+    }
+    return true;
+  }
+
+  bool Steps(const json& obj, const std::string& path, LocalizedSteps& out) {
+    auto it = obj.find("fix");
+    const std::string here = path + "/fix";
+    if (it == obj.end()) return Fail(here, "required field is missing"), false;
+    if (!it->is_object()) return Fail(here, "must be an object of step lists by language"), false;
+    for (const auto& lang : kb_.languages) {
+      if (!it->contains(lang)) return Fail(here + "/" + lang, "missing the \"" + lang + "\" steps"), false;
+    }
+    for (const auto& [lang, steps] : it->items()) {
+      std::vector<std::string> list;
+      if (!StringList(*it, here, lang.c_str(), list, true, 4000)) return false;
+      out[lang] = std::move(list);
+    }
+    return true;
+  }
+
+  bool Apps(const json& root) {
+    auto it = root.find("apps");
+    if (it == root.end()) return Fail("/apps", "required field is missing"), false;
+    if (!it->is_object() || it->empty()) return Fail("/apps", "must be a non-empty object keyed by app"), false;
+    for (const auto& [key, value] : it->items()) {
+      const std::string path = "/apps/" + Token(key);
+      if (!IsKey(key, 32)) return Fail(path, "app keys are lowercase letters, digits and '-'"), false;
+      if (!value.is_object()) return Fail(path, "must be an object"), false;
+      if (!Known(value, path, {"name", "clues"})) return false;
+      App app;
+      app.key = key;
+      if (!Texts(value, path, "name", app.name, true)) return false;
+      if (!StringList(value, path, "clues", app.clues, false, 200)) return false;
+      for (std::size_t i = 0; i < app.clues.size(); ++i) {
+        const auto& clue = app.clues[i];
+        if (std::any_of(clue.begin(), clue.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) ||
+            clue.find(' ') == 0 || clue.back() == ' ') {
+          return Fail(path + "/clues/" + std::to_string(i),
+                      "clues are matched against normalized text: lowercase, no leading or trailing space"),
+                 false;
+        }
+      }
+      kb_.apps.push_back(std::move(app));
+    }
+    return true;
+  }
+
+  bool Entries(const json& root) {
+    auto it = root.find("entries");
+    if (it == root.end()) return Fail("/entries", "required field is missing"), false;
+    if (!it->is_array()) return Fail("/entries", "must be an array"), false;
+    if (it->size() > kMaxEntries) {
+      return Fail("/entries", "more than " + std::to_string(kMaxEntries) + " entries"), false;
+    }
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      Entry e;
+      const std::string path = "/entries/" + std::to_string(i);
+      if (!EntryAt((*it)[i], path, e)) return false;
+      if (!ids.insert(e.id).second) return Fail(path + "/id", "duplicate id \"" + e.id + "\""), false;
+      kb_.entries.push_back(std::move(e));
+    }
+    return true;
+  }
+
+  bool EntryAt(const json& v, const std::string& path, Entry& e) {
+    if (!v.is_object()) return Fail(path, "must be an object"), false;
+    if (!Known(v, path, {"id", "row", "source", "apps", "kind", "action", "message", "patterns", "hints",
+                         "cause", "fix", "link", "fallback"})) {
+      return false;
+    }
+    if (!String(v, path, "id", e.id, true)) return false;
+    if (!IsKey(e.id, 80)) {
+      return Fail(path + "/id", "ids are lowercase letters, digits, '-' and '_' (at most 80)"), false;
+    }
+    if (auto row = v.find("row"); row != v.end()) {
+      if (!row->is_number_integer() || row->get<long long>() < 0 || row->get<long long>() > 100000) {
+        return Fail(path + "/row", "must be a whole number from 0"), false;
+      }
+      e.row = row->get<int>();
+    }
+    if (!String(v, path, "source", e.source, true)) return false;
+    if (!OneOf(kSources, e.source)) return Fail(path + "/source", "must be one of: " + Join(kSources)), false;
+    if (!StringList(v, path, "apps", e.apps, true, 32)) return false;
+    for (std::size_t k = 0; k < e.apps.size(); ++k) {
+      if (!kb_.FindApp(e.apps[k])) {
+        return Fail(path + "/apps/" + std::to_string(k), "unknown app \"" + e.apps[k] + "\" (not in /apps)"), false;
+      }
+    }
+    if (!String(v, path, "kind", e.kind, true)) return false;
+    if (!OneOf(kKinds, e.kind)) return Fail(path + "/kind", "must be one of: " + Join(kKinds)), false;
+    if (!String(v, path, "action", e.action, true)) return false;
+    if (!OneOf(kActions, e.action)) return Fail(path + "/action", "must be one of: " + Join(kActions)), false;
+    if (!Texts(v, path, "message", e.message, false)) return false;
+    if (!StringList(v, path, "patterns", e.patterns, true, kMaxPatternLength)) return false;
+    if (!StringList(v, path, "hints", e.hints, false, kMaxPatternLength)) return false;
+    if (!Texts(v, path, "cause", e.cause, true)) return false;
+    if (!Steps(v, path, e.fix)) return false;
+    if (!String(v, path, "link", e.link, false)) return false;
+    if (!e.link.empty() && e.link.rfind("https://", 0) != 0) {
+      return Fail(path + "/link", "must be an https:// address"), false;
+    }
+    if (auto fb = v.find("fallback"); fb != v.end()) {
+      if (!fb->is_boolean()) return Fail(path + "/fallback", "must be true or false"), false;
+      e.fallback = fb->get<bool>();
+    }
+    return true;
+  }
+
+  KnowledgeBase kb_;
+  Error error_;
+};
+
+}  // namespace
+
+const App* KnowledgeBase::FindApp(std::string_view key) const {
+  for (const auto& app : apps) {
+    if (app.key == key) return &app;
+  }
+  return nullptr;
+}
+
+Expected<KnowledgeBase> ParseKnowledgeBase(std::string_view text) {
+  if (text.size() > kMaxKnowledgeBaseBytes) {
+    return Error{"", "the knowledge base is " + std::to_string(text.size()) + " bytes; the limit is " +
+                         std::to_string(kMaxKnowledgeBaseBytes)};
+  }
+  if (!NestingWithin(text, kMaxNesting)) {
+    return Error{"", "the knowledge base nests deeper than " + std::to_string(kMaxNesting) + " levels"};
+  }
+  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded()) {
+    // Parse again with exceptions only to learn where it failed: nlohmann reports the byte position.
+    try {
+      [[maybe_unused]] const json again = json::parse(text);
+    } catch (const json::parse_error& e) {
+      return Error{"", std::string("not valid JSON: ") + e.what()};
+    }
+    return Error{"", "not valid JSON"};
+  }
+  return Loader().Load(root);
+}
+
+}  // namespace conndiag

@@ -1,0 +1,318 @@
+// Literal prefilter: proves which literals a pattern needs, and finds many literals in one pass.
+#include "conndiag/literal_prefilter.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <deque>
+#include <optional>
+#include <string_view>
+
+namespace conndiag {
+namespace {
+
+// What a regex fragment guarantees: one of `literals` occurs in each match (nullopt: nothing known).
+using LiteralSet = std::optional<std::vector<std::string>>;
+
+// How good a guarantee is: the shortest literal decides how often the prefilter says "maybe".
+std::size_t Strength(const LiteralSet& set) {
+  if (!set || set->empty()) return 0;
+  std::size_t shortest = SIZE_MAX;
+  for (const auto& s : *set) shortest = std::min(shortest, s.size());
+  return shortest;
+}
+
+class Analyzer {
+ public:
+  explicit Analyzer(std::string_view p) : p_(p) {}
+
+  LiteralSet Run() {
+    LiteralSet result = Alternation();
+    if (failed_ || pos_ != p_.size()) return std::nullopt;
+    return result;
+  }
+
+ private:
+  enum class AtomKind { kLiteral, kZeroWidth, kOther, kGroup };
+  struct Atom {
+    AtomKind kind = AtomKind::kOther;
+    char literal = 0;
+    LiteralSet group;
+  };
+  enum class Repeat { kOnce, kOptional, kAtLeastOnce };
+
+  LiteralSet Alternation() {
+    std::vector<LiteralSet> branches;
+    branches.push_back(Sequence());
+    while (!failed_ && pos_ < p_.size() && p_[pos_] == '|') {
+      ++pos_;
+      branches.push_back(Sequence());
+    }
+    if (branches.size() == 1) return branches.front();
+    std::vector<std::string> all;
+    for (auto& b : branches) {
+      if (!b || b->empty()) return std::nullopt;  // one branch needs nothing: the whole needs nothing
+      all.insert(all.end(), b->begin(), b->end());
+    }
+    return all;
+  }
+
+  LiteralSet Sequence() {
+    LiteralSet best;
+    std::string run;
+    auto consider = [&](LiteralSet candidate) {
+      if (Strength(candidate) > Strength(best)) best = std::move(candidate);
+    };
+    auto end_run = [&] {
+      if (!run.empty()) consider(std::vector<std::string>{run});
+      run.clear();
+    };
+    while (!failed_ && pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
+      Atom atom = ParseAtom();
+      if (failed_) break;
+      const Repeat repeat = ParseQuantifier();
+      if (atom.kind == AtomKind::kZeroWidth) continue;  // consumes nothing: the run goes on
+      if (repeat == Repeat::kOptional) {
+        end_run();
+        continue;
+      }
+      switch (atom.kind) {
+        case AtomKind::kLiteral:
+          run.push_back(atom.literal);
+          if (repeat == Repeat::kAtLeastOnce) end_run();
+          break;
+        case AtomKind::kGroup:
+          end_run();
+          consider(std::move(atom.group));
+          break;
+        default:
+          end_run();
+          break;
+      }
+    }
+    end_run();
+    return best;
+  }
+
+  Atom ParseAtom() {
+    Atom atom;
+    const char c = p_[pos_++];
+    switch (c) {
+      case '^': case '$':
+        atom.kind = AtomKind::kZeroWidth;
+        return atom;
+      case '.':
+        return atom;
+      case '[':
+        SkipClass();
+        return atom;
+      case '(':
+        return ParseGroup();
+      case '\\':
+        return ParseEscape();
+      case '*': case '+': case '?': case '{':
+        failed_ = true;  // a quantifier with nothing to repeat
+        return atom;
+      default:
+        atom.kind = AtomKind::kLiteral;
+        atom.literal = c;
+        return atom;
+    }
+  }
+
+  Atom ParseEscape() {
+    Atom atom;
+    if (pos_ >= p_.size()) {
+      failed_ = true;
+      return atom;
+    }
+    const char e = p_[pos_++];
+    if (e == 'b' || e == 'B' || e == 'A' || e == 'z' || e == 'Z' || e == 'G' || e == '<' || e == '>') {
+      atom.kind = AtomKind::kZeroWidth;
+      return atom;
+    }
+    const bool is_alnum = (e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9');
+    if (!is_alnum) {  // \. \- \/ \\ \( ... stand for themselves
+      atom.kind = AtomKind::kLiteral;
+      atom.literal = e;
+      return atom;
+    }
+    if (e == 'Q' || e == 'E' || e == 'x' || e == 'u' || e == 'c' || e == 'p' || e == 'P' || e == 'k' ||
+        e == 'g') {
+      failed_ = true;  // forms this analyzer does not model: say nothing rather than something wrong
+    }
+    return atom;  // \d \w \s \n \t, back-references: some character, not a known literal
+  }
+
+  void SkipClass() {
+    if (pos_ < p_.size() && p_[pos_] == '^') ++pos_;
+    if (pos_ < p_.size() && p_[pos_] == ']') ++pos_;
+    while (pos_ < p_.size() && p_[pos_] != ']') {
+      if (p_[pos_] == '\\') ++pos_;
+      else if (p_[pos_] == '[' && pos_ + 1 < p_.size() && p_[pos_ + 1] == ':') {
+        const auto close = p_.find(":]", pos_ + 2);
+        if (close == std::string_view::npos) break;
+        pos_ = close + 1;
+      }
+      ++pos_;
+    }
+    if (pos_ >= p_.size()) {
+      failed_ = true;
+      return;
+    }
+    ++pos_;  // ']'
+  }
+
+  Atom ParseGroup() {
+    Atom atom;
+    bool zero_width = false;
+    if (pos_ < p_.size() && p_[pos_] == '?') {
+      const std::string_view rest = p_.substr(pos_);
+      if (rest.starts_with("?:")) pos_ += 2;
+      else if (rest.starts_with("?=") || rest.starts_with("?!")) { pos_ += 2; zero_width = true; }
+      else if (rest.starts_with("?<=") || rest.starts_with("?<!")) { pos_ += 3; zero_width = true; }
+      else if (rest.starts_with("?<") || rest.starts_with("?P<") || rest.starts_with("?'")) {
+        const char close = rest[1] == '\'' ? '\'' : '>';
+        const auto end = p_.find(close, pos_ + 2);
+        if (end == std::string_view::npos) { failed_ = true; return atom; }
+        pos_ = end + 1;
+      } else {
+        failed_ = true;  // inline flags, conditionals, atomic groups: not modelled
+        return atom;
+      }
+    }
+    LiteralSet inner = Alternation();
+    if (pos_ >= p_.size() || p_[pos_] != ')') {
+      failed_ = true;
+      return atom;
+    }
+    ++pos_;
+    if (zero_width) {
+      atom.kind = AtomKind::kZeroWidth;  // its contents need not be part of the match
+      return atom;
+    }
+    atom.kind = AtomKind::kGroup;
+    atom.group = std::move(inner);
+    return atom;
+  }
+
+  Repeat ParseQuantifier() {
+    if (pos_ >= p_.size()) return Repeat::kOnce;
+    Repeat r = Repeat::kOnce;
+    const char q = p_[pos_];
+    if (q == '*' || q == '?') { r = Repeat::kOptional; ++pos_; }
+    else if (q == '+') { r = Repeat::kAtLeastOnce; ++pos_; }
+    else if (q == '{') {
+      const auto close = p_.find('}', pos_);
+      if (close == std::string_view::npos) return Repeat::kOnce;  // a literal '{' in Perl syntax
+      const std::string_view body = p_.substr(pos_ + 1, close - pos_ - 1);
+      if (body.empty() || !(body[0] >= '0' && body[0] <= '9')) return Repeat::kOnce;
+      std::size_t min = 0;
+      for (char d : body) {
+        if (d < '0' || d > '9') break;
+        min = min * 10 + static_cast<std::size_t>(d - '0');
+      }
+      pos_ = close + 1;
+      r = min == 0 ? Repeat::kOptional : (body == "1" ? Repeat::kOnce : Repeat::kAtLeastOnce);
+    } else {
+      return r;
+    }
+    if (pos_ < p_.size() && (p_[pos_] == '?' || p_[pos_] == '+')) ++pos_;  // lazy or possessive
+    return r;
+  }
+
+  std::string_view p_;
+  std::size_t pos_ = 0;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+std::vector<std::string> RequiredLiterals(std::string_view pattern) {
+  LiteralSet set = Analyzer(pattern).Run();
+  if (!set) return {};
+  std::vector<std::string> literals = std::move(*set);
+  std::sort(literals.begin(), literals.end());
+  literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
+  return literals;
+}
+
+MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literals)
+    : literal_count_(literals.size()), byte_class_(256, 0) {
+  // Columns: one per byte that occurs in some literal, column 0 for every other byte.
+  for (const auto& lit : literals) {
+    for (char ch : lit) {
+      const auto b = static_cast<unsigned char>(ch);
+      if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint8_t>(class_count_++);
+    }
+  }
+  // Trie, with 0 meaning "no edge" (the root, state 0, is never a child).
+  std::vector<std::vector<std::uint32_t>> outputs(1);
+  next_.assign(class_count_, 0);
+  for (std::size_t id = 0; id < literals.size(); ++id) {
+    if (literals[id].empty()) continue;
+    std::uint32_t state = 0;
+    for (char ch : literals[id]) {
+      const auto b = static_cast<unsigned char>(ch);
+      std::uint32_t& edge = next_[state * class_count_ + byte_class_[b]];
+      if (edge == 0) {
+        edge = static_cast<std::uint32_t>(outputs.size());
+        outputs.emplace_back();
+        next_.resize(next_.size() + class_count_, 0);
+      }
+      state = next_[state * class_count_ + byte_class_[b]];
+    }
+    outputs[state].push_back(static_cast<std::uint32_t>(id));
+  }
+  // Breadth-first: failure links turn the trie into a DFA and merge outputs along suffixes.
+  std::vector<std::uint32_t> fail(outputs.size(), 0);
+  std::deque<std::uint32_t> queue;
+  for (std::size_t col = 1; col < class_count_; ++col) {
+    if (std::uint32_t child = next_[col]; child != 0) queue.push_back(child);
+  }
+  while (!queue.empty()) {
+    const std::uint32_t state = queue.front();
+    queue.pop_front();
+    const auto& inherited = outputs[fail[state]];
+    outputs[state].insert(outputs[state].end(), inherited.begin(), inherited.end());
+    for (std::size_t col = 1; col < class_count_; ++col) {
+      std::uint32_t& edge = next_[state * class_count_ + col];
+      const std::uint32_t via_fail = next_[fail[state] * class_count_ + col];
+      if (edge != 0) {
+        fail[edge] = via_fail;
+        queue.push_back(edge);
+      } else {
+        edge = via_fail;
+      }
+    }
+  }
+  output_begin_.reserve(outputs.size() + 1);
+  for (const auto& out : outputs) {
+    output_begin_.push_back(static_cast<std::uint32_t>(output_ids_.size()));
+    output_ids_.insert(output_ids_.end(), out.begin(), out.end());
+  }
+  output_begin_.push_back(static_cast<std::uint32_t>(output_ids_.size()));
+}
+
+void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>& found) const {
+  found.assign(literal_count_, 0);
+  if (next_.empty()) return;
+  std::uint32_t state = 0;
+  for (char ch : text) {
+    state = next_[state * class_count_ + byte_class_[static_cast<unsigned char>(ch)]];
+    for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
+      found[output_ids_[k]] = 1;
+    }
+  }
+}
+
+bool MultiLiteralMatcher::Any(std::string_view text) const {
+  if (next_.empty()) return false;
+  std::uint32_t state = 0;
+  for (char ch : text) {
+    state = next_[state * class_count_ + byte_class_[static_cast<unsigned char>(ch)]];
+    if (output_begin_[state] != output_begin_[state + 1]) return true;
+  }
+  return false;
+}
+
+}  // namespace conndiag

@@ -1,0 +1,229 @@
+// Normalization of pasted text into the canonical form that patterns match, with an offset map back.
+#include "conndiag/normalize.h"
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace conndiag {
+namespace {
+
+constexpr char32_t kInvalid = 0xFFFD;
+
+struct Decoded {
+  char32_t cp;
+  std::size_t length;
+};
+
+// Decodes one UTF-8 sequence at text[i]; an invalid or truncated sequence decodes as U+FFFD, 1 byte.
+Decoded DecodeUtf8(std::string_view text, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) return {b0, 1};
+  std::size_t len = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1Fu; min = 0x80; }
+  else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0Fu; min = 0x800; }
+  else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07u; min = 0x10000; }
+  else return {kInvalid, 1};
+  if (i + len > text.size()) return {kInvalid, 1};
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) return {kInvalid, 1};
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {kInvalid, 1};
+  return {cp, len};
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Reads the 4 hex digits of a \uXXXX escape at text[i] (pointing at the digits); -1 if malformed.
+long ReadHex4(std::string_view text, std::size_t i) {
+  if (i + 4 > text.size()) return -1;
+  long value = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    const int h = HexValue(text[i + k]);
+    if (h < 0) return -1;
+    value = value * 16 + h;
+  }
+  return value;
+}
+
+// Folding of U+00C0..U+00FF to lowercase ASCII; "" keeps the character (× and ÷).
+constexpr std::array<std::string_view, 64> kLatin1Fold = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+
+enum class Class { kSpace, kDrop, kText };
+
+// Writes the normalized text and, when asked, the source range of every byte written.
+class Writer {
+ public:
+  Writer(NormalizedText& out, bool keep_offsets) : out_(out), keep_(keep_offsets) {}
+
+  void Space(std::size_t src_begin, std::size_t src_end) {
+    if (!pending_space_) pending_begin_ = src_begin;
+    pending_space_ = true;
+    pending_end_ = src_end;
+  }
+
+  void Text(std::string_view bytes, std::size_t src_begin, std::size_t src_end) {
+    if (bytes.empty()) return;
+    const bool colon = bytes == ":";
+    if (colon) {
+      // No space before ':' (French typography), none after it (JSON "a": "b").
+      pending_space_ = false;
+    } else if (pending_space_ && !out_.text.empty() && out_.text.back() != ':') {
+      Put(' ', pending_begin_, pending_end_);
+    }
+    pending_space_ = false;
+    for (char c : bytes) Put(c, src_begin, src_end);
+  }
+
+ private:
+  void Put(char c, std::size_t src_begin, std::size_t src_end) {
+    out_.text.push_back(c);
+    if (keep_) {
+      out_.source_begin.push_back(static_cast<std::uint32_t>(src_begin));
+      out_.source_end.push_back(static_cast<std::uint32_t>(src_end));
+    }
+  }
+
+  NormalizedText& out_;
+  bool keep_;
+  bool pending_space_ = false;
+  std::size_t pending_begin_ = 0;
+  std::size_t pending_end_ = 0;
+};
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Emits the canonical form of one code point that stands for original bytes [begin, end).
+void Emit(Writer& w, char32_t cp, std::size_t begin, std::size_t end) {
+  if (cp < 0x80) {
+    char c = static_cast<char>(cp);
+    if (c == ' ' || (cp < 0x20) || cp == 0x7F) return w.Space(begin, end);
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return w.Text(std::string_view(&c, 1), begin, end);
+  }
+  switch (cp) {
+    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
+    case 0x3000: case kInvalid:
+      return w.Space(begin, end);
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0xAD:
+      return;  // zero-width characters and soft hyphens carry nothing
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+      return w.Text("'", begin, end);
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xAB: case 0xBB:
+      return w.Text("\"", begin, end);
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      return w.Text("-", begin, end);
+    case 0x2026:
+      return w.Text("...", begin, end);
+    case 0x152: case 0x153:
+      return w.Text("oe", begin, end);
+    case 0x178:
+      return w.Text("y", begin, end);
+    default:
+      break;
+  }
+  if (cp >= 0x2000 && cp <= 0x200A) return w.Space(begin, end);
+  if (cp >= 0xC0 && cp <= 0xFF && !kLatin1Fold[cp - 0xC0].empty()) {
+    return w.Text(kLatin1Fold[cp - 0xC0], begin, end);
+  }
+  std::string bytes;
+  AppendUtf8(bytes, cp);
+  w.Text(bytes, begin, end);
+}
+
+}  // namespace
+
+Span NormalizedText::ToSource(Span normalized) const {
+  return {source_begin[normalized.begin], source_end[normalized.end - 1]};
+}
+
+NormalizedText Normalize(std::string_view text, bool keep_offsets) {
+  NormalizedText out;
+  out.text.reserve(text.size());
+  if (keep_offsets) {
+    out.source_begin.reserve(text.size());
+    out.source_end.reserve(text.size());
+  }
+  Writer w(out, keep_offsets);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '\\') {
+      // A run of backslashes: JSON escaping, possibly applied more than once.
+      std::size_t j = i;
+      while (j < text.size() && text[j] == '\\') ++j;
+      if (j == text.size()) {
+        w.Text("\\", i, j);
+        break;
+      }
+      const char next = text[j];
+      if (next == '"' || next == '/' || next == '\'') {
+        w.Text(std::string_view(&next, 1), i, j + 1);
+        i = j + 1;
+        continue;
+      }
+      if (next == 'n' || next == 'r' || next == 't') {
+        w.Space(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+      if (next == 'u') {
+        long unit = ReadHex4(text, j + 1);
+        if (unit >= 0) {
+          std::size_t end = j + 5;
+          auto cp = static_cast<char32_t>(unit);
+          if (cp >= 0xD800 && cp <= 0xDBFF && end + 1 < text.size() && text[end] == '\\' &&
+              text[end + 1] == 'u') {
+            const long low = ReadHex4(text, end + 2);
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<char32_t>(low) - 0xDC00);
+              end += 6;
+            }
+          }
+          if (cp >= 0xD800 && cp <= 0xDFFF) cp = kInvalid;  // a lone surrogate
+          Emit(w, cp, i, end);
+          i = end;
+          continue;
+        }
+      }
+      w.Text("\\", i, j);
+      i = j;
+      continue;
+    }
+    const Decoded d = DecodeUtf8(text, i);
+    Emit(w, d.cp, i, i + d.length);
+    i += d.length;
+  }
+  return out;
+}
+
+}  // namespace conndiag
