@@ -8,6 +8,7 @@ namespace conndiag::cli {
 namespace {
 
 struct Words {
+  const char* colon;  // French puts a space before the colon
   const char* likely;
   const char* possible;
   const char* weak;
@@ -26,7 +27,7 @@ struct Words {
 };
 
 const Words kEnglish = {
-    "likely", "possible", "weak", "Cause", "Fix", "Why", "Fields",
+    ": ", "likely", "possible", "weak", "Cause", "Fix", "Why", "Fields",
     "No known connector error matched.",
     "No confident match: the text fits several rows or matches weakly.",
     "Try: paste the whole error, including the exception name and any JSON; or name the app with --app.",
@@ -35,12 +36,12 @@ const Words kEnglish = {
 };
 
 const Words kFrench = {
-    "probable", "possible", "faible", "Cause", "Solution", "Pourquoi", "Champs",
+    " : ", "probable", "possible", "faible", "Cause", "Solution", "Pourquoi", "Champs",
     "Aucune erreur de connecteur connue ne correspond.",
     "Aucune correspondance sûre : le texte convient à plusieurs lignes ou correspond faiblement.",
     "Essayez : collez l'erreur entière, avec le nom de l'exception et le JSON éventuel ; ou précisez "
     "l'application avec --app.",
-    "Plus", "avertissement", "{1} problème(s) distinct(s) dans {2} ligne(s)", "ligne",
+    "Plus d'infos", "avertissement", "{1} problème(s) distinct(s) dans {2} ligne(s)", "ligne",
     "Aucune erreur de connecteur connue dans le journal.",
 };
 
@@ -88,7 +89,7 @@ void PrintFields(std::FILE* out, const Fields& f, const Words& w, const Style& s
   if (parts.empty()) return;
   std::string line;
   for (const auto& p : parts) line += (line.empty() ? "" : " · ") + p;
-  std::fprintf(out, "%s: %s\n", Paint(s, "2", w.fields).c_str(), line.c_str());
+  std::fprintf(out, "%s%s%s\n", Paint(s, "2", w.fields).c_str(), w.colon, line.c_str());
 }
 
 void PrintMatch(std::FILE* out, const KnowledgeBase& kb, const Match& m, std::size_t rank, const Words& w,
@@ -97,20 +98,20 @@ void PrintMatch(std::FILE* out, const KnowledgeBase& kb, const Match& m, std::si
   const char* colour = m.confident ? "1;32" : "1;33";
   std::fprintf(out, "%zu. %s · %s (%.2f)  [%s]\n", rank, Paint(s, "1", NameOf(kb, m.app, s.lang)).c_str(),
                Paint(s, colour, level).c_str(), m.score, m.entry->id.c_str());
-  std::fprintf(out, "   %s: %s\n", w.cause, m.cause.c_str());
-  std::fprintf(out, "   %s:\n", w.fix);
+  std::fprintf(out, "   %s%s%s\n", w.cause, w.colon, m.cause.c_str());
+  std::fprintf(out, "   %s%.*s\n", w.fix, static_cast<int>(std::string_view(w.colon).find_last_not_of(' ') + 1), w.colon);
   for (std::size_t i = 0; i < m.fix.size(); ++i) std::fprintf(out, "     %zu. %s\n", i + 1, m.fix[i].c_str());
   std::string why;
   for (const auto& e : m.evidence) why += (why.empty() ? "" : "; ") + e;
-  std::fprintf(out, "   %s: %s\n", Paint(s, "2", w.why).c_str(), why.c_str());
-  if (!m.entry->link.empty()) std::fprintf(out, "   %s: %s\n", w.more_info, m.entry->link.c_str());
+  std::fprintf(out, "   %s%s%s\n", Paint(s, "2", w.why).c_str(), w.colon, why.c_str());
+  if (!m.entry->link.empty()) std::fprintf(out, "   %s%s%s\n", w.more_info, w.colon, m.entry->link.c_str());
 }
 
 }  // namespace
 
 void PrintResult(std::FILE* out, const KnowledgeBase& kb, const Result& result, const Style& style) {
   const Words& w = WordsFor(style.lang);
-  for (const auto& warning : result.warnings) std::fprintf(out, "%s: %s\n", w.warning, warning.c_str());
+  for (const auto& warning : result.warnings) std::fprintf(out, "%s%s%s\n", w.warning, w.colon, warning.c_str());
   if (result.matches.empty()) {
     std::fprintf(out, "%s\n", w.no_match);
   } else {
@@ -127,7 +128,7 @@ void PrintResult(std::FILE* out, const KnowledgeBase& kb, const Result& result, 
 void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<LogEvent>& events,
                      std::size_t lines, const std::vector<std::string>& warnings, const Style& style) {
   const Words& w = WordsFor(style.lang);
-  for (const auto& warning : warnings) std::fprintf(out, "%s: %s\n", w.warning, warning.c_str());
+  for (const auto& warning : warnings) std::fprintf(out, "%s%s%s\n", w.warning, w.colon, warning.c_str());
   if (events.empty()) {
     std::fprintf(out, "%s (%s %s)\n", w.nothing_in_log, Grouped(lines).c_str(), w.line);
     return;
@@ -136,7 +137,7 @@ void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<
   std::fprintf(out, "%s\n", Paint(style, "1", head).c_str());
   for (const LogEvent& e : events) {
     const std::string first_line = e.text.substr(0, std::min(e.text.find('\n'), std::size_t{160}));
-    std::fprintf(out, "\n%s %zu (×%zu): %s\n", w.line, e.line, e.count, first_line.c_str());
+    std::fprintf(out, "\n%s %zu (×%zu)%s%s\n", w.line, e.line, e.count, w.colon, first_line.c_str());
     if (!e.result.matches.empty()) PrintMatch(out, kb, e.result.matches.front(), 1, w, style);
   }
 }

@@ -122,7 +122,7 @@ class Extractor {
     for (std::size_t at = t.find("aadsts"); at != std::string::npos; at = t.find("aadsts", at + 6)) {
       std::size_t end = at + 6;
       while (end < t.size() && end - at - 6 < 8 && t[end] >= '0' && t[end] <= '9') ++end;
-      if (end - at - 6 >= 4) AddUnique(f.aadsts, t.substr(at + 6, end - at - 6));
+      if (end - at - 6 >= 4 && !AddUnique(f.aadsts, t.substr(at + 6, end - at - 6))) break;
     }
     ForEach(AfCode(), [&](const boost::smatch& m) { return AddUnique(f.af_codes, std::string("AF").append(m.str(1))); });
     ForEach(OktaCode(), [&](const boost::smatch& m) { return AddUnique(f.okta_codes, std::string("E").append(m.str(1))); });

@@ -7,7 +7,7 @@
 namespace conndiag {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json FirstOrNull(const std::vector<std::string>& v) { return v.empty() ? json(nullptr) : json(v.front()); }
@@ -53,7 +53,7 @@ std::vector<std::size_t> Utf16Offsets(std::string_view text, const std::vector<s
   return out;
 }
 
-json FieldsToJson(const Fields& f) {
+nlohmann::ordered_json FieldsToJson(const Fields& f) {
   return json{
       {"http_status", f.http_status ? json(*f.http_status) : json(nullptr)},
       {"http_reason", OrNull(f.http_reason)},
@@ -74,7 +74,7 @@ json FieldsToJson(const Fields& f) {
   };
 }
 
-json ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options, std::string_view text,
+nlohmann::ordered_json ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options, std::string_view text,
                   OffsetUnit unit) {
   json matches = json::array();
   for (const Match& m : result.matches) {
@@ -113,7 +113,7 @@ json ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& 
   };
 }
 
-json LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options, OffsetUnit unit) {
+nlohmann::ordered_json LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options, OffsetUnit unit) {
   json out = ResultToJson(kb, event.result, options, event.text, unit);
   json line{{"line", event.line}, {"last_line", event.last_line}, {"count", event.count}, {"text", event.text}};
   line.update(out);

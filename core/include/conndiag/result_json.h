@@ -18,15 +18,15 @@ enum class OffsetUnit { kUtf8Bytes, kUtf16Units };
 // `offsets` need not be sorted; each must be <= text.size().
 std::vector<std::size_t> Utf16Offsets(std::string_view text, const std::vector<std::size_t>& offsets);
 
-// {"matches": [...], "app_guess": ..., "fields": {...}, "warnings": [...]}. `text` is the classified
+// {"matches": [...], "app_guess": ..., "fields": {...}, "warnings": [...]}, keys in that order. `text` is the classified
 // input, needed to convert spans when unit is kUtf16Units.
-nlohmann::json ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options,
+nlohmann::ordered_json ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options,
                             std::string_view text, OffsetUnit unit);
 
 // One line of --log --json: {"line", "last_line", "count", "text", "matches", "app_guess", "fields", "warnings"}.
-nlohmann::json LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options,
+nlohmann::ordered_json LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options,
                               OffsetUnit unit);
 
-nlohmann::json FieldsToJson(const Fields& fields);
+nlohmann::ordered_json FieldsToJson(const Fields& fields);
 
 }  // namespace conndiag

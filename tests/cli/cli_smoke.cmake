@@ -1,0 +1,73 @@
+# CLI smoke tests: the contract of interfaces.md, run against the built binary.
+set(_cli "$<TARGET_FILE:conndiag>")
+set(_in "${CMAKE_CURRENT_SOURCE_DIR}/cli/inputs")
+
+# cli_test(NAME EXIT code [STDIN file] [ARGS ...] [STDOUT regex] [STDERR regex] [STDOUT_EMPTY])
+function(cli_test name)
+  cmake_parse_arguments(T "STDOUT_EMPTY" "EXIT;STDIN;STDOUT;STDERR" "ARGS" ${ARGN})
+  set(defs -DCLI=${_cli} -DEXPECT_EXIT=${T_EXIT})
+  if(T_ARGS)
+    string(REPLACE ";" "\\;" _args "${T_ARGS}")
+    list(APPEND defs "-DARGS=${_args}")
+  endif()
+  if(T_STDIN)
+    list(APPEND defs -DSTDIN_FILE=${_in}/${T_STDIN})
+  endif()
+  if(T_STDOUT)
+    list(APPEND defs "-DSTDOUT_MATCHES=${T_STDOUT}")
+  endif()
+  if(T_STDERR)
+    list(APPEND defs "-DSTDERR_MATCHES=${T_STDERR}")
+  endif()
+  if(T_STDOUT_EMPTY)
+    list(APPEND defs -DSTDOUT_EMPTY=ON)
+  endif()
+  add_test(NAME "cli: ${name}" COMMAND ${CMAKE_COMMAND} ${defs} -P "${CMAKE_CURRENT_SOURCE_DIR}/cli/run_cli.cmake")
+endfunction()
+
+cli_test("--help prints usage and exits 0" EXIT 0 ARGS --help STDOUT "Usage: conndiag \\[--app APP\\]")
+cli_test("--version matches the project version and names the knowledge base" EXIT 0 ARGS --version
+  STDOUT "^conndiag ${PROJECT_VERSION} \\(git [0-9a-f]+|unknown, knowledge base [0-9.]+\\)")
+cli_test("an expired AADSTS70008 token on stdin is diagnosed, exit 0" EXIT 0 STDIN aadsts70008.txt
+  STDOUT "1\\. Microsoft 365 \\(Office 365\\) · likely .*o365-aadsts70008-token-expired")
+cli_test("French output in French" EXIT 0 STDIN aadsts70008.txt ARGS --lang fr STDOUT "Cause : .*Solution :")
+cli_test("a file argument is read like stdin" EXIT 0 ARGS ${_in}/aadsts70008.txt STDOUT "o365-aadsts70008")
+cli_test("--json gives one object with matches, app_guess and fields" EXIT 0 STDIN aadsts70008.txt ARGS --json
+  STDOUT "^{\n  \"matches\": \\[\n    {\n      \"id\": \"o365-aadsts70008-token-expired\".*\"app_guess\": \"office365\".*\"aadsts\": \\[[^]]*\"70002\",[^]]*\"70008\"")
+cli_test("a shared 401 without app is not confident, exit 1" EXIT 1 STDIN shared_401.txt
+  STDOUT "the same message is known for: Okta, Microsoft 365 \\(Office 365\\), Exchange Online")
+cli_test("--app picks among the shared rows" EXIT 0 STDIN shared_401.txt ARGS --app exchange --top 1
+  STDOUT "exchange-401-bad-credentials")
+cli_test("an unknown app is a usage error listing valid keys" EXIT 2 STDIN shared_401.txt ARGS --app dropbox
+  STDERR "unknown app \"dropbox\"; valid apps: office365, box, okta" STDOUT_EMPTY)
+cli_test("an unknown language is a usage error" EXIT 2 STDIN shared_401.txt ARGS --lang de
+  STDERR "valid languages: en, fr" STDOUT_EMPTY)
+cli_test("unrelated text is a clean no-match, exit 1" EXIT 1 STDIN nginx_502.html
+  STDOUT "No known connector error matched.*HTTP 502")
+cli_test("empty input is an input error, exit 2" EXIT 2 STDIN empty.txt STDERR "the input is empty" STDOUT_EMPTY)
+cli_test("binary input is refused, exit 2" EXIT 2 STDIN binary.bin STDERR "looks binary" STDOUT_EMPTY)
+cli_test("UTF-16 input with a BOM is decoded" EXIT 0 STDIN utf16le.txt ARGS --top 1 STDOUT "o365-ignite-domain-user")
+cli_test("invalid UTF-8 does not stop classification" EXIT 0 STDIN invalid_utf8.txt ARGS --json --top 1
+  STDOUT "o365-ignite-domain-user")
+cli_test("a missing file is an input error" EXIT 2 ARGS /nonexistent/x.txt STDERR "cannot open /nonexistent/x.txt"
+  STDOUT_EMPTY)
+cli_test("a malformed custom knowledge base names the JSON path" EXIT 2 STDIN shared_401.txt
+  ARGS --kb ${_in}/bad_pattern_kb.json STDERR "bad_pattern_kb.json: /entries/0/patterns/0: invalid regular expression"
+  STDOUT_EMPTY)
+cli_test("a custom knowledge base replaces the built-in one" EXIT 0 STDIN custom_error.txt
+  ARGS --kb ${_in}/custom_kb.json --json STDOUT "\"id\": \"portal-vpn-required\"")
+cli_test("--log classifies each distinct event once with counts" EXIT 0 STDIN connector.log ARGS --log
+  STDOUT "2 distinct problem\\(s\\) in 9 line\\(s\\).*line 2 \\(×3\\).*box-rest-failed-parse.*line 4 \\(×1\\).*aws-npe")
+cli_test("--log --json prints one JSON object per event" EXIT 0 STDIN connector.log ARGS --log --json
+  STDOUT "^{\"line\":2,\"last_line\":9,\"count\":3,[^\n]*box-rest-failed-parse[^\n]*}\n{\"line\":4,")
+# A 20 MB text file, made at test time rather than committed.
+set(_big "${CMAKE_CURRENT_BINARY_DIR}/big_input.txt")
+add_test(NAME "cli: (setup) write a 20 MB log" COMMAND ${CMAKE_COMMAND} -DOUT=${_big}
+  -P "${CMAKE_CURRENT_SOURCE_DIR}/cli/make_big_input.cmake")
+set_tests_properties("cli: (setup) write a 20 MB log" PROPERTIES FIXTURES_SETUP big_input)
+cli_test("an over-sized single paste is refused with a pointer to --log" EXIT 2 ARGS ${_big}
+  STDERR "larger than 16 MB.*use --log" STDOUT_EMPTY)
+cli_test("the same 20 MB file in --log mode is classified and merged" EXIT 0 ARGS --log ${_big}
+  STDOUT "1 distinct problem\\(s\\) in 500,000 line\\(s\\).*\\(×500000\\)")
+set_tests_properties("cli: an over-sized single paste is refused with a pointer to --log"
+  "cli: the same 20 MB file in --log mode is classified and merged" PROPERTIES FIXTURES_REQUIRED big_input)

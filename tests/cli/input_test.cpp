@@ -1,0 +1,78 @@
+// Tests of cli/input.cpp: encodings, binary refusal and line streaming in bounded memory.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+
+#include "input.h"
+
+using namespace conndiag::cli;
+
+namespace {
+
+std::string Decode(const std::string& bytes, std::size_t chunk = 3) {
+  InputDecoder d;
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); i += chunk) {
+    auto err = d.Feed(std::string_view(bytes).substr(i, chunk), out);
+    if (err) return "ERROR: " + *err;
+  }
+  if (auto err = d.Finish(out)) return "ERROR: " + *err;
+  return out;
+}
+
+std::FILE* Temp(const std::string& contents) {
+  std::FILE* f = std::tmpfile();
+  std::fwrite(contents.data(), 1, contents.size(), f);
+  std::rewind(f);
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("UTF-8 passes through; its BOM is dropped", "[input]") {
+  CHECK(Decode("Retourné") == "Retourné");
+  CHECK(Decode("\xEF\xBB\xBFok") == "ok");
+  CHECK(Decode("ab") == "ab");  // shorter than the detection window
+  CHECK(Decode("") == "");
+}
+
+TEST_CASE("UTF-16 with a BOM, little and big endian, across chunk boundaries", "[input]") {
+  const std::string le("\xFF\xFE" "4\0" "0\0" "1\0" "\xE9\0" "=\xD8\x00\xDE", 14);  // "401é😀"
+  CHECK(Decode(le, 1) == "401é\U0001F600");
+  CHECK(Decode(le, 5) == "401é\U0001F600");
+  const std::string be("\xFE\xFF\0" "O\0" "K", 6);
+  CHECK(Decode(be) == "OK");
+}
+
+TEST_CASE("UTF-16 without a BOM is recognized from ASCII's NUL pattern", "[input]") {
+  CHECK(Decode(std::string("I\0O\0E\0", 6)) == "IOE");
+}
+
+TEST_CASE("broken UTF-16 becomes replacement characters, not garbage or a crash", "[input]") {
+  CHECK(Decode(std::string("\xFF\xFE" "A\0" "\x00\xD8", 6)) == "A\uFFFD");  // lone high surrogate at the end
+  CHECK(Decode(std::string("\xFF\xFE" "A\0" "B", 5)) == "A\uFFFD");         // odd byte count
+}
+
+TEST_CASE("NUL bytes in 8-bit text mean binary input: refused with the offset", "[input]") {
+  CHECK(Decode(std::string("PK\x03\x04\0\0\0", 7)) == "ERROR: the input looks binary (a NUL byte at offset 4); give the text of the error or log");
+}
+
+TEST_CASE("ReadAll refuses input over the limit with a pointer to --log", "[input]") {
+  std::FILE* f = Temp(std::string(3u << 20, 'a'));
+  std::string text;
+  auto err = ReadAll(f, 1u << 20, text);
+  std::fclose(f);
+  REQUIRE(err);
+  CHECK(*err == "the input is larger than 1 MB; a single error is never that long: for a log use --log");
+}
+
+TEST_CASE("ForEachLine splits LF, CRLF and lone CR, and cuts over-long lines", "[input]") {
+  std::FILE* f = Temp("one\r\ntwo\rthree\n" + std::string(100, 'x') + "\nlast");
+  std::vector<std::string> lines;
+  std::size_t progress = 0;
+  auto err = ForEachLine(f, 10, [&](std::string_view l) { lines.emplace_back(l); }, [&](std::size_t b) { progress = b; });
+  std::fclose(f);
+  REQUIRE_FALSE(err);
+  CHECK(lines == std::vector<std::string>{"one", "two", "three", std::string(10, 'x'), "last"});
+  CHECK(progress > 100);
+}

@@ -1,0 +1,21 @@
+# Runs the CLI once and checks its exit code and output: cmake -DCLI=... -DARGS=a;b -DSTDIN_FILE=...
+#   -DEXPECT_EXIT=N [-DSTDOUT_MATCHES=regex] [-DSTDERR_MATCHES=regex] [-DSTDOUT_EMPTY=ON] -P run_cli.cmake
+if(DEFINED STDIN_FILE)
+  execute_process(COMMAND "${CLI}" ${ARGS} INPUT_FILE "${STDIN_FILE}"
+    RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+else()
+  execute_process(COMMAND "${CLI}" ${ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+endif()
+set(report "exit ${code}\n--- stdout ---\n${out}\n--- stderr ---\n${err}")
+if(NOT code STREQUAL EXPECT_EXIT)
+  message(FATAL_ERROR "expected exit ${EXPECT_EXIT}\n${report}")
+endif()
+if(DEFINED STDOUT_MATCHES AND NOT out MATCHES "${STDOUT_MATCHES}")
+  message(FATAL_ERROR "stdout does not match /${STDOUT_MATCHES}/\n${report}")
+endif()
+if(DEFINED STDERR_MATCHES AND NOT err MATCHES "${STDERR_MATCHES}")
+  message(FATAL_ERROR "stderr does not match /${STDERR_MATCHES}/\n${report}")
+endif()
+if(STDOUT_EMPTY AND NOT out STREQUAL "")
+  message(FATAL_ERROR "stdout should be empty\n${report}")
+endif()

@@ -1,0 +1,156 @@
+// Tests of core/src/classifier.cpp: the table's hard cases, options, limits and hostile input.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "default_classifier.h"
+
+using namespace conndiag;
+using conndiag::testing::DefaultClassifier;
+using conndiag::testing::Ids;
+
+namespace {
+Result Classify(const std::string& text, const std::string& app = "") {
+  Options o;
+  o.app = app;
+  return DefaultClassifier().Classify(text, o);
+}
+}  // namespace
+
+TEST_CASE("the longer, more specific row beats its prefix: row 1 over row 18", "[classifier]") {
+  const auto r = Classify(
+      "HttpRequestFailure: Server returned: 400 Bad Request: {\"error\":{\"code\":\"AF20012\",\"message\":"
+      "\"Specified tenant ID (1b2c3d4e-0000-4000-8000-123456789abc) is incorrectly configured in the system.\"}}");
+  REQUIRE_FALSE(r.matches.empty());
+  CHECK(r.matches[0].entry->id == "o365-af20012-no-license");
+  CHECK(r.matches[0].confident);
+  CHECK(r.app_guess == std::optional<std::string>("office365"));
+}
+
+TEST_CASE("row 17 (wrapped) beats row 13, and row 13 wins without the wrapper", "[classifier]") {
+  const std::string inner =
+      "TokenRefreshException: {\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70002: Error validating "
+      "credentials. AADSTS70008: The provided authorization code or refresh token is expired.";
+  CHECK(Ids(Classify(inner)).front() == "o365-aadsts70008-token-expired");
+  CHECK(Ids(Classify("ContextManagerServiceException: com.adallom.adalib.httputils.exceptions." + inner)).front() ==
+        "o365-contextmanager-aadsts70008-domain-user");
+}
+
+TEST_CASE("a message shared by several apps yields every candidate and no confident one", "[classifier]") {
+  const auto r = Classify("HttpRequestFailure: Server returned: 401 Unauthorized");
+  REQUIRE(r.matches.size() == 3);
+  CHECK_FALSE(r.matches[0].confident);
+  std::vector<std::string> apps;
+  for (const auto& m : r.matches) apps.push_back(m.app);
+  std::sort(apps.begin(), apps.end());
+  CHECK(apps == std::vector<std::string>{"exchange", "office365", "okta"});
+  CHECK_FALSE(r.app_guess);
+}
+
+TEST_CASE("app evidence in the text decides a shared message", "[classifier]") {
+  const auto r = Classify("HttpRequestFailure: Server returned: 401 Unauthorized at https://contoso.okta.com/api/v1/logs");
+  REQUIRE_FALSE(r.matches.empty());
+  CHECK(r.matches[0].entry->id == "okta-401-token-invalid");
+  CHECK(r.matches[0].confident);
+}
+
+TEST_CASE("an explicit app overrides the text's evidence", "[classifier]") {
+  const auto r = Classify("HttpRequestFailure: Server returned: 401 Unauthorized at https://contoso.okta.com", "exchange");
+  REQUIRE_FALSE(r.matches.empty());
+  CHECK(r.matches[0].entry->id == "exchange-401-bad-credentials");
+  CHECK(r.matches[0].app == "exchange");
+}
+
+TEST_CASE("invalid_grant alone never decides the app", "[classifier]") {
+  const auto r = Classify("{\"error\":\"invalid_grant\",\"error_description\":\"Bad token\"}");
+  CHECK((r.matches.empty() || !r.matches[0].confident));
+  CHECK(r.fields.oauth_error == "invalid_grant");
+}
+
+TEST_CASE("a code the table lacks still gets the code-table answer", "[classifier]") {
+  auto r = Classify("AADSTS53003: Access has been blocked by Conditional Access policies.");
+  REQUIRE_FALSE(r.matches.empty());
+  CHECK(r.matches[0].entry->id == "aadsts-53003");
+  CHECK(r.matches[0].entry->source == "code-table");
+  r = Classify("AADSTS999999: something new");
+  REQUIRE_FALSE(r.matches.empty());
+  CHECK(r.matches[0].entry->id == "aadsts-other");
+  CHECK_FALSE(r.matches[0].confident);
+}
+
+TEST_CASE("unrelated text yields no match, but its fields are still extracted", "[classifier]") {
+  const auto r = Classify("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>");
+  CHECK(r.matches.empty());
+  CHECK(r.fields.http_status == 502);
+}
+
+TEST_CASE("top limits the number of matches", "[classifier]") {
+  Options o;
+  o.top = 1;
+  CHECK(DefaultClassifier().Classify("HttpRequestFailure: Server returned: 401 Unauthorized", o).matches.size() == 1);
+}
+
+TEST_CASE("options are validated with the valid values listed", "[classifier]") {
+  Options o;
+  o.app = "dropbox";
+  auto e = DefaultClassifier().Validate(o);
+  REQUIRE(e);
+  CHECK_THAT(e->What(), Catch::Contains("unknown app \"dropbox\"") && Catch::Contains("okta"));
+  o.app.clear();
+  o.lang = "de";
+  e = DefaultClassifier().Validate(o);
+  REQUIRE(e);
+  CHECK_THAT(e->What(), Catch::Contains("valid languages: en, fr"));
+  o.lang = "fr";
+  CHECK_FALSE(DefaultClassifier().Validate(o));
+}
+
+TEST_CASE("empty, binary-looking and invalid UTF-8 text gives a clean no-match", "[classifier]") {
+  CHECK(Classify("").matches.empty());
+  CHECK(Classify(std::string("\0\0\xff\xfe\x01", 5)).matches.empty());
+  const auto r = Classify("IgniteException \xc3\x28 \xa0\xa1");
+  REQUIRE_FALSE(r.matches.empty());
+  CHECK(r.matches[0].entry->id == "o365-ignite-domain-user");
+}
+
+TEST_CASE("an oversized paste is cut with a warning, not refused or crashed on", "[classifier]") {
+  std::string big(kMaxPasteBytes + 100, 'a');
+  big.replace(0, 16, "IgniteException ");
+  const auto r = Classify(big);
+  REQUIRE_FALSE(r.warnings.empty());
+  CHECK_THAT(r.warnings[0], Catch::Contains("only its beginning was read"));
+  REQUIRE_FALSE(r.matches.empty());
+  CHECK(r.matches.front().entry->id == "o365-ignite-domain-user");
+}
+
+TEST_CASE("MightMatch is true for rows' literals and false for plain noise", "[classifier]") {
+  CHECK(DefaultClassifier().MightMatch("x NullPointerException y"));
+  CHECK(DefaultClassifier().MightMatch("Retourné par le serveur : 404"));
+  CHECK_FALSE(DefaultClassifier().MightMatch("2026-01-01 INFO request served in 12 ms"));
+}
+
+TEST_CASE("classification is deterministic", "[classifier]") {
+  const std::string text = "SocketTimeoutException: Read timed out";
+  const auto a = Ids(Classify(text));
+  for (int i = 0; i < 5; ++i) CHECK(Ids(Classify(text)) == a);
+}
+
+TEST_CASE("a pattern needing too much regex work is skipped with a warning and the rest still answers",
+          "[classifier]") {
+  // A custom knowledge base with a catastrophic pattern, and a sane row beside it.
+  const auto kb = nlohmann::json::parse(R"({
+    "version": "t", "languages": ["en"],
+    "apps": {"box": {"name": {"en": "Box"}}},
+    "entries": [
+      {"id": "slow", "source": "custom", "apps": ["box"], "kind": "internal", "action": "test-now",
+       "message": {"en": "x"}, "patterns": ["(?:a|aa)+(?:a|aa)+b"], "cause": {"en": "c"}, "fix": {"en": ["s"]}},
+      {"id": "sane", "source": "custom", "apps": ["box"], "kind": "internal", "action": "test-now",
+       "message": {"en": "x"}, "patterns": ["aaaa"], "cause": {"en": "c"}, "fix": {"en": ["s"]}}
+    ]})");
+  auto c = Classifier::FromJson(kb.dump());
+  REQUIRE(c.ok());
+  const auto r = c.value().Classify(std::string(5000, 'a'), Options{});
+  REQUIRE(Ids(r) == std::vector<std::string>{"sane"});
+  REQUIRE_FALSE(r.warnings.empty());
+  CHECK_THAT(r.warnings[0], Catch::StartsWith("/entries/0/patterns/0: skipped"));
+}

@@ -1,0 +1,91 @@
+// Tests of core/src/literal_prefilter.cpp: the literals a regex needs, and the one-pass literal finder.
+#include <catch2/catch.hpp>
+
+#include <boost/regex.hpp>
+
+#include "conndiag/literal_prefilter.h"
+
+using conndiag::MultiLiteralMatcher;
+using conndiag::RequiredLiterals;
+using Set = std::vector<std::string>;
+
+TEST_CASE("a plain literal is its own requirement", "[prefilter]") {
+  CHECK(RequiredLiterals("nullpointerexception") == Set{"nullpointerexception"});
+  CHECK(RequiredLiterals(R"(\bnullpointerexception\b)") == Set{"nullpointerexception"});
+  CHECK(RequiredLiterals(R"(com\.box\.)") == Set{"com.box."});
+}
+
+TEST_CASE("picks the longest literal run of a sequence", "[prefilter]") {
+  CHECK(RequiredLiterals(R"(ab\d+longer_run)") == Set{"longer_run"});
+  CHECK(RequiredLiterals(R"("code":403\b)") == Set{"\"code\":403"});
+}
+
+TEST_CASE("an alternation needs one literal per branch", "[prefilter]") {
+  CHECK(RequiredLiterals("read timed out|expiration du delai") == Set{"expiration du delai", "read timed out"});
+  CHECK(RequiredLiterals("(?:server returned|retourne par le serveur):401") ==
+        Set{"retourne par le serveur", "server returned"});
+}
+
+TEST_CASE("a branch with no literal makes the whole alternation unknown", "[prefilter]") {
+  CHECK(RequiredLiterals(R"(abc|\d+)").empty());
+}
+
+TEST_CASE("optional atoms end a literal run", "[prefilter]") {
+  CHECK(RequiredLiterals("abcd?efg") == Set{"abc"});  // "abc" then optional d: "efg" also 3, first kept
+  CHECK(RequiredLiterals("ab(?:cd)?efgh") == Set{"efgh"});
+  CHECK(RequiredLiterals("x*") .empty());
+  CHECK(RequiredLiterals("ab{0,3}") == Set{"a"});
+  CHECK(RequiredLiterals("ab+c") == Set{"ab"});
+}
+
+TEST_CASE("classes, dots and escapes break runs; look-arounds do not", "[prefilter]") {
+  CHECK(RequiredLiterals("ab[xy]cde") == Set{"cde"});
+  CHECK(RequiredLiterals("ab.cde") == Set{"cde"});
+  CHECK(RequiredLiterals(R"(ab(?=x)cd)") == Set{"abcd"});
+  CHECK(RequiredLiterals(R"([\]a]bcd)") == Set{"bcd"});
+}
+
+TEST_CASE("gives up on constructs it does not model instead of guessing", "[prefilter]") {
+  CHECK(RequiredLiterals(R"(\Qabc\E)").empty());
+  CHECK(RequiredLiterals("(?i)abc").empty());
+  CHECK(RequiredLiterals("(abc").empty());
+  CHECK(RequiredLiterals("*abc").empty());
+}
+
+TEST_CASE("the literals it returns really occur in every match (soundness)", "[prefilter]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"(?:server returned|retourne par le serveur):40[14]\\b", "xx retourne par le serveur:404 yy"},
+      {"tenant id .{0,80}?is incorrectly configured", "specified tenant id (abc) is incorrectly configured"},
+      {"\\baadsts\\d{4,8}\\b", "error aadsts50126: bad password"},
+      {"status code 402\\b|\\b402 payment required", "402 payment required"},
+  };
+  for (const auto& [pattern, text] : cases) {
+    CAPTURE(pattern, text);
+    boost::smatch m;
+    REQUIRE(boost::regex_search(text, m, boost::regex(pattern)));
+    const auto literals = RequiredLiterals(pattern);
+    REQUIRE_FALSE(literals.empty());
+    bool one_occurs = false;
+    for (const auto& lit : literals) one_occurs = one_occurs || m.str(0).find(lit) != std::string::npos;
+    CHECK(one_occurs);
+  }
+}
+
+TEST_CASE("the multi-literal matcher finds every literal that occurs, overlapping or nested", "[prefilter]") {
+  const MultiLiteralMatcher matcher({"he", "she", "his", "hers", "xyz", ""});
+  std::vector<std::uint8_t> found;
+  matcher.Scan("ushers", found);
+  REQUIRE(found.size() == 6);
+  CHECK(found == std::vector<std::uint8_t>{1, 1, 0, 1, 0, 0});
+  CHECK(matcher.Any("ahisb"));
+  CHECK_FALSE(matcher.Any("quiet text"));
+  CHECK_FALSE(matcher.Any(""));
+}
+
+TEST_CASE("an empty matcher finds nothing", "[prefilter]") {
+  const MultiLiteralMatcher matcher;
+  std::vector<std::uint8_t> found{1, 1};
+  matcher.Scan("abc", found);
+  CHECK(found.empty());
+  CHECK_FALSE(matcher.Any("abc"));
+}

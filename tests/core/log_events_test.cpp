@@ -1,0 +1,83 @@
+// Tests of core/src/log_events.cpp: event splitting, merging of repeats, line numbers, limits.
+#include <catch2/catch.hpp>
+
+#include "conndiag/log_events.h"
+#include "default_classifier.h"
+
+using namespace conndiag;
+using conndiag::testing::DefaultClassifier;
+
+TEST_CASE("stack-trace lines continue the event above them", "[log]") {
+  CHECK(IsContinuationLine("\tat com.box.Foo.bar(Foo.java:12)"));
+  CHECK(IsContinuationLine("    at x"));
+  CHECK(IsContinuationLine("Caused by: java.io.IOException: reset"));
+  CHECK(IsContinuationLine("... 12 more"));
+  CHECK_FALSE(IsContinuationLine("2026-11-25 10:00:00 ERROR something"));
+  CHECK_FALSE(IsContinuationLine(""));
+  CHECK_FALSE(IsContinuationLine("   "));
+}
+
+TEST_CASE("repeats differing only in timestamp, GUID and prefix share a key", "[log]") {
+  const auto a = EventKey("2026-11-25T10:00:00.123Z ERROR [worker-1] Tenant 998cea7e-35cd-46a5-ab3c-8ec88a45d7d5 x");
+  const auto b = EventKey("2026-11-26 11:30:07,5 WARN [worker-9] Tenant 11111111-2222-4333-8444-555555555555 x");
+  CHECK(a == b);
+  CHECK(EventKey("Server returned: 401") != EventKey("Server returned: 404"));
+}
+
+TEST_CASE("a log is split into events, noise dropped, repeats counted with first and last line", "[log]") {
+  const std::string log =
+      "2026-11-25T10:00:00Z INFO sync started\n"
+      "2026-11-25T10:00:01Z ERROR BoxRestException: Failed to parse response.\n"
+      "2026-11-25T10:00:02Z INFO 200 OK\r\n"
+      "2026-11-25T10:00:03Z ERROR java.lang.NullPointerException\n"
+      "\tat com.amazonaws.services.cloudtrail.Client.lookup(Client.java:10)\n"
+      "\tat com.adallom.Worker.run(Worker.java:5)\n"
+      "2026-11-25T10:05:01Z ERROR BoxRestException: Failed to parse response.\n"
+      "\n"
+      "2026-11-25T10:09:01Z ERROR BoxRestException: Failed to parse response.";
+  const auto events = ClassifyLog(DefaultClassifier(), log, Options{});
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].line == 2);
+  CHECK(events[0].last_line == 9);
+  CHECK(events[0].count == 3);
+  CHECK(events[0].result.matches[0].entry->id == "box-rest-failed-parse");
+  CHECK(events[1].line == 4);
+  CHECK(events[1].count == 1);
+  CHECK_THAT(events[1].text, Catch::Contains("com.amazonaws"));
+  // The stack trace joined to its event names the app: AWS, not Microsoft 365.
+  CHECK(events[1].result.matches[0].entry->id == "aws-npe");
+  CHECK(events[1].result.matches[0].confident);
+}
+
+TEST_CASE("CR-only and mixed line endings split lines", "[log]") {
+  const auto events = ClassifyLog(DefaultClassifier(), "a\rIgniteException\r\nb\nIgniteException", Options{});
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].line == 2);
+  CHECK(events[0].last_line == 4);
+  CHECK(events[0].count == 2);
+}
+
+TEST_CASE("streaming by lines gives the same events as the whole text", "[log]") {
+  LogClassifier log(DefaultClassifier(), Options{});
+  log.AddLine("x IgniteException");
+  log.AddLine("y");
+  log.AddLine("x IgniteException\r");
+  CHECK(log.lines() == 3);
+  const auto events = log.Finish();
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].count == 2);
+}
+
+TEST_CASE("an over-long event is cut with a warning", "[log]") {
+  std::string line = "IgniteException " + std::string(kMaxEventBytes * 2, 'x');
+  const auto events = ClassifyLog(DefaultClassifier(), line, Options{});
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].text.size() == kMaxEventBytes);
+  REQUIRE_FALSE(events[0].result.warnings.empty());
+  CHECK_THAT(events[0].result.warnings.back(), Catch::Contains("only its beginning was read"));
+}
+
+TEST_CASE("an empty log has no events", "[log]") {
+  CHECK(ClassifyLog(DefaultClassifier(), "", Options{}).empty());
+  CHECK(ClassifyLog(DefaultClassifier(), "\n\n\r\n", Options{}).empty());
+}

@@ -1,0 +1,120 @@
+// Tests of core/src/rank.cpp: specificity, app agreement, ties and confidence.
+#include <catch2/catch.hpp>
+
+#include "rank.h"
+
+using namespace conndiag;
+
+namespace {
+
+KnowledgeBase TwoApps() {
+  KnowledgeBase kb;
+  kb.languages = {"en"};
+  kb.apps = {App{"okta", {{"en", "Okta"}}, {"okta.com"}}, App{"box", {{"en", "Box"}}, {"com.box."}},
+             App{"all", {{"en", "Any app"}}, {}}};
+  auto entry = [](std::string id, std::string app) {
+    Entry e;
+    e.id = std::move(id);
+    e.source = "connector";
+    e.apps = {std::move(app)};
+    return e;
+  };
+  kb.entries = {entry("okta-x", "okta"), entry("box-x", "box"), entry("all-x", "all")};
+  return kb;
+}
+
+Candidate Cand(const Entry& e, std::size_t covered) {
+  Candidate c;
+  c.entry = &e;
+  c.normalized_spans = {{0, covered}};
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("spans are merged into disjoint sorted ranges", "[rank]") {
+  CHECK(MergeSpans({{5, 9}, {0, 3}, {2, 4}, {9, 10}}) == std::vector<Span>{{0, 4}, {5, 10}});
+  CHECK(MergeSpans({}).empty());
+}
+
+TEST_CASE("the app with the most clues is the guess; a tie names none", "[rank]") {
+  const auto kb = TwoApps();
+  CHECK(GuessApp(kb, {{2, "x"}, {1, "y"}, {0, ""}}) == std::optional<std::string>("okta"));
+  CHECK_FALSE(GuessApp(kb, {{1, "x"}, {1, "y"}, {0, ""}}));
+  CHECK_FALSE(GuessApp(kb, {{0, ""}, {0, ""}, {0, ""}}));
+}
+
+TEST_CASE("the entry that explains more text ranks first", "[rank]") {
+  const auto kb = TwoApps();
+  std::vector<Candidate> c{Cand(kb.entries[0], 10), Cand(kb.entries[0], 40)};
+  RankCandidates(kb, Options{}, std::nullopt, c);
+  CHECK(c[0].covered == 40);
+  CHECK(c[0].score > c[1].score);
+}
+
+TEST_CASE("equal evidence for two apps is a tie: nothing is confident", "[rank]") {
+  const auto kb = TwoApps();
+  std::vector<Candidate> c{Cand(kb.entries[0], 40), Cand(kb.entries[1], 40)};
+  RankCandidates(kb, Options{}, std::nullopt, c);
+  CHECK(c[0].score == Approx(c[1].score));
+  CHECK_FALSE(c[0].confident);
+  CHECK(c[0].entry->id == "okta-x");  // ties keep knowledge-base order: deterministic
+}
+
+TEST_CASE("the app named in the text breaks the tie", "[rank]") {
+  const auto kb = TwoApps();
+  std::vector<Candidate> c{Cand(kb.entries[0], 40), Cand(kb.entries[1], 40)};
+  RankCandidates(kb, Options{}, std::string("box"), c);
+  CHECK(c[0].entry->id == "box-x");
+  CHECK(c[0].confident);
+  CHECK(c[1].off_app);
+}
+
+TEST_CASE("a chosen app drops other apps' rows, keeps rows for every app", "[rank]") {
+  const auto kb = TwoApps();
+  std::vector<Candidate> c{Cand(kb.entries[0], 40), Cand(kb.entries[1], 40), Cand(kb.entries[2], 20)};
+  Options o;
+  o.app = "okta";
+  RankCandidates(kb, o, std::nullopt, c);
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].entry->id == "okta-x");
+  CHECK(c[0].confident);
+  CHECK(c[1].entry->id == "all-x");
+}
+
+TEST_CASE("a chosen app that nothing matches keeps the other rows, never confident", "[rank]") {
+  const auto kb = TwoApps();
+  std::vector<Candidate> c{Cand(kb.entries[1], 40)};
+  Options o;
+  o.app = "okta";
+  RankCandidates(kb, o, std::nullopt, c);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].off_app);
+  CHECK_FALSE(c[0].confident);
+}
+
+TEST_CASE("a weak match is not confident even alone", "[rank]") {
+  const auto kb = TwoApps();
+  std::vector<Candidate> c{Cand(kb.entries[0], 5)};
+  RankCandidates(kb, Options{}, std::nullopt, c);
+  CHECK(c[0].score < 0.5);
+  CHECK_FALSE(c[0].confident);
+}
+
+TEST_CASE("fallback entries are never confident", "[rank]") {
+  auto kb = TwoApps();
+  kb.entries[0].fallback = true;
+  std::vector<Candidate> c{Cand(kb.entries[0], 100)};
+  RankCandidates(kb, Options{}, std::string("okta"), c);
+  CHECK_FALSE(c[0].confident);
+}
+
+TEST_CASE("scores stay within 0..1", "[rank]") {
+  const auto kb = TwoApps();
+  std::vector<Candidate> c{Cand(kb.entries[0], 100000), Cand(kb.entries[1], 0)};
+  RankCandidates(kb, Options{}, std::string("okta"), c);
+  for (const auto& x : c) {
+    CHECK(x.score >= 0.0);
+    CHECK(x.score <= 1.0);
+  }
+}

@@ -1,0 +1,67 @@
+// Tests of core/src/result_json.cpp: the JSON shape of interfaces.md and UTF-16 span conversion.
+#include <catch2/catch.hpp>
+
+#include "conndiag/result_json.h"
+#include "default_classifier.h"
+
+using namespace conndiag;
+using conndiag::testing::DefaultClassifier;
+
+TEST_CASE("UTF-16 offsets count BMP characters as one unit and others as two", "[json]") {
+  const std::string text = "aé€\U0001F600b";  // 1 + 2 + 3 + 4 + 1 bytes
+  CHECK(Utf16Offsets(text, {0, 1, 3, 6, 10, 11}) == std::vector<std::size_t>{0, 1, 2, 3, 5, 6});
+  CHECK(Utf16Offsets(text, {11, 0}) == std::vector<std::size_t>{6, 0});
+}
+
+TEST_CASE("UTF-16 offsets count an invalid byte as one replacement character", "[json]") {
+  CHECK(Utf16Offsets("a\xff" "b", {3}) == std::vector<std::size_t>{3});
+  CHECK(Utf16Offsets("a\xe2\x82", {3}) == std::vector<std::size_t>{3});
+}
+
+TEST_CASE("the result JSON has the fields interfaces.md promises", "[json]") {
+  const std::string text = "Échec — TokenRefreshException: {\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: x\"}";
+  Options o;
+  const auto r = DefaultClassifier().Classify(text, o);
+  const auto j = ResultToJson(DefaultClassifier().knowledge_base(), r, o, text, OffsetUnit::kUtf8Bytes);
+  REQUIRE(j["matches"].is_array());
+  const auto& m = j["matches"][0];
+  CHECK(m["id"] == "o365-aadsts70008-token-expired");
+  CHECK(m["app"] == "office365");
+  CHECK(m["score"].is_number());
+  CHECK(m["confident"].is_boolean());
+  CHECK(m["cause"].is_string());
+  CHECK(m["fix"].is_array());
+  CHECK(m["spans"].is_array());
+  CHECK(m["evidence"].is_array());
+  CHECK(j["app_guess"] == "office365");
+  CHECK(j["fields"]["aadsts"] == nlohmann::json::array({"70008"}));
+  CHECK(j["fields"]["oauth_error"] == "invalid_grant");
+  CHECK(j["fields"]["exception"] == "TokenRefreshException");
+  CHECK(j["fields"]["http_status"].is_null());
+  CHECK(j["fields"]["af_code"].is_null());
+}
+
+TEST_CASE("spans in UTF-16 units point at the same characters as the byte spans", "[json]") {
+  const std::string text = "😀 é IgniteException";
+  Options o;
+  const auto r = DefaultClassifier().Classify(text, o);
+  const auto bytes = ResultToJson(DefaultClassifier().knowledge_base(), r, o, text, OffsetUnit::kUtf8Bytes);
+  const auto units = ResultToJson(DefaultClassifier().knowledge_base(), r, o, text, OffsetUnit::kUtf16Units);
+  CHECK(bytes["matches"][0]["spans"][0] == nlohmann::json::array({8, 23}));
+  CHECK(units["matches"][0]["spans"][0] == nlohmann::json::array({5, 20}));
+}
+
+TEST_CASE("a log event line carries its position and count", "[json]") {
+  LogEvent e;
+  e.line = 4;
+  e.last_line = 9;
+  e.count = 2;
+  e.text = "IgniteException";
+  e.result = DefaultClassifier().Classify(e.text, Options{});
+  const auto j = LogEventToJson(DefaultClassifier().knowledge_base(), e, Options{}, OffsetUnit::kUtf8Bytes);
+  CHECK(j["line"] == 4);
+  CHECK(j["last_line"] == 9);
+  CHECK(j["count"] == 2);
+  CHECK(j["text"] == "IgniteException");
+  CHECK(j["matches"][0]["id"] == "o365-ignite-domain-user");
+}

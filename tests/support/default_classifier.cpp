@@ -1,0 +1,35 @@
+// Test support: loads the built-in knowledge base once per test program.
+#include "default_classifier.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "conndiag/default_kb.h"
+
+namespace conndiag::testing {
+
+const Classifier& DefaultClassifier() {
+  static const Classifier classifier = [] {
+    auto loaded = Classifier::FromJson(DefaultKnowledgeBase());
+    if (!loaded.ok()) throw std::runtime_error("built-in knowledge base: " + loaded.error().What());
+    return std::move(loaded).value();
+  }();
+  return classifier;
+}
+
+std::string ReadSourceFile(const std::string& relative_path) {
+  std::ifstream in(std::string(CONNDIAG_SOURCE_DIR) + "/" + relative_path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + relative_path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<std::string> Ids(const Result& result) {
+  std::vector<std::string> ids;
+  for (const auto& m : result.matches) ids.push_back(m.entry->id);
+  return ids;
+}
+
+}  // namespace conndiag::testing

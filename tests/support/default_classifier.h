@@ -1,0 +1,19 @@
+// Test support: the built-in knowledge base, loaded once per test program, and small file helpers.
+#pragma once
+
+#include <string>
+
+#include "conndiag/classifier.h"
+
+namespace conndiag::testing {
+
+// The classifier over data/kb.json as built in; fails the test program if it does not load.
+const Classifier& DefaultClassifier();
+
+// The contents of a file under the source tree ("tests/golden/rows.jsonl").
+std::string ReadSourceFile(const std::string& relative_path);
+
+// Ids of the matches of `text`, best first.
+std::vector<std::string> Ids(const Result& result);
+
+}  // namespace conndiag::testing
