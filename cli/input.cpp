@@ -1,6 +1,8 @@
 // Reading the CLI's input: decoding to UTF-8, refusing binary data, and line streaming in bounded memory.
 #include "input.h"
 
+#include "conndiag/log_events.h"
+
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -161,7 +163,8 @@ std::optional<std::string> ForEachLine(std::FILE* in, std::size_t max_line,
     if (after_cr && !rest.empty() && rest.front() == '\n') rest.remove_prefix(1);
     after_cr = false;
     while (!rest.empty()) {
-      const auto end = rest.find_first_of("\r\n");
+      const std::size_t found = FindLineEnd(rest, 0);
+      const auto end = found == rest.size() ? std::string_view::npos : found;
       const std::string_view piece = rest.substr(0, end);
       if (!line_cut) {
         const std::size_t room = max_line - std::min(max_line, line.size());

@@ -90,8 +90,8 @@ struct Classifier::Compiled {
   std::vector<CompiledEntry> entries;
   std::vector<Clue> clues;
   MultiLiteralMatcher all_literals;    // pattern and clue literals
-  MultiLiteralMatcher entry_literals;  // pattern literals only, for MightMatch
-  bool some_entry_unfiltered = false;  // an entry has a pattern with no provable literal
+  std::vector<std::vector<std::uint32_t>> entries_by_literal;  // literal id -> entries whose patterns use it
+  bool some_entry_unfiltered = false;  // an entry none of whose patterns has a provable literal
 };
 
 Classifier::Classifier(std::unique_ptr<Compiled> compiled) : compiled_(std::move(compiled)) {}
@@ -111,11 +111,9 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
     const Entry& e = c->kb.entries[i];
     CompiledEntry ce;
     const std::string base = "/entries/" + std::to_string(i);
-    bool entry_filtered = false;
     for (std::size_t k = 0; k < e.patterns.size(); ++k) {
       auto p = CompilePattern(e.patterns[k], base + "/patterns/" + std::to_string(k), table);
       if (!p.ok()) return p.error();
-      entry_filtered = entry_filtered || !p.value().literal_ids.empty();
       ce.patterns.push_back(std::move(p).value());
     }
     for (std::size_t k = 0; k < e.hints.size(); ++k) {
@@ -123,15 +121,24 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
       if (!p.ok()) return p.error();
       ce.hints.push_back(std::move(p).value());
     }
-    c->some_entry_unfiltered = c->some_entry_unfiltered || !entry_filtered;
     c->entries.push_back(std::move(ce));
   }
-  const std::vector<std::string> entry_literals = table.list();
   for (std::size_t a = 0; a < c->kb.apps.size(); ++a) {
     for (const auto& clue : c->kb.apps[a].clues) c->clues.push_back({a, table.Id(clue), clue});
   }
   c->all_literals = MultiLiteralMatcher(table.list());
-  c->entry_literals = MultiLiteralMatcher(entry_literals);
+  c->entries_by_literal.resize(table.list().size());
+  for (std::size_t i = 0; i < c->entries.size(); ++i) {
+    bool filtered = false;
+    for (const auto& p : c->entries[i].patterns) {
+      for (std::uint32_t id : p.literal_ids) {
+        auto& list = c->entries_by_literal[id];
+        if (list.empty() || list.back() != i) list.push_back(static_cast<std::uint32_t>(i));
+        filtered = true;
+      }
+    }
+    c->some_entry_unfiltered = c->some_entry_unfiltered || !filtered;
+  }
   return Classifier(std::move(c));
 }
 
@@ -151,9 +158,34 @@ std::optional<Error> Classifier::Validate(const Options& options) const {
   return std::nullopt;
 }
 
+namespace {
+
+// Whether every pattern of the entry has one of its required literals in the text (so it may match).
+bool Possible(const CompiledEntry& entry, const std::vector<std::uint8_t>& found) {
+  return std::all_of(entry.patterns.begin(), entry.patterns.end(), [&](const CompiledPattern& p) {
+    return p.literal_ids.empty() ||
+           std::any_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; });
+  });
+}
+
+}  // namespace
+
 bool Classifier::MightMatch(std::string_view text) const {
-  if (compiled_->some_entry_unfiltered) return true;
-  return compiled_->entry_literals.Any(Normalize(text, /*keep_offsets=*/false).text);
+  // Per thread, reused: log mode calls this for every line.
+  const Compiled& c = *compiled_;
+  if (c.some_entry_unfiltered) return true;
+  thread_local NormalizedText normalized;
+  thread_local std::vector<std::uint8_t> found;
+  thread_local std::vector<std::uint32_t> hits;
+  Normalize(text, normalized, /*keep_offsets=*/false);
+  c.all_literals.Scan(normalized.text, found, hits);
+  // Only entries that use a literal that occurred can be possible.
+  for (std::uint32_t id : hits) {
+    for (std::uint32_t entry : c.entries_by_literal[id]) {
+      if (Possible(c.entries[entry], found)) return true;
+    }
+  }
+  return false;
 }
 
 namespace {
@@ -211,6 +243,7 @@ Result Classifier::Classify(std::string_view text, const Options& options) const
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < c.entries.size(); ++i) {
     const CompiledEntry& ce = c.entries[i];
+    if (!Possible(ce, found)) continue;
     Candidate cand;
     cand.entry = &c.kb.entries[i];
     bool all = true;

@@ -1,13 +1,16 @@
 // Field extraction from a pasted error: HTTP status, Microsoft/Okta codes, exceptions, OAuth and JSON fields.
+// Hand-written scanners over the normalized text, each linear in its length: field extraction runs on every
+// paste, so it must not cost a regex pass per field (a 1 KB stack trace took ~300 µs that way).
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-#include <boost/regex.hpp>
 #include <nlohmann/json.hpp>
 
 #include "conndiag/fields.h"
+#include "conndiag/literal_prefilter.h"
 
 namespace conndiag {
 namespace {
@@ -17,144 +20,197 @@ constexpr std::size_t kMaxListed = 20;
 constexpr std::size_t kMaxJsonCandidates = 8;
 constexpr std::size_t kMaxJsonBytes = 64 * 1024;
 constexpr int kMaxJsonDepth = 32;
+constexpr std::size_t kMaxDescription = 2000;
 
-const char* const kReasons =
-    "bad request|unauthorized|payment required|forbidden|not found|method not allowed|request timeout|"
-    "conflict|too many requests|internal server error|bad gateway|service unavailable|gateway timeout|"
-    "requete incorrecte|non autorise|interdit|introuvable|erreur de serveur interne";
+constexpr std::array<std::string_view, 18> kReasons = {
+    "bad request",       "unauthorized",          "payment required", "forbidden",        "not found",
+    "method not allowed", "request timeout",       "conflict",         "too many requests", "internal server error",
+    "bad gateway",       "service unavailable",   "gateway timeout",  "requete incorrecte", "non autorise",
+    "interdit",          "introuvable",           "erreur de serveur interne"};
 
-const boost::regex& StatusAfterLabel() {
-  static const boost::regex re(
-      std::string("(?:server returned|retourne par le serveur|status code|statuscode|http/\\d(?:\\.\\d)?|"
-                  "\"code\":|\"status\":|\"statuscode\":|exception:)\"? ?([1-5]\\d\\d)\\b(?:\"? ?(") +
-      kReasons + "))?");
-  return re;
+// Labels after which a number is an HTTP status (normalized: no space around ':').
+constexpr std::array<std::string_view, 9> kStatusLabels = {
+    "server returned:", "retourne par le serveur:", "status code ", "statuscode", "\"code\":", "\"status\":",
+    "\"statuscode\":",  "exception:",               "http/"};
+
+constexpr std::array<std::string_view, 7> kTopLevelDomains = {".com", ".net", ".org", ".io", ".us", ".eu", ".cloud"};
+
+// Every literal a scanner below starts from: one pass finds which occur, and scanners whose literals
+// are absent do not run (most pastes have few of them).
+enum Keyword : std::size_t { kAadsts, kAfCode, kOkta, kException, kFailure, kError, kDescription, kTenant, kHttp,
+                             kFirstLabel };
+const std::vector<std::string>& Keywords() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> w = {"aadsts", "af", "e0000", "exception", "failure", "\"error\":\"",
+                                  "\"error_description\":\"", "tenant", "http"};
+    for (auto label : kStatusLabels) w.emplace_back(label);
+    for (auto reason : kReasons) w.emplace_back(reason);
+    for (auto tld : kTopLevelDomains) w.emplace_back(tld);
+    return w;
+  }();
+  return words;
 }
-
-const boost::regex& StatusWithReason() {
-  static const boost::regex re(std::string("\\b([1-5]\\d\\d) (") + kReasons + ")\\b");
-  return re;
+const MultiLiteralMatcher& KeywordMatcher() {
+  static const MultiLiteralMatcher matcher(Keywords());
+  return matcher;
 }
+constexpr std::size_t kFirstReason = kFirstLabel + kStatusLabels.size();
+constexpr std::size_t kFirstTld = kFirstReason + kReasons.size();
 
-const boost::regex& AfCode() {
-  static const boost::regex re("\\baf(\\d{3,5})\\b");
-  return re;
-}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f'); }
+bool IsWord(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || c == '_'; }
+bool IsNameChar(char c) { return IsWord(c) || c == '$' || c == '.'; }
+bool IsHostChar(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || c == '-' || c == '*' || c == '.'; }
 
-const boost::regex& OktaCode() {
-  static const boost::regex re("\\be(0000\\d{3})\\b");
-  return re;
-}
-
-const boost::regex& ExceptionName() {
-  static const boost::regex re("\\b(?:[a-z_$][a-z0-9_$]*\\.)*[a-z_$][a-z0-9_$]*(?:exception|failure)\\b");
-  return re;
-}
-
-const boost::regex& OAuthError() {
-  static const boost::regex re("\"error\":\"([a-z_]+)\"");
-  return re;
-}
-
-const boost::regex& OAuthDescription() {
-  static const boost::regex re("\"error_description\":\"([^\"]{1,2000})");
-  return re;
-}
-
-const boost::regex& Guid() {
-  static const boost::regex re("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
-  return re;
-}
-
-const boost::regex& TenantGuid() {
-  static const boost::regex re(
-      "tenant(?:[ _-]?id)?[^0-9a-z]{0,6}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b");
-  return re;
-}
-
-const boost::regex& Url() {
-  static const boost::regex re("\\bhttps?://[^ \"'<>()\\[\\]{}`]+");
-  return re;
-}
-
-const boost::regex& Host() {
-  static const boost::regex re("\\b(?:[a-z0-9*-]+\\.)+(?:com|net|org|io|us|eu|cloud)\\b");
-  return re;
-}
-
-class Extractor {
+class Scanner {
  public:
-  Extractor(std::string_view original, const NormalizedText& n) : original_(original), n_(n) {}
-
-  // The original text behind normalized [begin, end).
-  std::string Source(std::size_t begin, std::size_t end) const {
-    if (begin >= end) return {};
-    const Span s = n_.ToSource({begin, end});
-    return std::string(original_.substr(s.begin, s.end - s.begin));
-  }
-
-  template <class Fn>
-  void ForEach(const boost::regex& re, Fn&& fn) const {
-    const std::string& t = n_.text;
-    for (boost::sregex_iterator it(t.begin(), t.end(), re), end; it != end; ++it) {
-      if (!fn(*it)) break;
-    }
-  }
-
-  std::size_t Pos(const boost::ssub_match& m) const {
-    return static_cast<std::size_t>(m.first - n_.text.begin());
-  }
-  std::string SourceOf(const boost::ssub_match& m) const {
-    return Source(Pos(m), Pos(m) + static_cast<std::size_t>(m.length()));
+  Scanner(std::string_view original, const NormalizedText& n) : original_(original), n_(n), t_(n.text) {
+    KeywordMatcher().Scan(t_, present_);
   }
 
   void Status(Fields& f) const {
-    boost::smatch m;
-    if (boost::regex_search(n_.text, m, StatusAfterLabel()) ||
-        boost::regex_search(n_.text, m, StatusWithReason())) {
-      f.http_status = std::stoi(m.str(1));
-      if (m[2].matched) f.http_reason = SourceOf(m[2]);
+    std::size_t best = std::string_view::npos;
+    std::size_t digits = 0;
+    for (std::size_t k = 0; k < kStatusLabels.size(); ++k) {
+      if (!present_[kFirstLabel + k]) continue;
+      const std::string_view label = kStatusLabels[k];
+      for (std::size_t at = t_.find(label); at != std::string_view::npos; at = t_.find(label, at + 1)) {
+        if (at >= best) break;
+        std::size_t p = at + label.size();
+        if (label == "http/") {  // HTTP/1.1 401
+          while (p < t_.size() && (IsDigit(t_[p]) || t_[p] == '.')) ++p;
+        }
+        if (p < t_.size() && t_[p] == '"') ++p;
+        if (p < t_.size() && t_[p] == ' ') ++p;
+        if (IsStatusAt(p)) {
+          best = at;
+          digits = p;
+          break;
+        }
+      }
+    }
+    if (best == std::string_view::npos) {
+      // "404 Not Found" with no label before it.
+      for (std::size_t k = 0; k < kReasons.size(); ++k) {
+        if (!present_[kFirstReason + k]) continue;
+        const std::string_view reason = kReasons[k];
+        for (std::size_t at = t_.find(reason); at != std::string_view::npos; at = t_.find(reason, at + 1)) {
+          if (at < 4 || at - 4 >= best || t_[at - 1] != ' ' || !IsStatusAt(at - 4)) continue;
+          if (at - 4 > 0 && IsWord(t_[at - 5])) continue;
+          best = digits = at - 4;
+          break;
+        }
+      }
+    }
+    if (best == std::string_view::npos) return;
+    f.http_status = (t_[digits] - '0') * 100 + (t_[digits + 1] - '0') * 10 + (t_[digits + 2] - '0');
+    std::size_t p = digits + 3;
+    if (p < t_.size() && t_[p] == '"') ++p;
+    if (p < t_.size() && t_[p] == ' ') ++p;
+    for (std::string_view reason : kReasons) {
+      if (t_.substr(p, reason.size()) == reason) {
+        f.http_reason = Source(p, p + reason.size());
+        break;
+      }
     }
   }
 
   void Codes(Fields& f) const {
-    const std::string& t = n_.text;
-    for (std::size_t at = t.find("aadsts"); at != std::string::npos; at = t.find("aadsts", at + 6)) {
-      std::size_t end = at + 6;
-      while (end < t.size() && end - at - 6 < 8 && t[end] >= '0' && t[end] <= '9') ++end;
-      if (end - at - 6 >= 4 && !AddUnique(f.aadsts, t.substr(at + 6, end - at - 6))) break;
+    for (std::size_t at = present_[kAadsts] ? t_.find("aadsts") : std::string_view::npos; at != std::string_view::npos;
+         at = t_.find("aadsts", at + 6)) {
+      const std::size_t n = DigitsAt(at + 6, 8);
+      if (n >= 4 && !AddUnique(f.aadsts, std::string(t_.substr(at + 6, n)))) break;
     }
-    ForEach(AfCode(), [&](const boost::smatch& m) { return AddUnique(f.af_codes, std::string("AF").append(m.str(1))); });
-    ForEach(OktaCode(), [&](const boost::smatch& m) { return AddUnique(f.okta_codes, std::string("E").append(m.str(1))); });
+    for (std::size_t at = present_[kAfCode] ? t_.find("af") : std::string_view::npos; at != std::string_view::npos; at = t_.find("af", at + 2)) {
+      if (at > 0 && IsWord(t_[at - 1])) continue;
+      const std::size_t n = DigitsAt(at + 2, 6);
+      if (n < 3 || n > 5 || (at + 2 + n < t_.size() && IsWord(t_[at + 2 + n]))) continue;
+      if (!AddUnique(f.af_codes, std::string("AF").append(t_.substr(at + 2, n)))) break;
+    }
+    for (std::size_t at = present_[kOkta] ? t_.find("e0000") : std::string_view::npos; at != std::string_view::npos; at = t_.find("e0000", at + 5)) {
+      if (at > 0 && IsWord(t_[at - 1])) continue;
+      if (DigitsAt(at + 1, 8) != 7 || (at + 8 < t_.size() && IsWord(t_[at + 8]))) continue;
+      if (!AddUnique(f.okta_codes, std::string("E").append(t_.substr(at + 1, 7)))) break;
+    }
   }
 
+  // Java-style class names ending in Exception or Failure, in order of appearance, as written.
   void Exceptions(Fields& f) const {
-    ForEach(ExceptionName(), [&](const boost::smatch& m) {
-      std::string name = SourceOf(m[0]);
-      const auto dot = name.rfind('.');
-      if (dot != std::string::npos) name.erase(0, dot + 1);
-      // Class names are CamelCase; a lowercase "failure" in prose is not an exception.
-      if (name.empty() || name[0] < 'A' || name[0] > 'Z') return true;
-      return AddUnique(f.exceptions, name);
-    });
+    std::vector<std::pair<std::size_t, std::size_t>> found;  // normalized [begin, end)
+    for (std::size_t k : {kException, kFailure}) {
+      if (!present_[k]) continue;
+      const std::string_view suffix = Keywords()[k];
+      for (std::size_t at = t_.find(suffix); at != std::string_view::npos; at = t_.find(suffix, at + 1)) {
+        const std::size_t end = at + suffix.size();
+        if (end < t_.size() && (IsWord(t_[end]) || t_[end] == '$')) continue;  // "exceptions."
+        std::size_t begin = at;
+        while (begin > 0 && IsNameChar(t_[begin - 1])) --begin;
+        const std::size_t dot = t_.rfind('.', end - 1);
+        const std::size_t simple = (dot != std::string_view::npos && dot >= begin) ? dot + 1 : begin;
+        if (simple < at) found.emplace_back(simple, end);  // a bare "exception" is a word, not a class
+      }
+    }
+    std::sort(found.begin(), found.end());
+    for (const auto& [begin, end] : found) {
+      std::string name = Source(begin, end);
+      // Class names are CamelCase; "a failure" in prose is not an exception.
+      if (name.empty() || name[0] < 'A' || name[0] > 'Z') continue;
+      if (!AddUnique(f.exceptions, std::move(name))) break;
+    }
   }
 
   void OAuth(Fields& f) const {
-    boost::smatch m;
-    if (boost::regex_search(n_.text, m, OAuthError())) f.oauth_error = m.str(1);
-    if (boost::regex_search(n_.text, m, OAuthDescription())) f.oauth_error_description = SourceOf(m[1]);
+    constexpr std::string_view kErrorKey = "\"error\":\"";
+    for (std::size_t at = present_[kError] ? t_.find(kErrorKey) : std::string_view::npos; at != std::string_view::npos; at = t_.find(kErrorKey, at + 1)) {
+      std::size_t p = at + kErrorKey.size();
+      while (p < t_.size() && ((t_[p] >= 'a' && t_[p] <= 'z') || t_[p] == '_')) ++p;
+      if (p > at + kErrorKey.size() && p < t_.size() && t_[p] == '"') {
+        f.oauth_error = std::string(t_.substr(at + kErrorKey.size(), p - at - kErrorKey.size()));
+        break;
+      }
+    }
+    constexpr std::string_view kDescriptionKey = "\"error_description\":\"";
+    if (const std::size_t at = present_[kDescription] ? t_.find(kDescriptionKey) : std::string_view::npos;
+        at != std::string_view::npos) {
+      const std::size_t begin = at + kDescriptionKey.size();
+      std::size_t end = t_.find('"', begin);
+      end = std::min({end, t_.size(), begin + kMaxDescription});
+      if (end > begin) f.oauth_error_description = Source(begin, end);
+    }
   }
 
   void Identifiers(Fields& f) const {
-    boost::smatch m;
-    if (boost::regex_search(n_.text, m, TenantGuid())) f.tenant_id = m.str(1);
-    ForEach(Guid(), [&](const boost::smatch& g) { return AddUnique(f.guids, g.str(0)); });
-    ForEach(Url(), [&](const boost::smatch& u) {
-      std::string url = SourceOf(u[0]);
-      while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ';')) url.pop_back();
-      return AddUnique(f.urls, url);
-    });
-    ForEach(Host(), [&](const boost::smatch& h) { return AddUnique(f.hosts, h.str(0)); });
+    for (std::size_t at = present_[kTenant] ? t_.find("tenant") : std::string_view::npos; at != std::string_view::npos; at = t_.find("tenant", at + 6)) {
+      std::size_t p = at + 6;
+      if (p < t_.size() && (t_[p] == ' ' || t_[p] == '_' || t_[p] == '-') && t_.substr(p + 1, 2) == "id") p += 3;
+      else if (t_.substr(p, 2) == "id") p += 2;
+      for (std::size_t skipped = 0; skipped <= 6 && p < t_.size(); ++skipped, ++p) {
+        if (IsGuidAt(p)) {
+          f.tenant_id = std::string(t_.substr(p, 36));
+          break;
+        }
+        if (IsWord(t_[p])) break;
+      }
+      if (!f.tenant_id.empty()) break;
+    }
+    for (std::size_t dash = t_.find('-', 8); dash != std::string_view::npos; dash = t_.find('-', dash + 1)) {
+      if (!IsGuidAt(dash - 8)) continue;
+      if (!AddUnique(f.guids, std::string(t_.substr(dash - 8, 36)))) break;
+      dash += 27;
+    }
+    for (std::string_view scheme : {std::string_view("https://"), std::string_view("http://")}) {
+      if (!present_[kHttp]) break;
+      for (std::size_t at = t_.find(scheme); at != std::string_view::npos; at = t_.find(scheme, at + 1)) {
+        if (at > 0 && IsWord(t_[at - 1])) continue;
+        std::size_t end = at + scheme.size();
+        while (end < t_.size() && std::string_view(" \"'<>()[]{}`").find(t_[end]) == std::string_view::npos) ++end;
+        std::string url = Source(at, end);
+        while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ';')) url.pop_back();
+        if (!AddUnique(f.urls, std::move(url))) break;
+      }
+    }
+    Hosts(f);
   }
 
   // JSON payloads in the original text, parsed for real: the most reliable source when present.
@@ -176,6 +232,58 @@ class Extractor {
   static bool AddUnique(std::vector<std::string>& list, std::string value) {
     if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
     return list.size() < kMaxListed;
+  }
+
+  // The original text behind normalized [begin, end).
+  std::string Source(std::size_t begin, std::size_t end) const {
+    if (begin >= end) return {};
+    const Span s = n_.ToSource({begin, end});
+    return std::string(original_.substr(s.begin, s.end - s.begin));
+  }
+
+  // How many digits start at p (counting at most `limit + 1`, so "more than limit" is visible).
+  std::size_t DigitsAt(std::size_t p, std::size_t limit) const {
+    std::size_t n = 0;
+    while (p + n < t_.size() && n <= limit && IsDigit(t_[p + n])) ++n;
+    return n;
+  }
+
+  // Three digits 100-599 at p, not followed by another digit or letter.
+  bool IsStatusAt(std::size_t p) const {
+    if (p + 3 > t_.size() || t_[p] < '1' || t_[p] > '5' || !IsDigit(t_[p + 1]) || !IsDigit(t_[p + 2])) return false;
+    return p + 3 == t_.size() || !IsWord(t_[p + 3]);
+  }
+
+  // A GUID 8-4-4-4-12 (lowercase hex) at p with word boundaries around it.
+  bool IsGuidAt(std::size_t p) const {
+    if (p + 36 > t_.size() || (p > 0 && IsWord(t_[p - 1])) || (p + 36 < t_.size() && IsWord(t_[p + 36]))) {
+      return false;
+    }
+    for (std::size_t k = 0; k < 36; ++k) {
+      const bool dash = k == 8 || k == 13 || k == 18 || k == 23;
+      if (dash ? t_[p + k] != '-' : !IsHex(t_[p + k])) return false;
+    }
+    return true;
+  }
+
+  void Hosts(Fields& f) const {
+    std::vector<std::pair<std::size_t, std::size_t>> found;
+    for (std::size_t k = 0; k < kTopLevelDomains.size(); ++k) {
+      if (!present_[kFirstTld + k]) continue;
+      const std::string_view tld = kTopLevelDomains[k];
+      for (std::size_t at = t_.find(tld); at != std::string_view::npos; at = t_.find(tld, at + 1)) {
+        const std::size_t end = at + tld.size();
+        if (end < t_.size() && IsWord(t_[end])) continue;
+        std::size_t begin = at;
+        while (begin > 0 && IsHostChar(t_[begin - 1])) --begin;
+        while (begin < at && !IsWord(t_[begin])) ++begin;  // "*******.salesforce.com" -> "salesforce.com"
+        if (begin < at) found.emplace_back(begin, end);
+      }
+    }
+    std::sort(found.begin(), found.end());
+    for (const auto& [begin, end] : found) {
+      if (!AddUnique(f.hosts, std::string(t_.substr(begin, end - begin)))) break;
+    }
   }
 
   // End (exclusive) of the JSON object starting at `begin`, or npos if it does not close within limits.
@@ -231,19 +339,21 @@ class Extractor {
 
   std::string_view original_;
   const NormalizedText& n_;
+  std::string_view t_;
+  std::vector<std::uint8_t> present_;  // by Keyword index
 };
 
 }  // namespace
 
 Fields ExtractFields(std::string_view original, const NormalizedText& normalized) {
   Fields f;
-  const Extractor x(original, normalized);
-  x.Status(f);
-  x.Codes(f);
-  x.Exceptions(f);
-  x.OAuth(f);
-  x.JsonPayloads(f);
-  x.Identifiers(f);
+  const Scanner s(original, normalized);
+  s.Status(f);
+  s.Codes(f);
+  s.Exceptions(f);
+  s.OAuth(f);
+  s.JsonPayloads(f);
+  s.Identifiers(f);
   return f;
 }
 

@@ -13,6 +13,10 @@ namespace {
 // What a regex fragment guarantees: one of `literals` occurs in each match (nullopt: nothing known).
 using LiteralSet = std::optional<std::vector<std::string>>;
 
+// Beyond these sizes a set of alternatives stops being a useful prefilter.
+constexpr std::size_t kMaxAlternatives = 64;
+constexpr std::size_t kMaxClassSize = 10;
+
 // How good a guarantee is: the shortest literal decides how often the prefilter says "maybe".
 std::size_t Strength(const LiteralSet& set) {
   if (!set || set->empty()) return 0;
@@ -56,38 +60,44 @@ class Analyzer {
     return all;
   }
 
+  // Literal runs are built as sets of alternatives, so a run through a small group or class stays one
+  // literal per alternative: "af(?:[1-5]\\d{4}|429)" needs one of af1..af5, af429, not merely "af".
   LiteralSet Sequence() {
     LiteralSet best;
-    std::string run;
+    std::vector<std::string> run{""};
     auto consider = [&](LiteralSet candidate) {
       if (Strength(candidate) > Strength(best)) best = std::move(candidate);
     };
     auto end_run = [&] {
-      if (!run.empty()) consider(std::vector<std::string>{run});
-      run.clear();
+      if (!run.front().empty()) consider(run);
+      run.assign(1, "");
+    };
+    auto extend = [&](const std::vector<std::string>& set) {
+      if (run.size() * set.size() > kMaxAlternatives) {
+        end_run();
+        run = set;
+        return;
+      }
+      std::vector<std::string> product;
+      product.reserve(run.size() * set.size());
+      for (const auto& a : run) {
+        for (const auto& b : set) product.push_back(a + b);
+      }
+      run = std::move(product);
     };
     while (!failed_ && pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
       Atom atom = ParseAtom();
       if (failed_) break;
       const Repeat repeat = ParseQuantifier();
       if (atom.kind == AtomKind::kZeroWidth) continue;  // consumes nothing: the run goes on
-      if (repeat == Repeat::kOptional) {
+      if (repeat == Repeat::kOptional || atom.kind == AtomKind::kOther ||
+          (atom.kind == AtomKind::kGroup && (!atom.group || atom.group->empty()))) {
         end_run();
         continue;
       }
-      switch (atom.kind) {
-        case AtomKind::kLiteral:
-          run.push_back(atom.literal);
-          if (repeat == Repeat::kAtLeastOnce) end_run();
-          break;
-        case AtomKind::kGroup:
-          end_run();
-          consider(std::move(atom.group));
-          break;
-        default:
-          end_run();
-          break;
-      }
+      if (atom.kind == AtomKind::kLiteral) extend({std::string(1, atom.literal)});
+      else extend(*atom.group);
+      if (repeat == Repeat::kAtLeastOnce) end_run();  // what follows a repeat is not adjacent
     }
     end_run();
     return best;
@@ -103,8 +113,7 @@ class Analyzer {
       case '.':
         return atom;
       case '[':
-        SkipClass();
-        return atom;
+        return ParseClass();
       case '(':
         return ParseGroup();
       case '\\':
@@ -143,23 +152,59 @@ class Analyzer {
     return atom;  // \d \w \s \n \t, back-references: some character, not a known literal
   }
 
-  void SkipClass() {
-    if (pos_ < p_.size() && p_[pos_] == '^') ++pos_;
-    if (pos_ < p_.size() && p_[pos_] == ']') ++pos_;
-    while (pos_ < p_.size() && p_[pos_] != ']') {
-      if (p_[pos_] == '\\') ++pos_;
-      else if (p_[pos_] == '[' && pos_ + 1 < p_.size() && p_[pos_ + 1] == ':') {
-        const auto close = p_.find(":]", pos_ + 2);
-        if (close == std::string_view::npos) break;
-        pos_ = close + 1;
-      }
+  // A bracket class: a small one without negation or escapes-for-sets acts as a group of its characters.
+  Atom ParseClass() {
+    Atom atom;
+    bool negated = false;
+    bool representable = true;
+    std::string chars;
+    if (pos_ < p_.size() && p_[pos_] == '^') {
+      negated = true;
       ++pos_;
+    }
+    bool first = true;
+    while (pos_ < p_.size() && (p_[pos_] != ']' || first)) {
+      first = false;
+      char c = p_[pos_++];
+      if (c == '[' && pos_ < p_.size() && p_[pos_] == ':') {
+        const auto close = p_.find(":]", pos_);
+        if (close == std::string_view::npos) break;
+        pos_ = close + 2;
+        representable = false;
+        continue;
+      }
+      if (c == '\\') {
+        if (pos_ >= p_.size()) break;
+        c = p_[pos_++];
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum) {
+          representable = false;  // \d, \w, \s, \x..: sets too large or not modelled
+          continue;
+        }
+      }
+      if (pos_ + 1 < p_.size() && p_[pos_] == '-' && p_[pos_ + 1] != ']') {
+        const char hi = p_[pos_ + 1];
+        pos_ += 2;
+        if (hi == '\\' || hi < c) {
+          representable = false;
+          continue;
+        }
+        for (int x = c; x <= hi && chars.size() <= kMaxClassSize; ++x) chars.push_back(static_cast<char>(x));
+        continue;
+      }
+      chars.push_back(c);
     }
     if (pos_ >= p_.size()) {
       failed_ = true;
-      return;
+      return atom;
     }
     ++pos_;  // ']'
+    if (negated || !representable || chars.empty() || chars.size() > kMaxClassSize) return atom;
+    std::vector<std::string> set;
+    for (char c : chars) set.emplace_back(1, c);
+    atom.kind = AtomKind::kGroup;
+    atom.group = std::move(set);
+    return atom;
   }
 
   Atom ParseGroup() {
@@ -301,6 +346,24 @@ void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>&
     state = next_[state * class_count_ + byte_class_[static_cast<unsigned char>(ch)]];
     for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
       found[output_ids_[k]] = 1;
+    }
+  }
+}
+
+void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>& found,
+                               std::vector<std::uint32_t>& hits) const {
+  found.assign(literal_count_, 0);
+  hits.clear();
+  if (next_.empty()) return;
+  std::uint32_t state = 0;
+  for (char ch : text) {
+    state = next_[state * class_count_ + byte_class_[static_cast<unsigned char>(ch)]];
+    for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
+      const std::uint32_t id = output_ids_[k];
+      if (!found[id]) {
+        found[id] = 1;
+        hits.push_back(id);
+      }
     }
   }
 }

@@ -2,6 +2,7 @@
 #include "conndiag/log_events.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <boost/regex.hpp>
 
@@ -20,11 +21,63 @@ const boost::regex& LogPrefix() {
   return re;
 }
 
-const boost::regex& Volatile() {
-  static const boost::regex re(
-      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|"
-      "\\d{4}-\\d\\d-\\d\\d[t ]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d+)?)?(?:z|[+-]\\d\\d:?\\d\\d)?");
-  return re;
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f'); }
+
+// Length of a lowercase GUID at t[i], or 0.
+std::size_t GuidAt(std::string_view t, std::size_t i) {
+  if (i + 36 > t.size() || t[i + 8] != '-') return 0;
+  for (std::size_t k = 0; k < 36; ++k) {
+    const bool dash = k == 8 || k == 13 || k == 18 || k == 23;
+    if (dash ? t[i + k] != '-' : !IsHex(t[i + k])) return 0;
+  }
+  return 36;
+}
+
+// Length of an ISO date with optional time, fraction and zone at t[i] ("2026-11-25t10:00:01.5z"), or 0.
+std::size_t TimestampAt(std::string_view t, std::size_t i) {
+  auto digits = [&](std::size_t at, std::size_t n) {
+    if (at + n > t.size()) return false;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!IsDigit(t[at + k])) return false;
+    }
+    return true;
+  };
+  if (!digits(i, 4) || i + 10 > t.size() || t[i + 4] != '-' || !digits(i + 5, 2) || t[i + 7] != '-' ||
+      !digits(i + 8, 2)) {
+    return 0;
+  }
+  std::size_t p = i + 10;
+  if (p + 6 <= t.size() && (t[p] == 't' || t[p] == ' ') && digits(p + 1, 2) && t[p + 3] == ':' && digits(p + 4, 2)) {
+    p += 6;
+    if (p + 3 <= t.size() && t[p] == ':' && digits(p + 1, 2)) {
+      p += 3;
+      if (p + 1 < t.size() && (t[p] == '.' || t[p] == ',') && IsDigit(t[p + 1])) {
+        ++p;
+        while (p < t.size() && IsDigit(t[p])) ++p;
+      }
+    }
+    if (p < t.size() && t[p] == 'z') ++p;
+  }
+  return p - i;
+}
+
+// Replaces GUIDs and timestamps with '#', so that repeats of one event share a key.
+std::string MaskVolatile(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size();) {
+    std::size_t skip = 0;
+    if (IsHex(t[i])) skip = GuidAt(t, i);
+    if (skip == 0 && IsDigit(t[i])) skip = TimestampAt(t, i);
+    if (skip > 0) {
+      out.push_back('#');
+      i += skip;
+    } else {
+      out.push_back(t[i++]);
+    }
+  }
+  return out;
 }
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
@@ -48,11 +101,10 @@ std::string EventKey(std::string_view event) {
     if (boost::regex_search(text, prefix, LogPrefix(), boost::match_continuous)) {
       text.erase(0, static_cast<std::size_t>(prefix.length(0)));
     }
-    text = boost::regex_replace(text, Volatile(), "#");
   } catch (const std::exception&) {
-    // Too much regex work on a hostile line: the unmasked text is still a correct, if stricter, key.
+    // Too much regex work on a hostile line: the full text is still a correct, if stricter, key.
   }
-  return text;
+  return MaskVolatile(text);
 }
 
 LogClassifier::LogClassifier(const Classifier& classifier, Options options)
@@ -92,8 +144,13 @@ void LogClassifier::Flush() {
     seen.last_line = current_line_;
     return;
   }
+  if (misses_.count(key)) return;
   Result result = classifier_.Classify(event, options_);
-  if (result.matches.empty()) return;
+  if (result.matches.empty()) {
+    // Remembered so that a repeated near-miss line is classified once, not every time.
+    if (misses_.size() < kMaxDistinctEvents) misses_.insert(std::move(key));
+    return;
+  }
   if (events_.size() >= kMaxDistinctEvents) {
     if (warnings_.empty()) {
       warnings_.push_back("more than " + std::to_string(kMaxDistinctEvents) +
@@ -112,14 +169,27 @@ void LogClassifier::Flush() {
 std::vector<LogEvent> LogClassifier::Finish() {
   Flush();
   index_.clear();
+  misses_.clear();
   return std::move(events_);
+}
+
+std::size_t FindLineEnd(std::string_view text, std::size_t from) {
+  // Two memchr calls beat find_first_of("\r\n"), which tests every byte against the set one by one.
+  if (from >= text.size()) return text.size();
+  const char* begin = text.data() + from;
+  const std::size_t rest = text.size() - from;
+  const void* lf = std::memchr(begin, '\n', rest);
+  const std::size_t lf_at = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - begin) : rest;
+  const void* cr = std::memchr(begin, '\r', lf_at);
+  const std::size_t at = cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - begin) : lf_at;
+  return from + at;
 }
 
 std::vector<LogEvent> ClassifyLog(const Classifier& classifier, std::string_view text, const Options& options) {
   LogClassifier log(classifier, options);
   std::size_t start = 0;
   while (start < text.size()) {
-    const std::size_t end = std::min(text.find_first_of("\r\n", start), text.size());
+    const std::size_t end = FindLineEnd(text, start);
     log.AddLine(text.substr(start, end - start));
     if (end == text.size()) break;
     const bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';

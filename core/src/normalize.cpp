@@ -64,10 +64,32 @@ constexpr std::array<std::string_view, 64> kLatin1Fold = {
 
 enum class Class { kSpace, kDrop, kText };
 
-// Writes the normalized text and, when asked, the source range of every byte written.
+// Writes the normalized text and, when asked, the source range of every byte written. The white-space
+// and colon rules live here so that every path (ASCII fast path, escapes, non-ASCII) shares them.
+template <bool kOffsets>
 class Writer {
  public:
-  Writer(NormalizedText& out, bool keep_offsets) : out_(out), keep_(keep_offsets) {}
+  // The output never grows longer than the input (each byte written stands for at least one input byte),
+  // so the buffers are sized once and written through pointers: this loop runs on every log line.
+  Writer(NormalizedText& out, std::size_t input_size) : out_(out) {
+    out_.text.resize(input_size);
+    text_ = out_.text.data();
+    if constexpr (kOffsets) {
+      out_.source_begin.resize(input_size);
+      out_.source_end.resize(input_size);
+      begin_ = out_.source_begin.data();
+      end_ = out_.source_end.data();
+    }
+  }
+
+  // Trims the buffers to what was written.
+  void Finish() {
+    out_.text.resize(size_);
+    if constexpr (kOffsets) {
+      out_.source_begin.resize(size_);
+      out_.source_end.resize(size_);
+    }
+  }
 
   void Space(std::size_t src_begin, std::size_t src_end) {
     if (!pending_space_) pending_begin_ = src_begin;
@@ -75,34 +97,53 @@ class Writer {
     pending_end_ = src_end;
   }
 
-  void Text(std::string_view bytes, std::size_t src_begin, std::size_t src_end) {
-    if (bytes.empty()) return;
-    const bool colon = bytes == ":";
-    if (colon) {
+  void Char(char c, std::size_t src_begin, std::size_t src_end) {
+    if (c == ':') {
       // No space before ':' (French typography), none after it (JSON "a": "b").
       pending_space_ = false;
-    } else if (pending_space_ && !out_.text.empty() && out_.text.back() != ':') {
-      Put(' ', pending_begin_, pending_end_);
+    } else if (pending_space_) {
+      pending_space_ = false;
+      if (size_ > 0 && text_[size_ - 1] != ':') Put(' ', pending_begin_, pending_end_);
     }
-    pending_space_ = false;
-    for (char c : bytes) Put(c, src_begin, src_end);
+    Put(c, src_begin, src_end);
+  }
+
+  void Text(std::string_view bytes, std::size_t src_begin, std::size_t src_end) {
+    for (char c : bytes) Char(c, src_begin, src_end);
   }
 
  private:
   void Put(char c, std::size_t src_begin, std::size_t src_end) {
-    out_.text.push_back(c);
-    if (keep_) {
-      out_.source_begin.push_back(static_cast<std::uint32_t>(src_begin));
-      out_.source_end.push_back(static_cast<std::uint32_t>(src_end));
+    text_[size_] = c;
+    if constexpr (kOffsets) {
+      begin_[size_] = static_cast<std::uint32_t>(src_begin);
+      end_[size_] = static_cast<std::uint32_t>(src_end);
     }
+    ++size_;
   }
 
   NormalizedText& out_;
-  bool keep_;
+  char* text_ = nullptr;
+  std::uint32_t* begin_ = nullptr;
+  std::uint32_t* end_ = nullptr;
+  std::size_t size_ = 0;
   bool pending_space_ = false;
   std::size_t pending_begin_ = 0;
   std::size_t pending_end_ = 0;
 };
+
+// What an ASCII byte becomes: 0 = white space, 1 = needs the slow path ('\\'), else the byte itself.
+constexpr std::array<char, 128> MakeAsciiTable() {
+  std::array<char, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (c < 0x20 || c == 0x7F || c == ' ') t[static_cast<std::size_t>(c)] = 0;
+    else if (c >= 'A' && c <= 'Z') t[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+    else t[static_cast<std::size_t>(c)] = static_cast<char>(c);
+  }
+  t['\\'] = 1;
+  return t;
+}
+constexpr std::array<char, 128> kAscii = MakeAsciiTable();
 
 void AppendUtf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
@@ -123,12 +164,12 @@ void AppendUtf8(std::string& out, char32_t cp) {
 }
 
 // Emits the canonical form of one code point that stands for original bytes [begin, end).
-void Emit(Writer& w, char32_t cp, std::size_t begin, std::size_t end) {
+template <class W>
+void Emit(W& w, char32_t cp, std::size_t begin, std::size_t end) {
   if (cp < 0x80) {
-    char c = static_cast<char>(cp);
-    if (c == ' ' || (cp < 0x20) || cp == 0x7F) return w.Space(begin, end);
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return w.Text(std::string_view(&c, 1), begin, end);
+    const char c = kAscii[cp];
+    if (c == 0) return w.Space(begin, end);
+    return w.Char(c == 1 ? '\\' : c, begin, end);
   }
   switch (cp) {
     case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
@@ -166,28 +207,37 @@ Span NormalizedText::ToSource(Span normalized) const {
   return {source_begin[normalized.begin], source_end[normalized.end - 1]};
 }
 
-NormalizedText Normalize(std::string_view text, bool keep_offsets) {
-  NormalizedText out;
-  out.text.reserve(text.size());
-  if (keep_offsets) {
-    out.source_begin.reserve(text.size());
-    out.source_end.reserve(text.size());
-  }
-  Writer w(out, keep_offsets);
+namespace {
+
+template <bool kOffsets>
+void NormalizeInto(std::string_view text, NormalizedText& out) {
+  Writer<kOffsets> w(out, text.size());
   std::size_t i = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == '\\') {
+  const std::size_t n = text.size();
+  while (i < n) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      const char c = kAscii[byte];
+      if (c == 0) {
+        w.Space(i, i + 1);
+        ++i;
+        continue;
+      }
+      if (c != 1) {
+        w.Char(c, i, i + 1);
+        ++i;
+        continue;
+      }
       // A run of backslashes: JSON escaping, possibly applied more than once.
       std::size_t j = i;
-      while (j < text.size() && text[j] == '\\') ++j;
-      if (j == text.size()) {
-        w.Text("\\", i, j);
+      while (j < n && text[j] == '\\') ++j;
+      if (j == n) {
+        w.Char('\\', i, j);
         break;
       }
       const char next = text[j];
       if (next == '"' || next == '/' || next == '\'') {
-        w.Text(std::string_view(&next, 1), i, j + 1);
+        w.Char(next, i, j + 1);
         i = j + 1;
         continue;
       }
@@ -197,12 +247,11 @@ NormalizedText Normalize(std::string_view text, bool keep_offsets) {
         continue;
       }
       if (next == 'u') {
-        long unit = ReadHex4(text, j + 1);
+        const long unit = ReadHex4(text, j + 1);
         if (unit >= 0) {
           std::size_t end = j + 5;
           auto cp = static_cast<char32_t>(unit);
-          if (cp >= 0xD800 && cp <= 0xDBFF && end + 1 < text.size() && text[end] == '\\' &&
-              text[end + 1] == 'u') {
+          if (cp >= 0xD800 && cp <= 0xDBFF && end + 1 < n && text[end] == '\\' && text[end + 1] == 'u') {
             const long low = ReadHex4(text, end + 2);
             if (low >= 0xDC00 && low <= 0xDFFF) {
               cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<char32_t>(low) - 0xDC00);
@@ -215,7 +264,7 @@ NormalizedText Normalize(std::string_view text, bool keep_offsets) {
           continue;
         }
       }
-      w.Text("\\", i, j);
+      w.Char('\\', i, j);
       i = j;
       continue;
     }
@@ -223,6 +272,24 @@ NormalizedText Normalize(std::string_view text, bool keep_offsets) {
     Emit(w, d.cp, i, i + d.length);
     i += d.length;
   }
+  w.Finish();
+}
+
+}  // namespace
+
+void Normalize(std::string_view text, NormalizedText& out, bool keep_offsets) {
+  if (keep_offsets) {
+    NormalizeInto<true>(text, out);
+  } else {
+    out.source_begin.clear();
+    out.source_end.clear();
+    NormalizeInto<false>(text, out);
+  }
+}
+
+NormalizedText Normalize(std::string_view text, bool keep_offsets) {
+  NormalizedText out;
+  Normalize(text, out, keep_offsets);
   return out;
 }
 

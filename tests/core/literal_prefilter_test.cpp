@@ -23,7 +23,7 @@ TEST_CASE("picks the longest literal run of a sequence", "[prefilter]") {
 TEST_CASE("an alternation needs one literal per branch", "[prefilter]") {
   CHECK(RequiredLiterals("read timed out|expiration du delai") == Set{"expiration du delai", "read timed out"});
   CHECK(RequiredLiterals("(?:server returned|retourne par le serveur):401") ==
-        Set{"retourne par le serveur", "server returned"});
+        Set{"retourne par le serveur:401", "server returned:401"});
 }
 
 TEST_CASE("a branch with no literal makes the whole alternation unknown", "[prefilter]") {
@@ -39,10 +39,17 @@ TEST_CASE("optional atoms end a literal run", "[prefilter]") {
 }
 
 TEST_CASE("classes, dots and escapes break runs; look-arounds do not", "[prefilter]") {
-  CHECK(RequiredLiterals("ab[xy]cde") == Set{"cde"});
+  CHECK(RequiredLiterals("ab[xy]cde") == Set{"abxcde", "abycde"});  // a small class is a set of runs
+  CHECK(RequiredLiterals("ab[^xy]cde") == Set{"cde"});
+  CHECK(RequiredLiterals(R"(ab[\d]cde)") == Set{"cde"});
+  CHECK(RequiredLiterals("ab[a-z]cde") == Set{"cde"});  // too many alternatives
   CHECK(RequiredLiterals("ab.cde") == Set{"cde"});
   CHECK(RequiredLiterals(R"(ab(?=x)cd)") == Set{"abcd"});
-  CHECK(RequiredLiterals(R"([\]a]bcd)") == Set{"bcd"});
+  CHECK(RequiredLiterals(R"([\]a]bcd)") == Set{"]bcd", "abcd"});
+}
+
+TEST_CASE("a prefix runs through a group whose branches all have literals", "[prefilter]") {
+  CHECK(RequiredLiterals(R"(\baf(?:[1-5]\d{4}|429)\b)") == Set{"af1", "af2", "af3", "af4", "af429", "af5"});
 }
 
 TEST_CASE("gives up on constructs it does not model instead of guessing", "[prefilter]") {

@@ -24,6 +24,9 @@ class MultiLiteralMatcher {
   std::size_t size() const { return literal_count_; }
   // Sets found[i] = 1 for each literal i occurring in text; `found` is resized to size() and cleared.
   void Scan(std::string_view text, std::vector<std::uint8_t>& found) const;
+  // The same, also listing in `hits` (cleared first) each literal found, once: lets a caller visit only
+  // what occurred instead of every literal.
+  void Scan(std::string_view text, std::vector<std::uint8_t>& found, std::vector<std::uint32_t>& hits) const;
   // True if any literal occurs in text; stops at the first.
   bool Any(std::string_view text) const;
 

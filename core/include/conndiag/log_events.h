@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "conndiag/classifier.h"
@@ -42,6 +43,7 @@ class LogClassifier {
   bool current_truncated_ = false;
   std::vector<LogEvent> events_;
   std::unordered_map<std::string, std::size_t> index_;  // event key -> position in events_
+  std::unordered_set<std::string> misses_;              // keys of events that matched nothing
   std::vector<std::string> warnings_;
 };
 
@@ -51,6 +53,9 @@ bool IsContinuationLine(std::string_view line);
 // The key under which repeats of an event are merged: normalized text without the log's leading
 // timestamp/level prefix, with timestamps and GUIDs masked.
 std::string EventKey(std::string_view event);
+
+// The end of the line starting at `from`: the first '\n' or '\r' at or after it, or text.size().
+std::size_t FindLineEnd(std::string_view text, std::size_t from);
 
 // Convenience: splits `text` into lines (LF, CRLF or CR) and runs a LogClassifier over them.
 std::vector<LogEvent> ClassifyLog(const Classifier& classifier, std::string_view text, const Options& options);

@@ -38,4 +38,7 @@ struct NormalizedText {
 // keep_offsets=false skips the offset tables (the cheap pass used to prefilter log lines).
 NormalizedText Normalize(std::string_view text, bool keep_offsets = true);
 
+// The same, into `out` (cleared first), reusing its memory: for callers that normalize many lines.
+void Normalize(std::string_view text, NormalizedText& out, bool keep_offsets);
+
 }  // namespace conndiag

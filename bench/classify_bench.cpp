@@ -1,0 +1,128 @@
+// Benchmark: classify latency for 200 B / 1 KB / 10 KB pastes, and log throughput beside grep -E -f.
+// Usage: classify_bench [--log-mb N] [--iterations N] [--tmp DIR]. Prints figures; never fails on speed.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bench_inputs.h"
+#include "conndiag/classifier.h"
+#include "conndiag/default_kb.h"
+#include "conndiag/log_events.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+struct Latency {
+  double median_us;
+  double p99_us;
+};
+
+Latency Measure(const conndiag::Classifier& c, const std::string& text, std::size_t iterations) {
+  const conndiag::Options options;
+  std::size_t sink = 0;
+  for (int i = 0; i < 100; ++i) sink += c.Classify(text, options).matches.size();  // warm caches
+  std::vector<double> us(iterations);
+  for (auto& sample : us) {
+    const auto start = Clock::now();
+    sink += c.Classify(text, options).matches.size();
+    sample = Seconds(Clock::now() - start) * 1e6;
+  }
+  if (sink == 0) std::fprintf(stderr, "note: the paste matched nothing\n");
+  std::sort(us.begin(), us.end());
+  return {us[us.size() / 2], us[std::min(us.size() - 1, us.size() * 99 / 100)]};
+}
+
+// grep's ERE has no (?:...) or \d: the same patterns, rewritten for it.
+std::string ToEre(std::string p) {
+  for (std::size_t at; (at = p.find("(?:")) != std::string::npos;) p.replace(at, 3, "(");
+  for (std::size_t at; (at = p.find("\\d")) != std::string::npos;) p.replace(at, 2, "[0-9]");
+  return p;
+}
+
+double BestOf(int runs, const std::function<void()>& fn) {
+  double best = 1e9;
+  for (int i = 0; i < runs; ++i) {
+    const auto start = Clock::now();
+    fn();
+    best = std::min(best, Seconds(Clock::now() - start));
+  }
+  return best;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::size_t log_mb = 20;
+  std::size_t iterations = 3000;
+  std::string tmp = "/tmp";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--log-mb") log_mb = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (flag == "--iterations") iterations = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (flag == "--tmp") tmp = argv[i + 1];
+  }
+
+  const auto load_start = Clock::now();
+  auto loaded = conndiag::Classifier::FromJson(conndiag::DefaultKnowledgeBase());
+  const double load_ms = Seconds(Clock::now() - load_start) * 1e3;
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "knowledge base: %s\n", loaded.error().What().c_str());
+    return 2;
+  }
+  const auto& classifier = loaded.value();
+  std::printf("conndiag native benchmark (%zu knowledge-base entries, loaded and compiled in %.1f ms)\n\n",
+              classifier.knowledge_base().entries.size(), load_ms);
+
+  std::printf("%-22s %12s %12s\n", "classify (one paste)", "median", "p99");
+  for (std::size_t size : {std::size_t{200}, std::size_t{1024}, std::size_t{10240}}) {
+    const Latency l = Measure(classifier, conndiag::bench::Paste(size), iterations);
+    std::printf("%-22s %9.1f µs %9.1f µs\n", (std::to_string(size) + " B paste").c_str(), l.median_us, l.p99_us);
+  }
+
+  const std::string log = conndiag::bench::GenerateLog(log_mb << 20);
+  const double mb = static_cast<double>(log.size()) / (1 << 20);
+  std::size_t events = 0;
+  const double ours = BestOf(3, [&] { events = conndiag::ClassifyLog(classifier, log, conndiag::Options{}).size(); });
+
+  const std::string log_path = tmp + "/conndiag-bench.log";
+  const std::string pattern_path = tmp + "/conndiag-bench.patterns";
+  std::ofstream(log_path, std::ios::binary) << log;
+  {
+    std::ofstream patterns(pattern_path);
+    for (const auto& e : classifier.knowledge_base().entries) {
+      for (const auto& p : e.patterns) patterns << ToEre(p) << '\n';
+    }
+  }
+  const std::string grep = "LC_ALL=C grep -E -i -c -f " + pattern_path + " " + log_path;
+  int grep_status = 0;
+  std::string grep_count;
+  const double grep_s = BestOf(3, [&] {
+    std::FILE* pipe = popen(grep.c_str(), "r");
+    char buffer[64] = {};
+    grep_count = pipe && std::fgets(buffer, sizeof buffer, pipe) ? buffer : "";
+    grep_status = pipe ? pclose(pipe) : -1;
+  });
+  while (!grep_count.empty() && grep_count.back() == '\n') grep_count.pop_back();
+
+  std::printf("\n%-22s %12s %12s   (%.1f MB generated log, %zu distinct events found)\n", "log throughput", "MB/s",
+              "seconds", mb, events);
+  std::printf("%-22s %12.1f %12.3f\n", "conndiag --log", mb / ours, ours);
+  if (grep_status == 0) {
+    std::printf("%-22s %12.1f %12.3f   (%s matching lines)\n", "grep -E -i -f (same)", mb / grep_s, grep_s,
+                grep_count.c_str());
+    std::printf("\nratio conndiag / grep throughput: %.2f (above 1: conndiag is faster)\n", grep_s / ours);
+  } else {
+    std::printf("grep -E -f failed (status %d): no reference figure\n", grep_status);
+  }
+  std::remove(log_path.c_str());
+  std::remove(pattern_path.c_str());
+  return 0;
+}
