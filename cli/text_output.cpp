@@ -8,7 +8,8 @@ namespace conndiag::cli {
 namespace {
 
 struct Words {
-  const char* colon;  // French puts a space before the colon
+  const char* colon;      // French puts a space before the colon
+  const char* semicolon;  // and before the semicolon
   const char* likely;
   const char* possible;
   const char* weak;
@@ -27,7 +28,7 @@ struct Words {
 };
 
 const Words kEnglish = {
-    ": ", "likely", "possible", "weak", "Cause", "Fix", "Why", "Fields",
+    ": ", "; ", "likely", "possible", "weak", "Cause", "Fix", "Why", "Fields",
     "No known connector error matched.",
     "No confident match: the text fits several rows or matches weakly.",
     "Try: paste the whole error, including the exception name and any JSON; or name the app with --app.",
@@ -36,7 +37,7 @@ const Words kEnglish = {
 };
 
 const Words kFrench = {
-    " : ", "probable", "possible", "faible", "Cause", "Solution", "Pourquoi", "Champs",
+    " : ", " ; ", "probable", "possible", "faible", "Cause", "Solution", "Pourquoi", "Champs",
     "Aucune erreur de connecteur connue ne correspond.",
     "Aucune correspondance sûre : le texte convient à plusieurs lignes ou correspond faiblement.",
     "Essayez : collez l'erreur entière, avec le nom de l'exception et le JSON éventuel ; ou précisez "
@@ -102,7 +103,7 @@ void PrintMatch(std::FILE* out, const KnowledgeBase& kb, const Match& m, std::si
   std::fprintf(out, "   %s%.*s\n", w.fix, static_cast<int>(std::string_view(w.colon).find_last_not_of(' ') + 1), w.colon);
   for (std::size_t i = 0; i < m.fix.size(); ++i) std::fprintf(out, "     %zu. %s\n", i + 1, m.fix[i].c_str());
   std::string why;
-  for (const auto& e : m.evidence) why += (why.empty() ? "" : "; ") + e;
+  for (const auto& e : m.evidence) why += (why.empty() ? "" : w.semicolon) + e;
   std::fprintf(out, "   %s%s%s\n", Paint(s, "2", w.why).c_str(), w.colon, why.c_str());
   if (!m.entry->link.empty()) std::fprintf(out, "   %s%s%s\n", w.more_info, w.colon, m.entry->link.c_str());
 }
