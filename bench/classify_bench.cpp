@@ -41,10 +41,20 @@ Latency Measure(const conndiag::Classifier& c, const std::string& text, std::siz
 }
 
 // grep's ERE has no (?:...) or \d: the same patterns, rewritten for it.
-std::string ToEre(std::string p) {
-  for (std::size_t at; (at = p.find("(?:")) != std::string::npos;) p.replace(at, 3, "(");
-  for (std::size_t at; (at = p.find("\\d")) != std::string::npos;) p.replace(at, 2, "[0-9]");
-  return p;
+std::string ToEre(std::string_view p) {
+  std::string out;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (p.substr(i, 3) == "(?:") {
+      out += '(';
+      i += 2;
+    } else if (p.substr(i, 2) == "\\d") {
+      out += "[0-9]";
+      ++i;
+    } else {
+      out += p[i];
+    }
+  }
+  return out;
 }
 
 double BestOf(int runs, const std::function<void()>& fn) {

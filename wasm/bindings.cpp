@@ -1,0 +1,102 @@
+// The WebAssembly binding: the unchanged core behind four calls that take and return JSON strings.
+// One call into wasm per classification; no C++ object crosses the boundary, so JS never has to delete().
+#include <emscripten/bind.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "conndiag/classifier.h"
+#include "conndiag/default_kb.h"
+#include "conndiag/log_events.h"
+#include "conndiag/result_json.h"
+#include "conndiag/version.h"
+
+namespace {
+
+using nlohmann::json;
+
+// Loaded knowledge bases by handle; JS holds only the integer.
+std::map<int, std::unique_ptr<conndiag::Classifier>>& Registry() {
+  static std::map<int, std::unique_ptr<conndiag::Classifier>> registry;
+  return registry;
+}
+
+std::string Error(const std::string& message) { return json{{"ok", false}, {"error", message}}.dump(); }
+
+json Info(const conndiag::Classifier& c) {
+  const auto& kb = c.knowledge_base();
+  json apps = json::array();
+  for (const auto& app : kb.apps) apps.push_back({{"key", app.key}, {"name", app.name}});
+  return {{"version", kb.version},   {"entries", kb.entries.size()}, {"apps", apps},
+          {"languages", kb.languages}, {"build", {{"version", conndiag::kVersion}, {"git", conndiag::kGitRevision}}}};
+}
+
+// Options from the wrapper: {"app": "", "lang": "en", "top": 3}; unknown values are reported, not guessed.
+conndiag::Options ParseOptions(const std::string& options_json) {
+  conndiag::Options o;
+  const auto j = json::parse(options_json);
+  o.app = j.value("app", "");
+  o.lang = j.value("lang", "en");
+  o.top = j.value("top", std::size_t{3});
+  return o;
+}
+
+// {"ok": true, "handle": N, "info": {...}} or {"ok": false, "error": "/entries/3/patterns/0: ..."}.
+std::string Load(const std::string& kb_json) {
+  try {
+    auto loaded = conndiag::Classifier::FromJson(kb_json.empty() ? conndiag::DefaultKnowledgeBase() : kb_json);
+    if (!loaded.ok()) return Error(loaded.error().What());
+    static int next_handle = 1;
+    const int handle = next_handle++;
+    auto classifier = std::make_unique<conndiag::Classifier>(std::move(loaded).value());
+    json info = Info(*classifier);
+    Registry()[handle] = std::move(classifier);
+    return json{{"ok", true}, {"handle", handle}, {"info", info}}.dump();
+  } catch (const std::exception& e) {
+    return Error(std::string("cannot load the knowledge base: ") + e.what());
+  }
+}
+
+template <class Fn>
+std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn) {
+  try {
+    auto it = Registry().find(handle);
+    if (it == Registry().end()) return Error("this diagnoser was released");
+    const conndiag::Options options = ParseOptions(options_json);
+    if (auto invalid = it->second->Validate(options)) return Error(invalid->What());
+    return json{{"ok", true}, {"value", fn(*it->second, options)}}.dump(-1, ' ', false, json::error_handler_t::replace);
+  } catch (const std::exception& e) {
+    return Error(std::string("internal error: ") + e.what());
+  }
+}
+
+std::string Classify(int handle, const std::string& text, const std::string& options_json) {
+  return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
+    return json(conndiag::ResultToJson(c.knowledge_base(), c.Classify(text, o), o, text,
+                                       conndiag::OffsetUnit::kUtf16Units));
+  });
+}
+
+std::string ClassifyLog(int handle, const std::string& text, const std::string& options_json) {
+  return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
+    json events = json::array();
+    for (const auto& e : conndiag::ClassifyLog(c, text, o)) {
+      events.push_back(json(conndiag::LogEventToJson(c.knowledge_base(), e, o, conndiag::OffsetUnit::kUtf16Units)));
+    }
+    return events;
+  });
+}
+
+void Release(int handle) { Registry().erase(handle); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(conndiag) {
+  emscripten::function("load", &Load);
+  emscripten::function("classify", &Classify);
+  emscripten::function("classifyLog", &ClassifyLog);
+  emscripten::function("release", &Release);
+}
