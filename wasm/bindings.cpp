@@ -1,5 +1,7 @@
 // The WebAssembly binding: the unchanged core behind four calls that take and return JSON strings.
 // One call into wasm per classification; no C++ object crosses the boundary, so JS never has to delete().
+// The knowledge base comes from JS (the page inlines or fetches data/kb.json): JSON compresses far better
+// as text beside the page than base64-encoded inside the module.
 #include <emscripten/bind.h>
 
 #include <map>
@@ -9,7 +11,6 @@
 #include <nlohmann/json.hpp>
 
 #include "conndiag/classifier.h"
-#include "conndiag/default_kb.h"
 #include "conndiag/log_events.h"
 #include "conndiag/result_json.h"
 #include "conndiag/version.h"
@@ -47,7 +48,7 @@ conndiag::Options ParseOptions(const std::string& options_json) {
 // {"ok": true, "handle": N, "info": {...}} or {"ok": false, "error": "/entries/3/patterns/0: ..."}.
 std::string Load(const std::string& kb_json) {
   try {
-    auto loaded = conndiag::Classifier::FromJson(kb_json.empty() ? conndiag::DefaultKnowledgeBase() : kb_json);
+    auto loaded = conndiag::Classifier::FromJson(kb_json);
     if (!loaded.ok()) return Error(loaded.error().What());
     static int next_handle = 1;
     const int handle = next_handle++;

@@ -1,0 +1,182 @@
+// Browser tests of the page in Debian's Chromium. Each fails on any console error, page error or CSP
+// violation. Run: node --test tests/browser/  (needs build/wasm/dist from `cmake --build --preset wasm`)
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import AxeBuilder from '@axe-core/playwright';
+
+import { diagnose, dist, launch, offlineUrl, openPage, root, serve, waitForResultOf } from './harness.mjs';
+
+const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
+const rows = kb.entries.filter((e) => e.row > 0);
+const artifacts = path.join(root, 'build/wasm/test-artifacts');
+let browser;
+let site;
+
+before(async () => {
+  browser = await launch();
+  site = await serve(path.join(dist, 'site'), { prefix: '/tools/conndiag/' });
+  mkdirSync(artifacts, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function checkClean({ context, problems, foreignRequests }) {
+  await context.close();
+  assert.deepEqual(problems, [], 'console or page errors');
+  assert.deepEqual(foreignRequests, [], 'requests outside the page');
+}
+
+async function everyRow(page) {
+  for (const e of rows) {
+    const app = e.apps[0] === 'all' ? '' : e.apps[0];
+    await diagnose(page, e.message.en, { app, expect: e.id });
+    if (e.message.fr) await diagnose(page, e.message.fr, { app, expect: e.id });
+  }
+}
+
+test('the offline file from file:// classifies the English and French message of every row with no network', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await everyRow(p.page);
+  await checkClean(p);
+});
+
+test('the hosted folder served on 127.0.0.1 under a sub-path works the same', async () => {
+  const p = await openPage(browser, site.url, { allowedOrigin: site.url.replace(/\/tools.*/, '') });
+  await everyRow(p.page);
+  await checkClean(p);
+});
+
+test('pasted HTML and scripts are shown as text and never run', async () => {
+  const p = await openPage(browser, offlineUrl);
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> IgniteException <b>bold</b>';
+  await diagnose(p.page, hostile, { expect: 'o365-ignite-domain-user' });
+  await p.page.locator('details.why').first().click();
+  assert.equal(await p.page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await p.page.locator('#results img, #results script, #results b').count(), 0);
+  assert.match(await p.page.locator('#results .matched-text').first().textContent(), /<img src=x onerror=/);
+  await checkClean(p);
+});
+
+test('the language toggle switches to French and is remembered', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await p.page.click('#lang-toggle');
+  await p.page.getByLabel("Message d'erreur").waitFor();
+  assert.equal(await p.page.getAttribute('html', 'lang'), 'fr');
+  await p.page.getByLabel('Application').waitFor();
+  await diagnose(p.page, 'IgniteException', { expect: 'o365-ignite-domain-user' });
+  assert.match(await p.page.locator('article.card .cause').first().textContent(), /domaine ou l'utilisateur/);
+  await p.page.reload();
+  await p.page.waitForSelector('body[data-ready=true]');
+  assert.equal(await p.page.getAttribute('html', 'lang'), 'fr');
+  await checkClean(p);
+});
+
+test('a French browser starts in French', async () => {
+  const p = await openPage(browser, offlineUrl, { locale: 'fr-FR' });
+  assert.equal(await p.page.getAttribute('html', 'lang'), 'fr');
+  await checkClean(p);
+});
+
+test('an error several apps share asks which app, and the answer decides', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await diagnose(p.page, 'HttpRequestFailure: Server returned: 401 Unauthorized');
+  const apps = await p.page.locator('.which-app button').evaluateAll((b) => b.map((x) => x.dataset.app));
+  assert.deepEqual(apps.sort(), ['exchange', 'office365', 'okta']);
+  assert.equal(await p.page.locator('article.card.likely').count(), 0);
+  await p.page.click('.which-app button[data-app=exchange]');
+  await waitForResultOf(p.page, 'HttpRequestFailure: Server returned: 401 Unauthorized', 'exchange');
+  assert.equal(await p.page.locator('article.card').first().getAttribute('data-entry-id'), 'exchange-401-bad-credentials');
+  assert.equal(await p.page.locator('#app').inputValue(), 'exchange');
+  await checkClean(p);
+});
+
+test('a shared link round-trips the text and app with secrets redacted', async () => {
+  const p = await openPage(browser, offlineUrl);
+  const text = 'HttpRequestFailure: Server returned: 401 Unauthorized Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.c2lnbmF0dXJlLXZhbHVl refresh_token=0.AAAAsecretsecret admin@contoso.com';
+  await diagnose(p.page, text, { app: 'okta', expect: 'okta-401-token-invalid' });
+  await p.page.click('#share');
+  await p.page.waitForFunction(() => location.hash.startsWith('#text='));
+  const url = await p.page.evaluate(() => location.href);
+  assert.ok(!url.includes('eyJhbGci') && !url.includes('secretsecret') && !url.includes('contoso.com'), url);
+  const q = await openPage(browser, url);
+  await q.page.waitForSelector('article.card');
+  const shared = await q.page.locator('#error-text').inputValue();
+  assert.match(shared, /Bearer \[redacted\]/);
+  assert.match(shared, /refresh_token=\[redacted\]/);
+  assert.match(shared, /\[redacted-email\]/);
+  assert.equal(await q.page.locator('#app').inputValue(), 'okta');
+  assert.equal(await q.page.locator('article.card').first().getAttribute('data-entry-id'), 'okta-401-token-invalid');
+  await checkClean(p);
+  await checkClean(q);
+});
+
+test('a dropped 5 MB log shows one row per distinct problem with counts', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await p.page.evaluate(() => {
+    const noise = '2026-11-25T10:00:00Z INFO poller fetched 12 events for tenant in 40 ms, queue depth 3, all good';
+    const parts = [];
+    let size = 0;
+    for (let i = 0; size < 5 * 1024 * 1024; i += 1) {
+      const line = i % 500 === 0 ? '2026-11-25T10:00:00Z ERROR BoxRestException: Failed to parse response.'
+        : i % 777 === 0 ? '2026-11-25T10:00:00Z ERROR SocketTimeoutException: Read timed out (https://contoso.my.salesforce.com)'
+          : noise;
+      parts.push(line);
+      size += line.length + 1;
+    }
+    const file = new File([parts.join('\n')], 'connector.log', { type: 'text/plain' });
+    const data = new DataTransfer();
+    data.items.add(file);
+    const zone = document.getElementById('drop-zone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await p.page.waitForSelector('section.log tbody tr', { timeout: 20000 });
+  const rowsShown = await p.page.locator('section.log tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.entryId, Number(tr.cells[0].textContent)]));
+  assert.equal(rowsShown.length, 2);
+  assert.equal(rowsShown[0][0], 'box-rest-failed-parse');
+  assert.ok(rowsShown[0][1] > 100);
+  assert.equal(rowsShown[1][0], 'salesforce-socket-timeout');
+  assert.match(await p.page.locator('#status').textContent(), /2 distinct problems in [\d,]+ lines/);
+  await checkClean(p);
+});
+
+test('axe-core finds no accessibility violations, in light and dark mode, with a result shown', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const p = await openPage(browser, offlineUrl, { colorScheme });
+    await diagnose(p.page, 'HttpRequestFailure: Server returned: 401 Unauthorized');
+    await p.page.locator('details.why').first().click();
+    const results = await new AxeBuilder({ page: p.page }).analyze();
+    assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], colorScheme);
+    await checkClean(p);
+  }
+});
+
+test('keyboard alone reaches the box, the app choice and the result actions', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await diagnose(p.page, 'IgniteException', { expect: 'o365-ignite-domain-user' });
+  await p.page.keyboard.press('Tab');  // skip link
+  const visited = [];
+  for (let i = 0; i < 12; i += 1) {
+    await p.page.keyboard.press('Tab');
+    visited.push(await p.page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim().slice(0, 20)));
+  }
+  for (const expected of ['error-text', 'app', 'log-file', 'share', 'Copy fix']) assert.ok(visited.includes(expected), `${expected} in ${visited}`);
+  await checkClean(p);
+});
+
+test('the page with a result looks like a tool people trust (screenshot kept as an artifact)', async () => {
+  for (const [name, viewport] of [['page', { width: 1100, height: 900 }], ['page-phone', { width: 390, height: 844 }]]) {
+    const p = await openPage(browser, offlineUrl, { viewport });
+    await diagnose(p.page, 'ContextManagerServiceException: com.adallom.adalib.httputils.exceptions.TokenRefreshException: {"error":"invalid_grant","error_description":"Invalid refresh token"}', { expect: 'box-contextmanager-tokenrefresh-invalid-refresh' });
+    await p.page.locator('details.why').first().click();
+    const width = await p.page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= viewport.width, `no horizontal scroll at ${viewport.width}px (content is ${width}px)`);
+    await p.page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+    await checkClean(p);
+  }
+});

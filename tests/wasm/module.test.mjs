@@ -1,0 +1,99 @@
+// Node tests of the WebAssembly module through the JS API: the golden table, UTF-16 spans, bad input.
+// Run: node --test tests/wasm/  (needs build/wasm, from `cmake --build --preset wasm`)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+import { createConnDiag } from '../../web/src/api.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const moduleDir = process.env.CONNDIAG_WASM_MODULE_DIR || path.join(root, 'build/wasm/module');
+const factory = createRequire(import.meta.url)(path.join(moduleDir, 'conndiag-core.js'));
+const wasmBinary = readFileSync(path.join(moduleDir, 'conndiag-core.wasm'));
+const kbText = readFileSync(path.join(root, 'data/kb.json'), 'utf8');
+const kb = JSON.parse(kbText);
+const diag = await createConnDiag(factory, { kb: kbText, wasmBinary });
+
+const cases = (file) =>
+  readFileSync(path.join(root, 'tests/golden', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const firstApp = Object.fromEntries(kb.entries.map((e) => [e.id, e.apps[0]]));
+
+test('every golden case ranks its row first given the app, and in the top three without it', () => {
+  const rows = cases('rows.jsonl');
+  assert.ok(rows.length >= 200);
+  for (const c of rows) {
+    const given = diag.classify(c.text, { app: c.app || firstApp[c.expect] }).matches.map((m) => m.id);
+    assert.equal(given[0], c.expect, `${c.expect} (${c.variant}) given the app: ${given}`);
+    const alone = diag.classify(c.text).matches.map((m) => m.id);
+    assert.ok(alone.includes(c.expect), `${c.expect} (${c.variant}) without app: ${alone}`);
+  }
+});
+
+test('unrelated and ambiguous texts never match confidently', () => {
+  for (const c of cases('no_match.jsonl')) {
+    const r = diag.classify(c.text);
+    assert.ok(r.matches.length === 0 || !r.matches[0].confident, c.variant);
+  }
+});
+
+test('spans are UTF-16 indices that point at the right characters despite accents and emoji', () => {
+  const text = '😀 Échec “quoted” — IgniteException après 🎉';
+  const r = diag.classify(text);
+  assert.equal(r.matches[0].id, 'o365-ignite-domain-user');
+  const [begin, end] = r.matches[0].spans[0];
+  assert.equal(text.slice(begin, end), 'IgniteException');
+});
+
+test('French output and French input', () => {
+  const r = diag.classify('HttpRequestFailure : Retourné par le serveur : 404 Introuvable', { app: 'exchange', lang: 'fr' });
+  assert.equal(r.matches[0].id, 'exchange-404-no-mailbox');
+  assert.match(r.matches[0].cause, /boîte aux lettres/);
+  const span = r.matches[0].spans[0];
+  assert.equal('HttpRequestFailure : Retourné par le serveur : 404 Introuvable'.slice(...span), 'HttpRequestFailure');
+});
+
+test('a malformed custom knowledge base rejects create with the JSON path of the problem', async () => {
+  const bad = structuredClone(kb);
+  bad.entries[3].patterns[0] = '(unclosed';
+  await assert.rejects(createConnDiag(factory, { kb: bad, wasmBinary }), /^Error: \/entries\/3\/patterns\/0: invalid regular expression/);
+  await assert.rejects(createConnDiag(factory, { kb: '{"version": ', wasmBinary }), /not valid JSON/);
+});
+
+test('unknown options are errors, not guesses', () => {
+  assert.throws(() => diag.classify('x', { app: 'dropbox' }), /unknown app "dropbox"/);
+  assert.throws(() => diag.classify('x', { lang: 'de' }), /valid languages: en, fr/);
+});
+
+test('a catastrophic custom pattern is skipped with a warning instead of aborting the module', async () => {
+  const slow = {
+    version: 't', languages: ['en'], apps: { box: { name: { en: 'Box' } } },
+    entries: [
+      { id: 'slow', source: 'custom', apps: ['box'], kind: 'internal', action: 'test-now', message: { en: 'x' },
+        patterns: ['(?:a|aa)+(?:a|aa)+b'], cause: { en: 'c' }, fix: { en: ['s'] } },
+      { id: 'sane', source: 'custom', apps: ['box'], kind: 'internal', action: 'test-now', message: { en: 'x' },
+        patterns: ['aaaa'], cause: { en: 'c' }, fix: { en: ['s'] } },
+    ],
+  };
+  const d = await createConnDiag(factory, { kb: slow, wasmBinary });
+  const r = d.classify('a'.repeat(5000));
+  assert.deepEqual(r.matches.map((m) => m.id), ['sane']);
+  assert.match(r.warnings[0], /^\/entries\/0\/patterns\/0: skipped/);
+  assert.equal(d.classify('aaaa').matches[0].id, 'sane');  // the module still works afterwards
+});
+
+test('classifyLog merges repeats and keeps line numbers', () => {
+  const log = readFileSync(path.join(root, 'tests/cli/inputs/connector.log'), 'utf8');
+  const events = diag.classifyLog(log);
+  assert.deepEqual(events.map((e) => [e.line, e.count, e.matches[0].id]), [[2, 3, 'box-rest-failed-parse'], [4, 1, 'aws-npe']]);
+});
+
+test('kbInfo reports the knowledge base and the build', () => {
+  const info = diag.kbInfo();
+  assert.equal(info.version, kb.version);
+  assert.equal(info.entries, kb.entries.length);
+  assert.deepEqual(info.languages, ['en', 'fr']);
+  assert.ok(info.apps.some((a) => a.key === 'office365' && a.name.en.includes('Microsoft 365')));
+});

@@ -1,0 +1,83 @@
+// Builds the page from web/ and the wasm module: the hosted folder dist/site/ and the offline dist/conndiag.html.
+// node web/build.mjs --module DIR --kb data/kb.json --out DIR --version V --git REV
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { build } from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
+for (const required of ['module', 'kb', 'out']) {
+  if (!args[required]) throw new Error(`web/build.mjs: --${required} is required`);
+}
+
+const read = (file) => readFileSync(file, 'utf8');
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+// Inline scripts must not close their own element early.
+const inlineSafe = (js) => js.replace(/<\/(script)/gi, '<\\/$1');
+
+const bundle = await build({
+  entryPoints: [path.join(here, 'src/main.mjs')],
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  target: 'es2020',
+  write: false,
+  legalComments: 'none',
+});
+const appJs = bundle.outputFiles[0].text;
+const glueJs = read(path.join(args.module, 'conndiag-core.js'));
+const wasm = readFileSync(path.join(args.module, 'conndiag-core.wasm'));
+const css = read(path.join(here, 'styles.css'));
+const kb = JSON.stringify(JSON.parse(read(args.kb)));  // compact: the page carries it
+const template = read(path.join(here, 'index.html'));
+
+const fill = (values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key]);
+
+// Hosted folder: separate files, the wasm compiled while it streams in.
+const site = path.join(args.out, 'site');
+mkdirSync(site, { recursive: true });
+copyFileSync(path.join(args.module, 'conndiag-core.js'), path.join(site, 'conndiag-core.js'));
+copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(site, 'conndiag-core.wasm'));
+writeFileSync(path.join(site, 'conndiag.js'), appJs);
+writeFileSync(path.join(site, 'conndiag.css'), css);
+writeFileSync(path.join(site, 'kb.json'), kb);
+const siteCsp = [
+  "default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "connect-src 'self'",
+  "img-src 'self' data:", "base-uri 'none'", "form-action 'none'",
+].join('; ');
+writeFileSync(path.join(site, 'index.html'), fill({
+  CSP: siteCsp,
+  STYLE: '<link rel="stylesheet" href="conndiag.css">',
+  SCRIPTS: '<script src="conndiag-core.js"></script>\n<script src="conndiag.js"></script>',
+}));
+
+// Offline single file: everything inline, the wasm gzip-compressed (the page inflates it with
+// DecompressionStream), the knowledge base as a JSON data block. No request leaves the file.
+const glue = inlineSafe(glueJs);
+const app = inlineSafe(appJs);
+const kbBlock = kb.replace(/</g, '\\u003c');
+const wasmBlock = gzipSync(wasm, { level: 9 }).toString('base64');
+const offlineCsp = [
+  "default-src 'none'", `script-src ${sha256(glue)} ${sha256(app)} 'wasm-unsafe-eval'`, `style-src ${sha256(css)}`,
+  "img-src data:", "connect-src 'none'", "base-uri 'none'", "form-action 'none'",
+].join('; ');
+const offline = fill({
+  CSP: offlineCsp,
+  STYLE: `<style>${css}</style>`,
+  SCRIPTS: [
+    `<script type="application/json" id="conndiag-kb">${kbBlock}</script>`,
+    `<script type="application/octet-stream" id="conndiag-wasm">${wasmBlock}</script>`,
+    `<script>${glue}</script>`,
+    `<script>${app}</script>`,
+  ].join('\n'),
+});
+writeFileSync(path.join(args.out, 'conndiag.html'), offline);
+
+const gz = gzipSync(Buffer.from(offline), { level: 9 }).length;
+console.log(`conndiag.html: ${(offline.length / 1024).toFixed(0)} KB (${(gz / 1024).toFixed(0)} KB gzip); site/ written`);

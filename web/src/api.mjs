@@ -1,0 +1,125 @@
+// The JavaScript API over the WebAssembly module (interfaces.md): create, classify, classifyLog, kbInfo.
+// Works in the page, in a Worker and in Node: the caller hands in the Emscripten factory and, where the
+// module cannot fetch its .wasm itself (file://, Node), the wasm bytes.
+
+/**
+ * @typedef {object} CreateOptions
+ * @property {object|string} kb  The knowledge base (data/kb.json's format), as an object or JSON text.
+ * @property {Uint8Array|ArrayBuffer} [wasmBinary]  The module's wasm, when it must not be fetched.
+ * @property {(path: string, prefix: string) => string} [locateFile]  Where to fetch conndiag-core.wasm.
+ */
+
+/**
+ * @typedef {object} ClassifyOptions
+ * @property {string} [app]   App key the error came from (office365, box, okta, ...); others' rows drop out.
+ * @property {string} [lang]  Output language: "en" (default) or "fr".
+ * @property {number} [top]   At most this many matches (default 3).
+ */
+
+/**
+ * @typedef {object} Match
+ * @property {string} id            Knowledge-base entry id (stable).
+ * @property {string} app           App key of this match ("all" for rows of every app).
+ * @property {string} app_name      Display name in the asked language.
+ * @property {number} score         0..1.
+ * @property {boolean} confident    False when the text fits several apps or matches weakly.
+ * @property {string} cause
+ * @property {string[]} fix         Steps, in order.
+ * @property {Array<[number, number]>} spans  Matched ranges of the text, as JS string indices [begin, end).
+ * @property {string[]} evidence    Why it matched.
+ * @property {string} kind          authentication, license, permission, transient, internal, quota, configuration.
+ * @property {string} action        reconnect, test-now, contact-support, ...
+ * @property {string} source        "connector", "code-table" or "custom".
+ * @property {number|null} row      Row of the troubleshooting table.
+ * @property {string} message       The error text as the product prints it.
+ * @property {string|null} link     The vendor's page for this code.
+ */
+
+/**
+ * @typedef {object} Result
+ * @property {Match[]} matches        Best first.
+ * @property {string|null} app_guess  The app the text names, if any.
+ * @property {object} fields          http_status, http_reason, aadsts, af_code, okta_codes, exception,
+ *                                    oauth_error, tenant_id, urls, hosts, ...
+ * @property {string[]} warnings
+ */
+
+/**
+ * @typedef {Result & {line: number, last_line: number, count: number, text: string}} LogEvent
+ */
+
+/**
+ * @typedef {object} KbInfo
+ * @property {string} version
+ * @property {number} entries
+ * @property {Array<{key: string, name: Object<string, string>}>} apps
+ * @property {string[]} languages
+ * @property {{version: string, git: string}} build
+ */
+
+/** A loaded diagnoser. Plain data in, plain data out; nothing to free. */
+export class ConnDiag {
+  /** @param {any} module @param {number} handle @param {KbInfo} info */
+  constructor(module, handle, info) {
+    this._module = module;
+    this._handle = handle;
+    this._info = info;
+  }
+
+  /**
+   * Classifies one pasted error.
+   * @param {string} text
+   * @param {ClassifyOptions} [options]
+   * @returns {Result}
+   */
+  classify(text, options = {}) {
+    return this._call('classify', text, options);
+  }
+
+  /**
+   * Classifies a log: each distinct error event once, with its count and first line.
+   * @param {string} text
+   * @param {ClassifyOptions} [options]
+   * @returns {LogEvent[]}
+   */
+  classifyLog(text, options = {}) {
+    return this._call('classifyLog', text, options);
+  }
+
+  /** @returns {KbInfo} */
+  kbInfo() {
+    return this._info;
+  }
+
+  _call(method, text, options) {
+    if (typeof text !== 'string') throw new TypeError(`${method}: text must be a string`);
+    const opts = JSON.stringify({
+      app: options.app || '',
+      lang: options.lang || 'en',
+      top: Number.isInteger(options.top) && options.top > 0 ? options.top : 3,
+    });
+    const reply = JSON.parse(this._module[method](this._handle, text, opts));
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  }
+}
+
+/**
+ * Instantiates the module and loads a knowledge base. Rejects with an Error naming the JSON path of the
+ * first problem when the knowledge base is invalid.
+ * @param {(moduleArg: object) => Promise<any>} factory  The Emscripten factory (ConnDiagModule).
+ * @param {CreateOptions} options
+ * @returns {Promise<ConnDiag>}
+ */
+export async function createConnDiag(factory, options) {
+  const { kb, wasmBinary, locateFile } = options || {};
+  if (kb === undefined || kb === null) throw new Error('a knowledge base is required');
+  const moduleArg = {};
+  if (wasmBinary) moduleArg.wasmBinary = wasmBinary;
+  if (locateFile) moduleArg.locateFile = locateFile;
+  const module = await factory(moduleArg);
+  const text = typeof kb === 'string' ? kb : JSON.stringify(kb);
+  const reply = JSON.parse(module.load(text));
+  if (!reply.ok) throw new Error(reply.error);
+  return new ConnDiag(module, reply.handle, reply.info);
+}

@@ -1,0 +1,130 @@
+// The page's own words, in English and French, and the choice of language.
+
+export const STRINGS = {
+  en: {
+    title: 'conndiag — app connector error diagnoser',
+    tagline: 'Paste a Defender for Cloud Apps connector error: get the app, the cause and the fix. Nothing leaves your browser.',
+    errorLabel: 'Error message',
+    resultsTitle: 'Diagnosis',
+    placeholder: 'Paste the error text, or a whole log…',
+    appLabel: 'App',
+    anyApp: 'Not sure (detect from the text)',
+    language: 'Français',
+    languageTitle: 'Afficher en français',
+    openLog: 'Open a log file…',
+    dropHint: 'or drop a log file here',
+    loading: 'Loading the diagnoser…',
+    empty: 'Paste an error above to see its diagnosis.',
+    likely: 'likely',
+    possible: 'possible',
+    weak: 'weak match',
+    cause: 'Cause',
+    fix: 'How to fix it',
+    why: 'Why this answer',
+    matchedText: 'Matched in your text',
+    fields: 'What the error says',
+    noMatch: 'No known connector error matched.',
+    noMatchNext: 'Try pasting the whole error, including the exception name and any JSON, or choose the app.',
+    notConfident: 'No confident answer: this message is known for several apps or matched weakly.',
+    whichApp: 'Which app were you connecting?',
+    results: (n) => (n === 1 ? '1 possible diagnosis' : `${n} possible diagnoses`),
+    copyText: 'Copy fix',
+    copyMarkdown: 'Copy as Markdown',
+    copied: 'Copied',
+    vendorPage: "Vendor's page for this code",
+    share: 'Copy shareable link',
+    shareTenants: 'also hide tenant ids',
+    shareDone: (n) => `Link copied (${n} secret${n === 1 ? '' : 's'} removed).`,
+    fromCodeTable: 'from the error-code table',
+    logSummary: (n, lines) => `${n} distinct problem${n === 1 ? '' : 's'} in ${lines.toLocaleString('en')} lines`,
+    logLine: 'First line',
+    logCount: 'Count',
+    logApp: 'App',
+    logDiagnosis: 'Diagnosis',
+    logEvent: 'Event',
+    logNone: 'No known connector error in this log.',
+    filterApp: 'Show app',
+    allApps: 'All apps',
+    fieldNames: {
+      http_status: 'HTTP status', aadsts: 'AADSTS codes', af_code: 'AF code', okta_codes: 'Okta codes',
+      exception: 'Exception', oauth_error: 'OAuth error', tenant_id: 'Tenant id', hosts: 'Hosts',
+    },
+    footer: 'Runs entirely in your browser. Knowledge base',
+    errorLoading: 'The diagnoser could not start',
+  },
+  fr: {
+    title: "conndiag — diagnostic des erreurs de connecteurs d'applications",
+    tagline: "Collez une erreur de connecteur Defender for Cloud Apps : l'application, la cause et la solution. Rien ne quitte votre navigateur.",
+    errorLabel: "Message d'erreur",
+    resultsTitle: 'Diagnostic',
+    placeholder: "Collez le texte de l'erreur, ou un journal entier…",
+    appLabel: 'Application',
+    anyApp: 'Je ne sais pas (déduire du texte)',
+    language: 'English',
+    languageTitle: 'Show in English',
+    openLog: 'Ouvrir un fichier journal…',
+    dropHint: 'ou déposez un fichier journal ici',
+    loading: 'Chargement du diagnostic…',
+    empty: 'Collez une erreur ci-dessus pour voir son diagnostic.',
+    likely: 'probable',
+    possible: 'possible',
+    weak: 'correspondance faible',
+    cause: 'Cause',
+    fix: 'Comment corriger',
+    why: 'Pourquoi cette réponse',
+    matchedText: 'Reconnu dans votre texte',
+    fields: "Ce que dit l'erreur",
+    noMatch: 'Aucune erreur de connecteur connue ne correspond.',
+    noMatchNext: "Collez l'erreur entière, avec le nom de l'exception et le JSON éventuel, ou choisissez l'application.",
+    notConfident: 'Pas de réponse sûre : ce message existe pour plusieurs applications ou correspond faiblement.',
+    whichApp: 'Quelle application connectiez-vous ?',
+    results: (n) => (n === 1 ? '1 diagnostic possible' : `${n} diagnostics possibles`),
+    copyText: 'Copier la solution',
+    copyMarkdown: 'Copier en Markdown',
+    copied: 'Copié',
+    vendorPage: "Page de l'éditeur pour ce code",
+    share: 'Copier un lien de partage',
+    shareTenants: 'masquer aussi les ID de locataire',
+    shareDone: (n) => `Lien copié (${n} secret${n > 1 ? 's' : ''} retiré${n > 1 ? 's' : ''}).`,
+    fromCodeTable: 'tiré de la table des codes',
+    logSummary: (n, lines) => `${n} problème${n > 1 ? 's' : ''} distinct${n > 1 ? 's' : ''} sur ${lines.toLocaleString('fr')} lignes`,
+    logLine: 'Première ligne',
+    logCount: 'Nombre',
+    logApp: 'Application',
+    logDiagnosis: 'Diagnostic',
+    logEvent: 'Événement',
+    logNone: 'Aucune erreur de connecteur connue dans ce journal.',
+    filterApp: "Afficher l'application",
+    allApps: 'Toutes les applications',
+    fieldNames: {
+      http_status: 'Statut HTTP', aadsts: 'Codes AADSTS', af_code: 'Code AF', okta_codes: 'Codes Okta',
+      exception: 'Exception', oauth_error: 'Erreur OAuth', tenant_id: 'ID de locataire', hosts: 'Hôtes',
+    },
+    footer: 'Fonctionne entièrement dans votre navigateur. Base de connaissances',
+    errorLoading: "Le diagnostic n'a pas pu démarrer",
+  },
+};
+
+const STORAGE_KEY = 'conndiag.lang';
+
+/** The language to start with: the remembered choice, else the browser's, else English. */
+export function initialLanguage(fromLink) {
+  if (fromLink && STRINGS[fromLink]) return fromLink;
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved && STRINGS[saved]) return saved;
+  } catch {
+    // Storage may be off (file://, privacy settings): the browser's language still works.
+  }
+  const browser = (navigator.languages || [navigator.language || 'en'])[0] || 'en';
+  return browser.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** Remembers the person's choice (localStorage only; no cookies). */
+export function rememberLanguage(lang) {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not remembered, still applied.
+  }
+}

@@ -1,0 +1,226 @@
+// The page: paste box, app filter, language toggle, results, log view, shareable link.
+import { createConnDiag } from './api.mjs';
+import { defaultKnowledgeBase, inlinedWasm } from './assets.mjs';
+import { clear, h } from './dom.mjs';
+import { fieldsView } from './fields-view.mjs';
+import { initialLanguage, rememberLanguage, STRINGS } from './i18n.mjs';
+import { logView } from './log-view.mjs';
+import { redact } from './redact.mjs';
+import { resultCard } from './result-view.mjs';
+import { fromFragment, toFragment } from './share.mjs';
+
+const DEBOUNCE_MS = 150;
+const LOG_LINES = 40;  // a paste with more lines than this is treated as a log
+
+/* global ConnDiagModule */
+let wasmPromise;
+/** The public API of the page: `await ConnDiag.create({kb?})` (interfaces.md). */
+const ConnDiag = {
+  async create(options = {}) {
+    wasmPromise ||= inlinedWasm();
+    const kb = options.kb ?? (await defaultKnowledgeBase());
+    return createConnDiag(ConnDiagModule, { kb, wasmBinary: await wasmPromise });
+  },
+};
+globalThis.ConnDiag = ConnDiag;
+
+const $ = (id) => document.getElementById(id);
+const state = { lang: 'en', diag: null, timer: 0, runs: 0 };
+
+function words() {
+  return STRINGS[state.lang];
+}
+
+function applyLanguage() {
+  const w = words();
+  document.documentElement.lang = state.lang;
+  document.title = w.title;
+  $('tagline').textContent = w.tagline;
+  $('error-label').textContent = w.errorLabel;
+  $('results-title').textContent = w.resultsTitle;
+  $('error-text').placeholder = w.placeholder;
+  $('app-label').textContent = w.appLabel;
+  $('lang-toggle').textContent = w.language;
+  $('lang-toggle').title = w.languageTitle;
+  $('lang-toggle').setAttribute('lang', state.lang === 'en' ? 'fr' : 'en');
+  $('log-label').textContent = w.openLog;
+  $('drop-hint').textContent = w.dropHint;
+  $('share').textContent = w.share;
+  $('share-tenants-label').textContent = w.shareTenants;
+  fillAppSelect();
+  renderFooter();
+}
+
+function fillAppSelect() {
+  const select = $('app');
+  const current = select.value;
+  clear(select);
+  select.append(h('option', { value: '' }, words().anyApp));
+  if (!state.diag) return;
+  for (const app of state.diag.kbInfo().apps) {
+    if (app.key === 'all') continue;
+    select.append(h('option', { value: app.key }, app.name[state.lang] || app.name.en));
+  }
+  select.value = current;
+}
+
+function renderFooter() {
+  if (!state.diag) return;
+  const info = state.diag.kbInfo();
+  $('footer-text').textContent =
+    `${words().footer} ${info.version} · conndiag ${info.build.version} (${info.build.git})`;
+}
+
+function status(message) {
+  $('status').textContent = message;
+}
+
+function ambiguityPrompt(matches) {
+  const apps = [];
+  for (const m of matches) {
+    if (m.app !== 'all' && !apps.some((a) => a.app === m.app)) apps.push(m);
+  }
+  if (apps.length < 2) return null;
+  return h('div', { class: 'which-app', role: 'group', 'aria-labelledby': 'which-app-label' },
+    h('p', { id: 'which-app-label' }, words().whichApp),
+    apps.map((m) => h('button', {
+      type: 'button',
+      dataset: { app: m.app },
+      onclick: () => {
+        $('app').value = m.app;
+        run();
+      },
+    }, m.app_name)));
+}
+
+// FNV-1a over UTF-16 units: #results carries the hash of the text it shows (data-text-hash), so
+// scripts and tests can tell a fresh result from a stale one.
+function textHash(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16);
+}
+
+function rendered(text) {
+  state.runs += 1;
+  $('results').dataset.runs = String(state.runs);
+  $('results').dataset.textHash = textHash(text);
+}
+
+function renderResult(text, result) {
+  const w = words();
+  const out = $('results');
+  clear(out);
+  if (!result.matches.length) {
+    status(w.noMatch);
+    out.append(h('div', { class: 'no-match' }, h('p', { class: 'lead' }, w.noMatch), h('p', {}, w.noMatchNext)));
+  } else {
+    const top = result.matches[0];
+    status(`${w.results(result.matches.length)}: ${top.app_name} — ${top.cause}`);
+    if (!top.confident) {
+      out.append(h('p', { class: 'not-confident' }, w.notConfident));
+      const prompt = ambiguityPrompt(result.matches);
+      if (prompt) out.append(prompt);
+    }
+    result.matches.forEach((m, i) => out.append(resultCard(m, i + 1, text, w)));
+  }
+  const fields = fieldsView(result.fields, w);
+  if (fields) out.append(fields);
+  rendered(text);
+}
+
+function renderLog(text, events) {
+  const out = $('results');
+  clear(out);
+  const lines = text.split(/\r\n|\r|\n/).length;
+  status(words().logSummary(events.length, lines));
+  out.append(logView(events, lines, words()));
+  rendered(text);
+}
+
+function run() {
+  clearTimeout(state.timer);
+  if (!state.diag) return;
+  const text = $('error-text').value;
+  const options = { app: $('app').value, lang: state.lang };
+  if (!text.trim()) {
+    clear($('results'));
+    $('results').append(h('p', { class: 'empty' }, words().empty));
+    status('');
+    rendered(text);
+    return;
+  }
+  try {
+    if (text.split('\n', LOG_LINES + 1).length > LOG_LINES) renderLog(text, state.diag.classifyLog(text, options));
+    else renderResult(text, state.diag.classify(text, options));
+  } catch (e) {
+    status(`${words().errorLoading}: ${e.message}`);
+  }
+}
+
+function schedule() {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(run, DEBOUNCE_MS);
+}
+
+async function openLog(file) {
+  const text = await file.text();
+  $('error-text').value = '';
+  const events = state.diag.classifyLog(text, { app: $('app').value, lang: state.lang });
+  renderLog(text, events);
+}
+
+async function share() {
+  const { text, count } = redact($('error-text').value, { tenantIds: $('share-tenants').checked });
+  const fragment = toFragment({ text, app: $('app').value, lang: state.lang });
+  history.replaceState(null, '', fragment);
+  const url = location.href;
+  try {
+    await navigator.clipboard.writeText(url);
+  } catch {
+    // The address bar now holds the link: the person can copy it from there.
+  }
+  status(words().shareDone(count));
+}
+
+async function start() {
+  const fromLink = fromFragment(location.hash);
+  state.lang = initialLanguage(fromLink.lang);
+  applyLanguage();
+  status(words().loading);
+  try {
+    state.diag = await ConnDiag.create();
+  } catch (e) {
+    status(`${words().errorLoading}: ${e.message}`);
+    return;
+  }
+  applyLanguage();
+  if (fromLink.text) $('error-text').value = fromLink.text;
+  if (fromLink.app) $('app').value = fromLink.app;
+  $('error-text').addEventListener('input', schedule);
+  $('error-text').addEventListener('paste', () => setTimeout(run, 0));
+  $('app').addEventListener('change', run);
+  $('lang-toggle').addEventListener('click', () => {
+    state.lang = state.lang === 'en' ? 'fr' : 'en';
+    rememberLanguage(state.lang);
+    applyLanguage();
+    run();
+  });
+  $('log-file').addEventListener('change', (e) => e.target.files[0] && openLog(e.target.files[0]));
+  const drop = $('drop-zone');
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('dragging');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('dragging');
+    if (e.dataTransfer.files[0]) openLog(e.dataTransfer.files[0]);
+  });
+  $('share').addEventListener('click', share);
+  document.body.dataset.ready = 'true';
+  run();
+}
+
+start();
