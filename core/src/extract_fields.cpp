@@ -11,6 +11,7 @@
 
 #include "conndiag/fields.h"
 #include "conndiag/literal_prefilter.h"
+#include "json_scan.h"
 
 namespace conndiag {
 namespace {
@@ -218,7 +219,7 @@ class Scanner {
     std::size_t tried = 0;
     for (std::size_t at = original_.find('{'); at != std::string_view::npos && tried < kMaxJsonCandidates;
          at = original_.find('{', at + 1)) {
-      const std::size_t end = BalancedEnd(at);
+      const std::size_t end = ScanJsonValue(original_, at, kMaxJsonBytes, kMaxJsonDepth).end;
       if (end == std::string_view::npos) continue;
       ++tried;
       auto doc = nlohmann::json::parse(original_.substr(at, end - at), nullptr, false);
@@ -284,27 +285,6 @@ class Scanner {
     for (const auto& [begin, end] : found) {
       if (!AddUnique(f.hosts, std::string(t_.substr(begin, end - begin)))) break;
     }
-  }
-
-  // End (exclusive) of the JSON object starting at `begin`, or npos if it does not close within limits.
-  std::size_t BalancedEnd(std::size_t begin) const {
-    int depth = 0;
-    bool in_string = false;
-    const std::size_t limit = std::min(original_.size(), begin + kMaxJsonBytes);
-    for (std::size_t i = begin; i < limit; ++i) {
-      const char c = original_[i];
-      if (in_string) {
-        if (c == '\\') ++i;
-        else if (c == '"') in_string = false;
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '{' || c == '[') {
-        if (++depth > kMaxJsonDepth) return std::string_view::npos;
-      } else if (c == '}' || c == ']') {
-        if (--depth == 0) return i + 1;
-      }
-    }
-    return std::string_view::npos;
   }
 
   static void Harvest(const nlohmann::json& obj, Fields& f, int depth) {

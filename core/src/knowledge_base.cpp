@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "conndiag/knowledge_base.h"
+#include "json_scan.h"
 
 namespace conndiag {
 namespace {
@@ -49,26 +50,6 @@ std::string Token(std::string_view key) {
     else out += c;
   }
   return out;
-}
-
-// Checks nesting depth without recursion, so a hostile file cannot overflow the parser's stack.
-bool NestingWithin(std::string_view text, int limit) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > limit) return false;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return true;
 }
 
 class Loader {
@@ -290,7 +271,8 @@ Expected<KnowledgeBase> ParseKnowledgeBase(std::string_view text) {
     return Error{"", "the knowledge base is " + std::to_string(text.size()) + " bytes; the limit is " +
                          std::to_string(kMaxKnowledgeBaseBytes)};
   }
-  if (!NestingWithin(text, kMaxNesting)) {
+  // Checked without recursion first, so a hostile file cannot overflow the parser's stack.
+  if (ScanJsonValue(text, 0, text.size(), kMaxNesting).too_deep) {
     return Error{"", "the knowledge base nests deeper than " + std::to_string(kMaxNesting) + " levels"};
   }
   json root = json::parse(text, nullptr, /*allow_exceptions=*/false);

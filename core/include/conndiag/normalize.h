@@ -38,6 +38,9 @@ struct NormalizedText {
 // keep_offsets=false skips the offset tables (the cheap pass used to prefilter log lines).
 NormalizedText Normalize(std::string_view text, bool keep_offsets = true);
 
+// Appends the UTF-8 encoding of a code point (at most U+10FFFF) to `out`.
+void AppendUtf8(std::string& out, char32_t cp);
+
 // The same, into `out` (cleared first), reusing its memory: for callers that normalize many lines.
 void Normalize(std::string_view text, NormalizedText& out, bool keep_offsets);
 
