@@ -1,5 +1,7 @@
 // Benchmark: classify latency for 200 B / 1 KB / 10 KB pastes, and log throughput beside grep -E -f.
 // Usage: classify_bench [--log-mb N] [--iterations N] [--tmp DIR]. Prints figures; never fails on speed.
+//        classify_bench --print-paste BYTES | --print-log MB: writes that benchmark input to stdout, so other
+//        benchmarks (the page's, in Chromium) measure the very same bytes.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +15,7 @@
 #include "conndiag/classifier.h"
 #include "conndiag/default_kb.h"
 #include "conndiag/log_events.h"
+#include "conndiag/result_json.h"
 
 namespace {
 
@@ -25,14 +28,20 @@ struct Latency {
   double p99_us;
 };
 
-Latency Measure(const conndiag::Classifier& c, const std::string& text, std::size_t iterations) {
+// Classify alone, or classify and serialize the result to JSON as the CLI and the wasm module do.
+Latency Measure(const conndiag::Classifier& c, const std::string& text, std::size_t iterations, bool json) {
   const conndiag::Options options;
   std::size_t sink = 0;
-  for (int i = 0; i < 100; ++i) sink += c.Classify(text, options).matches.size();  // warm caches
+  auto once = [&] {
+    const auto result = c.Classify(text, options);
+    sink += json ? conndiag::ResultToJson(c.knowledge_base(), result, options, text, conndiag::OffsetUnit::kUtf16Units).size()
+                 : result.matches.size();
+  };
+  for (int i = 0; i < 100; ++i) once();  // warm caches
   std::vector<double> us(iterations);
   for (auto& sample : us) {
     const auto start = Clock::now();
-    sink += c.Classify(text, options).matches.size();
+    once();
     sample = Seconds(Clock::now() - start) * 1e6;
   }
   if (sink == 0) std::fprintf(stderr, "note: the paste matched nothing\n");
@@ -75,6 +84,14 @@ int main(int argc, char** argv) {
   std::string tmp = "/tmp";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
+    if (flag == "--print-paste") {
+      std::fputs(conndiag::bench::Paste(std::strtoul(argv[i + 1], nullptr, 10)).c_str(), stdout);
+      return 0;
+    }
+    if (flag == "--print-log") {
+      std::fputs(conndiag::bench::GenerateLog(std::strtoul(argv[i + 1], nullptr, 10) << 20).c_str(), stdout);
+      return 0;
+    }
     if (flag == "--log-mb") log_mb = std::strtoul(argv[i + 1], nullptr, 10);
     else if (flag == "--iterations") iterations = std::strtoul(argv[i + 1], nullptr, 10);
     else if (flag == "--tmp") tmp = argv[i + 1];
@@ -93,9 +110,11 @@ int main(int argc, char** argv) {
 
   std::printf("%-22s %12s %12s\n", "classify (one paste)", "median", "p99");
   for (std::size_t size : {std::size_t{200}, std::size_t{1024}, std::size_t{10240}}) {
-    const Latency l = Measure(classifier, conndiag::bench::Paste(size), iterations);
+    const Latency l = Measure(classifier, conndiag::bench::Paste(size), iterations, false);
     std::printf("%-22s %9.1f µs %9.1f µs\n", (std::to_string(size) + " B paste").c_str(), l.median_us, l.p99_us);
   }
+  const Latency with_json = Measure(classifier, conndiag::bench::Paste(1024), iterations, true);
+  std::printf("%-22s %9.1f µs %9.1f µs\n", "1024 B + JSON result", with_json.median_us, with_json.p99_us);
 
   const std::string log = conndiag::bench::GenerateLog(log_mb << 20);
   const double mb = static_cast<double>(log.size()) / (1 << 20);

@@ -11,6 +11,7 @@
 #include "conndiag/log_events.h"
 #include "conndiag/result_json.h"
 #include "conndiag/version.h"
+#include <nlohmann/json.hpp>
 #include "input.h"
 #include "text_output.h"
 
@@ -64,9 +65,9 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
   }
   if (args.json) {
     for (const auto& e : events) {
-      const auto line = conndiag::LogEventToJson(classifier.knowledge_base(), e, options,
-                                                 conndiag::OffsetUnit::kUtf8Bytes);
-      std::printf("%s\n", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+      const std::string line =
+          conndiag::LogEventToJson(classifier.knowledge_base(), e, options, conndiag::OffsetUnit::kUtf8Bytes);
+      std::printf("%s\n", line.c_str());
     }
     for (const auto& w : warnings) std::fprintf(stderr, "conndiag: warning: %s\n", w.c_str());
   } else {
@@ -128,9 +129,10 @@ int main(int argc, char** argv) {
 
   const conndiag::Result result = classifier.Classify(text, options);
   if (args.json) {
-    const auto json = conndiag::ResultToJson(classifier.knowledge_base(), result, options, text,
-                                             conndiag::OffsetUnit::kUtf8Bytes);
-    std::printf("%s\n", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    const std::string json =
+        conndiag::ResultToJson(classifier.knowledge_base(), result, options, text, conndiag::OffsetUnit::kUtf8Bytes);
+    // Indented for people reading a terminal; one paste, so re-parsing for layout costs nothing noticeable.
+    std::printf("%s\n", nlohmann::ordered_json::parse(json).dump(2).c_str());
   } else {
     conndiag::cli::PrintResult(stdout, classifier.knowledge_base(), result, {UseColor(), options.lang});
   }

@@ -68,7 +68,7 @@ std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn)
     if (it == Registry().end()) return Error("this diagnoser was released");
     const conndiag::Options options = ParseOptions(options_json);
     if (auto invalid = it->second->Validate(options)) return Error(invalid->What());
-    return json{{"ok", true}, {"value", fn(*it->second, options)}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    return "{\"ok\":true,\"value\":" + fn(*it->second, options) + "}";
   } catch (const std::exception& e) {
     return Error(std::string("internal error: ") + e.what());
   }
@@ -76,18 +76,18 @@ std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn)
 
 std::string Classify(int handle, const std::string& text, const std::string& options_json) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
-    return json(conndiag::ResultToJson(c.knowledge_base(), c.Classify(text, o), o, text,
-                                       conndiag::OffsetUnit::kUtf16Units));
+    return conndiag::ResultToJson(c.knowledge_base(), c.Classify(text, o), o, text, conndiag::OffsetUnit::kUtf16Units);
   });
 }
 
 std::string ClassifyLog(int handle, const std::string& text, const std::string& options_json) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
-    json events = json::array();
+    std::string events = "[";
     for (const auto& e : conndiag::ClassifyLog(c, text, o)) {
-      events.push_back(json(conndiag::LogEventToJson(c.knowledge_base(), e, o, conndiag::OffsetUnit::kUtf16Units)));
+      if (events.size() > 1) events += ',';
+      events += conndiag::LogEventToJson(c.knowledge_base(), e, o, conndiag::OffsetUnit::kUtf16Units);
     }
-    return events;
+    return events + "]";
   });
 }
 

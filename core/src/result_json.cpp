@@ -2,20 +2,83 @@
 #include "conndiag/result_json.h"
 
 #include <algorithm>
-#include <cmath>
+
+#include "json_writer.h"
 
 namespace conndiag {
 namespace {
-
-using json = nlohmann::ordered_json;
-
-json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-json FirstOrNull(const std::vector<std::string>& v) { return v.empty() ? json(nullptr) : json(v.front()); }
 
 std::string InLanguage(const Localized& texts, const std::string& lang) {
   if (auto it = texts.find(lang); it != texts.end()) return it->second;
   if (auto it = texts.find("en"); it != texts.end()) return it->second;
   return texts.empty() ? std::string() : texts.begin()->second;
+}
+
+void WriteFields(JsonWriter& w, const Fields& f) {
+  w.BeginObject();
+  w.Key("http_status");
+  if (f.http_status) w.Number(static_cast<std::size_t>(*f.http_status));
+  else w.Null();
+  w.Key("http_reason").StringOrNull(f.http_reason);
+  w.Key("aadsts").Strings(f.aadsts);
+  w.Key("af_code").StringOrNull(f.af_codes.empty() ? std::string_view() : f.af_codes.front());
+  w.Key("af_codes").Strings(f.af_codes);
+  w.Key("okta_codes").Strings(f.okta_codes);
+  w.Key("exception").StringOrNull(f.exceptions.empty() ? std::string_view() : f.exceptions.front());
+  w.Key("exceptions").Strings(f.exceptions);
+  w.Key("oauth_error").StringOrNull(f.oauth_error);
+  w.Key("oauth_error_description").StringOrNull(f.oauth_error_description);
+  w.Key("error_code").StringOrNull(f.error_code);
+  w.Key("error_message").StringOrNull(f.error_message);
+  w.Key("tenant_id").StringOrNull(f.tenant_id);
+  w.Key("guids").Strings(f.guids);
+  w.Key("urls").Strings(f.urls);
+  w.Key("hosts").Strings(f.hosts);
+  w.EndObject();
+}
+
+void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Options& options, std::string_view text,
+                OffsetUnit unit) {
+  std::vector<std::size_t> offsets;
+  for (const Span& s : m.spans) {
+    offsets.push_back(s.begin);
+    offsets.push_back(s.end);
+  }
+  if (unit == OffsetUnit::kUtf16Units) offsets = Utf16Offsets(text, offsets);
+  const App* app = kb.FindApp(m.app);
+  w.BeginObject();
+  w.Key("id").String(m.entry->id);
+  w.Key("app").String(m.app);
+  w.Key("app_name").String(app ? InLanguage(app->name, options.lang) : m.app);
+  w.Key("score").Score(m.score);
+  w.Key("confident").Bool(m.confident);
+  w.Key("cause").String(m.cause);
+  w.Key("fix").Strings(m.fix);
+  w.Key("spans").BeginArray();
+  for (std::size_t i = 0; i + 1 < offsets.size(); i += 2) w.BeginArray().Number(offsets[i]).Number(offsets[i + 1]).EndArray();
+  w.EndArray();
+  w.Key("evidence").Strings(m.evidence);
+  w.Key("kind").String(m.entry->kind);
+  w.Key("action").String(m.entry->action);
+  w.Key("source").String(m.entry->source);
+  w.Key("row");
+  if (m.entry->row > 0) w.Number(static_cast<std::size_t>(m.entry->row));
+  else w.Null();
+  w.Key("message").String(InLanguage(m.entry->message, options.lang));
+  w.Key("link").StringOrNull(m.entry->link);
+  w.EndObject();
+}
+
+// The members shared by a result and a log event, written into an open object.
+void WriteResultMembers(JsonWriter& w, const KnowledgeBase& kb, const Result& result, const Options& options,
+                        std::string_view text, OffsetUnit unit) {
+  w.Key("matches").BeginArray();
+  for (const Match& m : result.matches) WriteMatch(w, kb, m, options, text, unit);
+  w.EndArray();
+  w.Key("app_guess").StringOrNull(result.app_guess.value_or(""));
+  w.Key("fields");
+  WriteFields(w, result.fields);
+  w.Key("warnings").Strings(result.warnings);
 }
 
 }  // namespace
@@ -53,71 +116,25 @@ std::vector<std::size_t> Utf16Offsets(std::string_view text, const std::vector<s
   return out;
 }
 
-nlohmann::ordered_json FieldsToJson(const Fields& f) {
-  return json{
-      {"http_status", f.http_status ? json(*f.http_status) : json(nullptr)},
-      {"http_reason", OrNull(f.http_reason)},
-      {"aadsts", f.aadsts},
-      {"af_code", FirstOrNull(f.af_codes)},
-      {"af_codes", f.af_codes},
-      {"okta_codes", f.okta_codes},
-      {"exception", FirstOrNull(f.exceptions)},
-      {"exceptions", f.exceptions},
-      {"oauth_error", OrNull(f.oauth_error)},
-      {"oauth_error_description", OrNull(f.oauth_error_description)},
-      {"error_code", OrNull(f.error_code)},
-      {"error_message", OrNull(f.error_message)},
-      {"tenant_id", OrNull(f.tenant_id)},
-      {"guids", f.guids},
-      {"urls", f.urls},
-      {"hosts", f.hosts},
-  };
+std::string ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options, std::string_view text,
+                         OffsetUnit unit) {
+  JsonWriter w;
+  w.BeginObject();
+  WriteResultMembers(w, kb, result, options, text, unit);
+  w.EndObject();
+  return w.Take();
 }
 
-nlohmann::ordered_json ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options, std::string_view text,
-                  OffsetUnit unit) {
-  json matches = json::array();
-  for (const Match& m : result.matches) {
-    std::vector<std::size_t> offsets;
-    for (const Span& s : m.spans) {
-      offsets.push_back(s.begin);
-      offsets.push_back(s.end);
-    }
-    if (unit == OffsetUnit::kUtf16Units) offsets = Utf16Offsets(text, offsets);
-    json spans = json::array();
-    for (std::size_t i = 0; i + 1 < offsets.size(); i += 2) spans.push_back({offsets[i], offsets[i + 1]});
-    const App* app = kb.FindApp(m.app);
-    matches.push_back({
-        {"id", m.entry->id},
-        {"app", m.app},
-        {"app_name", app ? InLanguage(app->name, options.lang) : m.app},
-        {"score", std::round(m.score * 1000.0) / 1000.0},
-        {"confident", m.confident},
-        {"cause", m.cause},
-        {"fix", m.fix},
-        {"spans", spans},
-        {"evidence", m.evidence},
-        {"kind", m.entry->kind},
-        {"action", m.entry->action},
-        {"source", m.entry->source},
-        {"row", m.entry->row > 0 ? json(m.entry->row) : json(nullptr)},
-        {"message", InLanguage(m.entry->message, options.lang)},
-        {"link", OrNull(m.entry->link)},
-    });
-  }
-  return json{
-      {"matches", matches},
-      {"app_guess", result.app_guess ? json(*result.app_guess) : json(nullptr)},
-      {"fields", FieldsToJson(result.fields)},
-      {"warnings", result.warnings},
-  };
-}
-
-nlohmann::ordered_json LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options, OffsetUnit unit) {
-  json out = ResultToJson(kb, event.result, options, event.text, unit);
-  json line{{"line", event.line}, {"last_line", event.last_line}, {"count", event.count}, {"text", event.text}};
-  line.update(out);
-  return line;
+std::string LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options, OffsetUnit unit) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("line").Number(event.line);
+  w.Key("last_line").Number(event.last_line);
+  w.Key("count").Number(event.count);
+  w.Key("text").String(event.text);
+  WriteResultMembers(w, kb, event.result, options, event.text, unit);
+  w.EndObject();
+  return w.Take();
 }
 
 }  // namespace conndiag

@@ -1,6 +1,8 @@
 // Tests of core/src/result_json.cpp: the JSON shape of interfaces.md and UTF-16 span conversion.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "conndiag/result_json.h"
 #include "default_classifier.h"
 
@@ -22,7 +24,7 @@ TEST_CASE("the result JSON has the fields interfaces.md promises", "[json]") {
   const std::string text = "Échec — TokenRefreshException: {\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: x\"}";
   Options o;
   const auto r = DefaultClassifier().Classify(text, o);
-  const auto j = ResultToJson(DefaultClassifier().knowledge_base(), r, o, text, OffsetUnit::kUtf8Bytes);
+  const auto j = nlohmann::json::parse(ResultToJson(DefaultClassifier().knowledge_base(), r, o, text, OffsetUnit::kUtf8Bytes));
   REQUIRE(j["matches"].is_array());
   const auto& m = j["matches"][0];
   CHECK(m["id"] == "o365-aadsts70008-token-expired");
@@ -45,8 +47,8 @@ TEST_CASE("spans in UTF-16 units point at the same characters as the byte spans"
   const std::string text = "😀 é IgniteException";
   Options o;
   const auto r = DefaultClassifier().Classify(text, o);
-  const auto bytes = ResultToJson(DefaultClassifier().knowledge_base(), r, o, text, OffsetUnit::kUtf8Bytes);
-  const auto units = ResultToJson(DefaultClassifier().knowledge_base(), r, o, text, OffsetUnit::kUtf16Units);
+  const auto bytes = nlohmann::json::parse(ResultToJson(DefaultClassifier().knowledge_base(), r, o, text, OffsetUnit::kUtf8Bytes));
+  const auto units = nlohmann::json::parse(ResultToJson(DefaultClassifier().knowledge_base(), r, o, text, OffsetUnit::kUtf16Units));
   CHECK(bytes["matches"][0]["spans"][0] == nlohmann::json::array({8, 23}));
   CHECK(units["matches"][0]["spans"][0] == nlohmann::json::array({5, 20}));
 }
@@ -58,7 +60,7 @@ TEST_CASE("a log event line carries its position and count", "[json]") {
   e.count = 2;
   e.text = "IgniteException";
   e.result = DefaultClassifier().Classify(e.text, Options{});
-  const auto j = LogEventToJson(DefaultClassifier().knowledge_base(), e, Options{}, OffsetUnit::kUtf8Bytes);
+  const auto j = nlohmann::json::parse(LogEventToJson(DefaultClassifier().knowledge_base(), e, Options{}, OffsetUnit::kUtf8Bytes));
   CHECK(j["line"] == 4);
   CHECK(j["last_line"] == 9);
   CHECK(j["count"] == 2);

@@ -1,10 +1,9 @@
 // The JSON shapes of results (interfaces.md): shared by the CLI's --json and the WebAssembly API.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "conndiag/classifier.h"
 
@@ -18,15 +17,12 @@ enum class OffsetUnit { kUtf8Bytes, kUtf16Units };
 // `offsets` need not be sorted; each must be <= text.size().
 std::vector<std::size_t> Utf16Offsets(std::string_view text, const std::vector<std::size_t>& offsets);
 
-// {"matches": [...], "app_guess": ..., "fields": {...}, "warnings": [...]}, keys in that order. `text` is the classified
-// input, needed to convert spans when unit is kUtf16Units.
-nlohmann::ordered_json ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options,
-                            std::string_view text, OffsetUnit unit);
+// Compact JSON {"matches": [...], "app_guess": ..., "fields": {...}, "warnings": [...]}, keys in that
+// order. `text` is the classified input, needed to convert spans when unit is kUtf16Units.
+std::string ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options, std::string_view text,
+                         OffsetUnit unit);
 
 // One line of --log --json: {"line", "last_line", "count", "text", "matches", "app_guess", "fields", "warnings"}.
-nlohmann::ordered_json LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options,
-                              OffsetUnit unit);
-
-nlohmann::ordered_json FieldsToJson(const Fields& fields);
+std::string LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options, OffsetUnit unit);
 
 }  // namespace conndiag

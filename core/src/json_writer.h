@@ -1,0 +1,42 @@
+// A minimal streaming JSON writer (internal to core): result serialization is on every classification's
+// path, and building a DOM first (nlohmann::json) cost twice as much as classifying.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conndiag {
+
+// Writes compact JSON into a string. Commas are managed per nesting level; keys and values must
+// alternate inside objects. Strings are escaped; invalid UTF-8 becomes U+FFFD, so output is always valid.
+class JsonWriter {
+ public:
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  JsonWriter& Key(std::string_view key);
+  JsonWriter& String(std::string_view value);
+  JsonWriter& StringOrNull(std::string_view value);  // null when empty
+  JsonWriter& Number(std::size_t value);
+  JsonWriter& Score(double value);  // 0..1, three decimals at most ("0.915", "1", "0")
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+  // Appends already-serialized JSON as one value.
+  JsonWriter& Raw(std::string_view json);
+  JsonWriter& Strings(const std::vector<std::string>& values);
+
+  const std::string& str() const { return out_; }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  void BeforeValue();
+
+  std::string out_;
+  std::vector<bool> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+}  // namespace conndiag
