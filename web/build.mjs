@@ -31,6 +31,15 @@ const bundle = await build({
   legalComments: 'none',
 });
 const appJs = bundle.outputFiles[0].text;
+const workerBundle = await build({
+  entryPoints: [path.join(here, 'src/worker.mjs')],
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  target: 'es2020',
+  write: false,
+  legalComments: 'none',
+});
 const glueJs = read(path.join(args.module, 'conndiag-core.js'));
 const wasm = readFileSync(path.join(args.module, 'conndiag-core.wasm'));
 const css = read(path.join(here, 'styles.css'));
@@ -45,6 +54,7 @@ mkdirSync(site, { recursive: true });
 copyFileSync(path.join(args.module, 'conndiag-core.js'), path.join(site, 'conndiag-core.js'));
 copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(site, 'conndiag-core.wasm'));
 writeFileSync(path.join(site, 'conndiag.js'), appJs);
+writeFileSync(path.join(site, 'conndiag-worker.js'), workerBundle.outputFiles[0].text);
 writeFileSync(path.join(site, 'conndiag.css'), css);
 writeFileSync(path.join(site, 'kb.json'), kb);
 const siteCsp = [

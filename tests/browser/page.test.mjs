@@ -180,3 +180,27 @@ test('the page with a result looks like a tool people trust (screenshot kept as 
     await checkClean(p);
   }
 });
+
+test('the API works in a Web Worker of the hosted folder', async () => {
+  const p = await openPage(browser, site.url, { allowedOrigin: site.url.replace(/\/tools.*/, '') });
+  const reply = await p.page.evaluate(async () => {
+    const kb = await (await fetch('kb.json')).text();
+    const worker = new Worker('conndiag-worker.js');
+    const next = () => new Promise((resolve) => worker.addEventListener('message', (e) => resolve(e.data), { once: true }));
+    worker.postMessage({ type: 'load', kb });
+    const ready = await next();
+    worker.postMessage({ id: 1, type: 'classify', text: 'Retourné par le serveur : 404 Introuvable', options: { app: 'okta', lang: 'fr' } });
+    const result = await next();
+    worker.postMessage({ id: 2, type: 'classify', text: 'x', options: { app: 'dropbox' } });
+    const error = await next();
+    worker.terminate();
+    return { ready, result, error };
+  });
+  assert.equal(reply.ready.type, 'ready');
+  assert.equal(reply.ready.info.entries, kb.entries.length);
+  assert.equal(reply.result.value.matches[0].id, 'okta-404-internal');
+  assert.match(reply.result.value.matches[0].cause, /Okta/);
+  assert.equal(reply.error.type, 'error');
+  assert.match(reply.error.message, /unknown app "dropbox"/);
+  await checkClean(p);
+});

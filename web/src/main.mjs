@@ -116,7 +116,7 @@ function renderResult(text, result) {
     out.append(h('div', { class: 'no-match' }, h('p', { class: 'lead' }, w.noMatch), h('p', {}, w.noMatchNext)));
   } else {
     const top = result.matches[0];
-    status(`${w.results(result.matches.length)}: ${top.app_name} — ${top.cause}`);
+    status(`${w.results(result.matches.length)}. ${top.app_name}: ${top.confident ? w.likely : w.possible}.`);
     if (!top.confident) {
       out.append(h('p', { class: 'not-confident' }, w.notConfident));
       const prompt = ambiguityPrompt(result.matches);
