@@ -21,6 +21,7 @@ namespace {
 struct CompiledPattern {
   boost::regex re;
   std::vector<std::uint32_t> literal_ids;
+  std::vector<std::string> prefixes;  // when every match starts with one of these: where searching may begin
   std::string path;  // JSON pointer, for warnings
 };
 
@@ -79,7 +80,9 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
   } catch (const std::exception& e) {
     return Error{path, std::string("the pattern cannot be run: ") + e.what()};
   }
-  for (const auto& literal : RequiredLiterals(source)) p.literal_ids.push_back(table.Id(literal));
+  PatternLiterals literals = AnalyzeLiterals(source);
+  for (const auto& literal : literals.literals) p.literal_ids.push_back(table.Id(literal));
+  if (literals.prefix) p.prefixes = std::move(literals.literals);
   return p;
 }
 
@@ -197,9 +200,19 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
       std::none_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; })) {
     return false;
   }
+  // A match cannot begin before the first occurrence of a prefix literal: skip what comes before it.
+  std::size_t start = 0;
+  if (!p.prefixes.empty()) {
+    start = std::string::npos;
+    for (const auto& prefix : p.prefixes) start = std::min(start, text.find(prefix));
+    if (start == std::string::npos) return false;
+  }
   boost::smatch m;
   try {
-    if (!boost::regex_search(text, m, p.re)) return false;
+    const auto flags = start > 0 ? boost::match_prev_avail : boost::match_default;  // \b looks one back
+    if (!boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), m, p.re, flags)) {
+      return false;
+    }
   } catch (const std::exception& e) {
     warnings.push_back(p.path + ": skipped, the regular expression needed too much work on this text (" +
                        e.what() + ")");

@@ -4,24 +4,30 @@
 #include <algorithm>
 #include <cstddef>
 #include <deque>
-#include <optional>
 #include <string_view>
 
 namespace conndiag {
 namespace {
 
-// What a regex fragment guarantees: one of `literals` occurs in each match (nullopt: nothing known).
-using LiteralSet = std::optional<std::vector<std::string>>;
+// What a regex fragment guarantees. `set`: one of these occurs in each match (when `known`).
+// `prefix`: each match starts with one of them. `exact`: each match is exactly one of them.
+// Only exact sets may be joined with what follows; prefix sets may be joined with what precedes.
+struct LiteralSet {
+  bool known = false;
+  std::vector<std::string> set;
+  bool prefix = false;
+  bool exact = false;
+};
 
 // Beyond these sizes a set of alternatives stops being a useful prefilter.
 constexpr std::size_t kMaxAlternatives = 64;
 constexpr std::size_t kMaxClassSize = 10;
 
 // How good a guarantee is: the shortest literal decides how often the prefilter says "maybe".
-std::size_t Strength(const LiteralSet& set) {
-  if (!set || set->empty()) return 0;
+std::size_t Strength(const LiteralSet& s) {
+  if (!s.known || s.set.empty()) return 0;
   std::size_t shortest = SIZE_MAX;
-  for (const auto& s : *set) shortest = std::min(shortest, s.size());
+  for (const auto& lit : s.set) shortest = std::min(shortest, lit.size());
   return shortest;
 }
 
@@ -31,7 +37,7 @@ class Analyzer {
 
   LiteralSet Run() {
     LiteralSet result = Alternation();
-    if (failed_ || pos_ != p_.size()) return std::nullopt;
+    if (failed_ || pos_ != p_.size()) return {};
     return result;
   }
 
@@ -52,10 +58,12 @@ class Analyzer {
       branches.push_back(Sequence());
     }
     if (branches.size() == 1) return branches.front();
-    std::vector<std::string> all;
+    LiteralSet all{true, {}, true, true};
     for (auto& b : branches) {
-      if (!b || b->empty()) return std::nullopt;  // one branch needs nothing: the whole needs nothing
-      all.insert(all.end(), b->begin(), b->end());
+      if (!b.known || b.set.empty()) return {};  // one branch needs nothing: the whole needs nothing
+      all.set.insert(all.set.end(), b.set.begin(), b.set.end());
+      all.prefix = all.prefix && b.prefix;
+      all.exact = all.exact && b.exact;
     }
     return all;
   }
@@ -65,16 +73,21 @@ class Analyzer {
   LiteralSet Sequence() {
     LiteralSet best;
     std::vector<std::string> run{""};
+    bool at_start = true;     // nothing consumed before the current run
+    bool run_is_first = true;  // the current run began at the start of the sequence
+    bool whole_exact = true;   // every atom so far was exact and joined into the one run
     auto consider = [&](LiteralSet candidate) {
       if (Strength(candidate) > Strength(best)) best = std::move(candidate);
     };
     auto end_run = [&] {
-      if (!run.front().empty()) consider(run);
+      if (!run.front().empty()) consider(LiteralSet{true, run, run_is_first, false});
       run.assign(1, "");
+      run_is_first = false;
     };
     auto extend = [&](const std::vector<std::string>& set) {
       if (run.size() * set.size() > kMaxAlternatives) {
         end_run();
+        whole_exact = false;
         run = set;
         return;
       }
@@ -90,15 +103,33 @@ class Analyzer {
       if (failed_) break;
       const Repeat repeat = ParseQuantifier();
       if (atom.kind == AtomKind::kZeroWidth) continue;  // consumes nothing: the run goes on
-      if (repeat == Repeat::kOptional || atom.kind == AtomKind::kOther ||
-          (atom.kind == AtomKind::kGroup && (!atom.group || atom.group->empty()))) {
+      const bool has_set = atom.kind == AtomKind::kLiteral ||
+                           (atom.kind == AtomKind::kGroup && atom.group.known && !atom.group.set.empty());
+      if (repeat == Repeat::kOptional || !has_set) {
         end_run();
+        whole_exact = false;
+        at_start = false;
         continue;
       }
+      if (atom.kind == AtomKind::kGroup && !atom.group.exact && !atom.group.prefix) {
+        // Its literal sits somewhere inside it: a requirement of its own, not joined to the run.
+        end_run();
+        consider(atom.group);
+        whole_exact = false;
+        at_start = false;
+        continue;
+      }
+      if (at_start) run_is_first = true;
+      at_start = false;
       if (atom.kind == AtomKind::kLiteral) extend({std::string(1, atom.literal)});
-      else extend(*atom.group);
-      if (repeat == Repeat::kAtLeastOnce) end_run();  // what follows a repeat is not adjacent
+      else extend(atom.group.set);
+      // What follows a repeat, or a group known only by its prefix, is not adjacent to the run.
+      if (repeat == Repeat::kAtLeastOnce || (atom.kind == AtomKind::kGroup && !atom.group.exact)) {
+        end_run();
+        whole_exact = false;
+      }
     }
+    if (whole_exact && !run.front().empty()) return LiteralSet{true, run, true, true};
     end_run();
     return best;
   }
@@ -200,10 +231,9 @@ class Analyzer {
     }
     ++pos_;  // ']'
     if (negated || !representable || chars.empty() || chars.size() > kMaxClassSize) return atom;
-    std::vector<std::string> set;
-    for (char c : chars) set.emplace_back(1, c);
     atom.kind = AtomKind::kGroup;
-    atom.group = std::move(set);
+    atom.group = LiteralSet{true, {}, true, true};
+    for (char c : chars) atom.group.set.emplace_back(1, c);
     return atom;
   }
 
@@ -272,14 +302,16 @@ class Analyzer {
 
 }  // namespace
 
-std::vector<std::string> RequiredLiterals(std::string_view pattern) {
+PatternLiterals AnalyzeLiterals(std::string_view pattern) {
   LiteralSet set = Analyzer(pattern).Run();
-  if (!set) return {};
-  std::vector<std::string> literals = std::move(*set);
+  if (!set.known) return {};
+  std::vector<std::string> literals = std::move(set.set);
   std::sort(literals.begin(), literals.end());
   literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
-  return literals;
+  return {std::move(literals), set.prefix};
 }
+
+std::vector<std::string> RequiredLiterals(std::string_view pattern) { return AnalyzeLiterals(pattern).literals; }
 
 MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literals)
     : literal_count_(literals.size()), byte_class_(256, 0) {

@@ -52,6 +52,24 @@ TEST_CASE("a prefix runs through a group whose branches all have literals", "[pr
   CHECK(RequiredLiterals(R"(\baf(?:[1-5]\d{4}|429)\b)") == Set{"af1", "af2", "af3", "af4", "af429", "af5"});
 }
 
+TEST_CASE("a group whose literal is not at its edges is not joined to its neighbours (soundness)", "[prefilter]") {
+  CHECK(RequiredLiterals(R"(af(?:\d+xyz))") == Set{"xyz"});
+  CHECK(RequiredLiterals(R"((?:\d+xyz)abc)") == Set{"xyz"});  // equal strength: the first requirement is kept
+  boost::smatch m;
+  CHECK(boost::regex_search(std::string("af12xyz"), m, boost::regex(R"(af(?:\d+xyz))")));
+}
+
+TEST_CASE("tells when every match starts with one of the literals", "[prefilter]") {
+  CHECK(conndiag::AnalyzeLiterals(R"(\bnullpointerexception\b)").prefix);
+  CHECK(conndiag::AnalyzeLiterals("(?:server returned|retourne par le serveur):401").prefix);
+  CHECK(conndiag::AnalyzeLiterals(R"(\baf(?:[1-5]\d{4}|429)\b)").prefix);
+  CHECK(conndiag::AnalyzeLiterals("read timed out|expiration du delai").prefix);
+  CHECK_FALSE(conndiag::AnalyzeLiterals(R"(x?abcd)").prefix);
+  CHECK_FALSE(conndiag::AnalyzeLiterals(R"(\d+abcdef)").prefix);
+  CHECK_FALSE(conndiag::AnalyzeLiterals(R"(ab\d+abcdef)").prefix);  // the longer, later run is chosen
+  CHECK_FALSE(conndiag::AnalyzeLiterals(R"(abc|\d+xyz)").prefix);
+}
+
 TEST_CASE("gives up on constructs it does not model instead of guessing", "[prefilter]") {
   CHECK(RequiredLiterals(R"(\Qabc\E)").empty());
   CHECK(RequiredLiterals("(?i)abc").empty());

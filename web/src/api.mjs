@@ -108,16 +108,18 @@ export class ConnDiag {
  * Instantiates the module and loads a knowledge base. Rejects with an Error naming the JSON path of the
  * first problem when the knowledge base is invalid.
  * @param {(moduleArg: object) => Promise<any>} factory  The Emscripten factory (ConnDiagModule).
- * @param {CreateOptions} options
+ * @param {CreateOptions} options  `kb` and `wasmBinary` may also be promises: they are awaited while the
+ *   module compiles, so fetching the knowledge base and compiling the wasm overlap.
  * @returns {Promise<ConnDiag>}
  */
 export async function createConnDiag(factory, options) {
-  const { kb, wasmBinary, locateFile } = options || {};
-  if (kb === undefined || kb === null) throw new Error('a knowledge base is required');
+  const { locateFile } = options || {};
+  const wasmBinary = await (options || {}).wasmBinary;
   const moduleArg = {};
   if (wasmBinary) moduleArg.wasmBinary = wasmBinary;
   if (locateFile) moduleArg.locateFile = locateFile;
-  const module = await factory(moduleArg);
+  const [module, kb] = await Promise.all([factory(moduleArg), (options || {}).kb]);
+  if (kb === undefined || kb === null) throw new Error('a knowledge base is required');
   const text = typeof kb === 'string' ? kb : JSON.stringify(kb);
   const reply = JSON.parse(module.load(text));
   if (!reply.ok) throw new Error(reply.error);

@@ -18,8 +18,8 @@ let wasmPromise;
 const ConnDiag = {
   async create(options = {}) {
     wasmPromise ||= inlinedWasm();
-    const kb = options.kb ?? (await defaultKnowledgeBase());
-    return createConnDiag(ConnDiagModule, { kb, wasmBinary: await wasmPromise });
+    const kb = options.kb ?? defaultKnowledgeBase();  // fetched while the module compiles
+    return createConnDiag(ConnDiagModule, { kb, wasmBinary: wasmPromise });
   },
 };
 globalThis.ConnDiag = ConnDiag;

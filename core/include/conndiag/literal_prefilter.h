@@ -14,6 +14,14 @@ namespace conndiag {
 // and look-arounds, and gives up on anything else (\Q, inline flags, conditionals).
 std::vector<std::string> RequiredLiterals(std::string_view pattern);
 
+// RequiredLiterals, and whether every match *starts* with one of them (then a search need not begin
+// before the first occurrence of a literal).
+struct PatternLiterals {
+  std::vector<std::string> literals;
+  bool prefix = false;
+};
+PatternLiterals AnalyzeLiterals(std::string_view pattern);
+
 // Finds, in one pass over a text, which of a fixed set of literals occur in it (Aho-Corasick DFA).
 class MultiLiteralMatcher {
  public:
