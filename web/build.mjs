@@ -21,25 +21,21 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 // Inline scripts must not close their own element early.
 const inlineSafe = (js) => js.replace(/<\/(script)/gi, '<\\/$1');
 
-const bundle = await build({
-  entryPoints: [path.join(here, 'src/main.mjs')],
-  bundle: true,
-  format: 'iife',
-  minify: true,
-  target: 'es2020',
-  write: false,
-  legalComments: 'none',
-});
-const appJs = bundle.outputFiles[0].text;
-const workerBundle = await build({
-  entryPoints: [path.join(here, 'src/worker.mjs')],
-  bundle: true,
-  format: 'iife',
-  minify: true,
-  target: 'es2020',
-  write: false,
-  legalComments: 'none',
-});
+// Each entry point becomes one minified classic script (IIFE): file:// pages cannot load ES modules.
+async function bundle(entry) {
+  const result = await build({
+    entryPoints: [path.join(here, entry)],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+  });
+  return result.outputFiles[0].text;
+}
+const appJs = await bundle('src/main.mjs');
+const workerJs = await bundle('src/worker.mjs');
 const glueJs = read(path.join(args.module, 'conndiag-core.js'));
 const wasm = readFileSync(path.join(args.module, 'conndiag-core.wasm'));
 const css = read(path.join(here, 'styles.css'));
@@ -54,7 +50,7 @@ mkdirSync(site, { recursive: true });
 copyFileSync(path.join(args.module, 'conndiag-core.js'), path.join(site, 'conndiag-core.js'));
 copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(site, 'conndiag-core.wasm'));
 writeFileSync(path.join(site, 'conndiag.js'), appJs);
-writeFileSync(path.join(site, 'conndiag-worker.js'), workerBundle.outputFiles[0].text);
+writeFileSync(path.join(site, 'conndiag-worker.js'), workerJs);
 writeFileSync(path.join(site, 'conndiag.css'), css);
 writeFileSync(path.join(site, 'kb.json'), kb);
 const siteCsp = [
