@@ -1,7 +1,7 @@
 // Builds the page from web/ and the wasm module: the hosted folder dist/site/ and the offline dist/conndiag.html.
 // node web/build.mjs --module DIR --kb data/kb.json --out DIR --version V --git REV
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -31,14 +31,16 @@ async function bundle(entry) {
     target: 'es2020',
     write: false,
     legalComments: 'none',
+    loader: { '.css': 'text' },
   });
   return result.outputFiles[0].text;
 }
 const appJs = await bundle('src/main.mjs');
 const workerJs = await bundle('src/worker.mjs');
+const elementJs = await bundle('src/element.mjs');
 const glueJs = read(path.join(args.module, 'conndiag-core.js'));
 const wasm = readFileSync(path.join(args.module, 'conndiag-core.wasm'));
-const css = read(path.join(here, 'styles.css'));
+const css = read(path.join(here, 'page.css')) + read(path.join(here, 'cards.css'));
 const kb = JSON.stringify(JSON.parse(read(args.kb)));  // compact: the page carries it
 const template = read(path.join(here, 'index.html'));
 
@@ -51,6 +53,11 @@ copyFileSync(path.join(args.module, 'conndiag-core.js'), path.join(site, 'conndi
 copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(site, 'conndiag-core.wasm'));
 writeFileSync(path.join(site, 'conndiag.js'), appJs);
 writeFileSync(path.join(site, 'conndiag-worker.js'), workerJs);
+// Portal examples and the schema (so "$schema" in portal knowledge bases resolves for editors).
+cpSync(path.join(here, 'examples'), path.join(site, 'examples'), { recursive: true });
+copyFileSync(path.join(path.dirname(args.kb), 'kb.schema.json'), path.join(site, 'kb.schema.json'));
+// The embed script: the module's glue and the element in one file, so one <script> tag is enough.
+writeFileSync(path.join(site, 'conndiag-embed.js'), `${glueJs}\n${elementJs}`);
 writeFileSync(path.join(site, 'conndiag.css'), css);
 writeFileSync(path.join(site, 'kb.json'), kb);
 const siteCsp = [

@@ -33,7 +33,12 @@ export async function serve(folder, { prefix = '/', port = 0, headers = {} } = {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream', ...headers }).end(body);
+      // Public static files: readable cross-origin, which the sandboxed-iframe mode needs (opaque origin).
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
+        'Access-Control-Allow-Origin': '*',
+        ...headers,
+      }).end(body);
     } catch {
       res.writeHead(404).end();
     }

@@ -183,7 +183,45 @@ async function share() {
   status(words().shareDone(count));
 }
 
+// Iframe mode (index.html?embed=1&parent=ORIGIN[,ORIGIN]): a portal puts the page in
+// <iframe sandbox="allow-scripts"> and talks to it with postMessage. Only the listed parent origins are
+// answered; every other message is ignored.
+function startEmbedMode(params) {
+  const trusted = (params.get('parent') || '').split(',').map((o) => o.trim()).filter(Boolean);
+  document.body.classList.add('embedded');
+  const tell = (message) => {
+    for (const origin of trusted) window.parent.postMessage(message, origin);
+  };
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || !trusted.includes(event.origin)) return;
+    const msg = event.data;
+    if (!msg || msg.type !== 'classify') return;
+    try {
+      if (typeof msg.text !== 'string') throw new Error('classify needs a string "text"');
+      if (msg.lang && msg.lang !== state.lang && STRINGS[msg.lang]) {
+        state.lang = msg.lang;
+        applyLanguage();
+      }
+      $('error-text').value = msg.text;
+      $('app').value = msg.app || '';
+      const result = state.diag.classify(msg.text, { app: msg.app || '', lang: state.lang });
+      renderResult(msg.text, result);
+      event.source.postMessage({ type: 'result', id: msg.id, result }, event.origin);
+    } catch (e) {
+      event.source.postMessage({ type: 'error', id: msg.id, message: e.message }, event.origin);
+    }
+  });
+  // The portal sizes the iframe from this.
+  let last = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height !== last) tell({ type: 'height', height: (last = height) });
+  }).observe(document.body);
+  tell({ type: 'ready', info: state.diag.kbInfo() });
+}
+
 async function start() {
+  const params = new URLSearchParams(location.search);
   const fromLink = fromFragment(location.hash);
   state.lang = initialLanguage(fromLink.lang);
   applyLanguage();
@@ -192,6 +230,11 @@ async function start() {
     state.diag = await ConnDiag.create();
   } catch (e) {
     status(`${words().errorLoading}: ${e.message}`);
+    if (params.get('embed') === '1') {
+      for (const origin of (params.get('parent') || '').split(',').filter(Boolean)) {
+        window.parent.postMessage({ type: 'error', message: e.message }, origin.trim());
+      }
+    }
     return;
   }
   applyLanguage();
@@ -221,6 +264,7 @@ async function start() {
   $('share').addEventListener('click', share);
   document.body.dataset.ready = 'true';
   run();
+  if (params.get('embed') === '1') startEmbedMode(params);
 }
 
 start();

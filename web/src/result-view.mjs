@@ -44,11 +44,11 @@ export function highlighted(text, spans) {
  * One card per match, in rank order, with the page hooks data-entry-id and data-app.
  * @param {import('./api.mjs').Match} match
  */
-export function resultCard(match, rank, text, words) {
+export function resultCard(match, rank, text, words, idPrefix = 'card') {
   const level = match.confident ? 'likely' : match.score >= 0.5 ? 'possible' : 'weak';
-  return h('article', { class: `card ${level}`, dataset: { entryId: match.id, app: match.app }, 'aria-labelledby': `card-${rank}` },
+  return h('article', { class: `card ${level}`, dataset: { entryId: match.id, app: match.app }, 'aria-labelledby': `${idPrefix}-${rank}` },
     h('header', {},
-      h('h3', { id: `card-${rank}` }, `${rank}. ${match.app_name}`),
+      h('h3', { id: `${idPrefix}-${rank}` }, `${rank}. ${match.app_name}`),
       h('span', { class: `badge ${level}` }, `${confidenceWord(match, words)} · ${Math.round(match.score * 100)}%`),
       match.source === 'code-table' ? h('span', { class: 'badge source' }, words.fromCodeTable) : null),
     h('p', { class: 'cause' }, h('strong', {}, `${words.cause} `), match.cause),

@@ -1,0 +1,145 @@
+// Browser tests of embedding: the <conn-diag> element in portal pages, portal knowledge bases, and the
+// sandboxed-iframe mode. Each test fails on any console error or page error.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { dist, launch, serve } from './harness.mjs';
+
+let browser;
+let site;    // the hosted conndiag folder, under a sub-path
+let portal;  // another origin: a portal that embeds conndiag from `site`
+let portalDir;
+
+const siteOrigin = () => new URL(site.url).origin;
+
+before(async () => {
+  browser = await launch();
+  site = await serve(path.join(dist, 'site'), { prefix: '/tools/conndiag/' });
+  portalDir = mkdtempSync(path.join(os.tmpdir(), 'conndiag-portal-'));
+  portal = await serve(portalDir);
+  const csp = `default-src 'none'; script-src 'self' ${siteOrigin()} 'wasm-unsafe-eval'; connect-src 'self' ${siteOrigin()}; ` +
+    `style-src 'self'; img-src data:; frame-src ${siteOrigin()}`;
+  const head = `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><link rel="icon" href="data:,">`;
+  writeFileSync(path.join(portalDir, 'broken-kb.json'), JSON.stringify({
+    extends: 'conndiag',
+    entries: [{ id: 'portal-bad', apps: ['box'], kind: 'internal', action: 'test-now', message: { en: 'x' },
+      patterns: ['(unclosed'], cause: { en: 'c', fr: 'c' }, fix: { en: ['s'], fr: ['s'] } }],
+  }));
+  writeFileSync(path.join(portalDir, 'not-json.json'), '{"extends": "conndiag", ');
+  writeFileSync(path.join(portalDir, 'broken.html'), `<!doctype html><html lang="en"><head>${head}<title>portal</title>
+    <script src="${site.url}conndiag-embed.js" defer></script><script src="broken.js" defer></script></head><body>
+    <button id="still-works" type="button">Portal button</button><p id="clicked">not clicked</p>
+    <conn-diag id="bad-pattern" kb-src="broken-kb.json"></conn-diag>
+    <conn-diag id="missing" kb-src="missing.json"></conn-diag>
+    <conn-diag id="not-json" kb-src="not-json.json"></conn-diag></body></html>`);
+  writeFileSync(path.join(portalDir, 'broken.js'), `
+    window.errors = [];
+    document.addEventListener('conndiag:error', (e) => window.errors.push([e.target.id, e.detail.message]));
+    document.getElementById('still-works').addEventListener('click', () => { document.getElementById('clicked').textContent = 'clicked'; });`);
+  // An untrusted portal: it frames conndiag, but conndiag is told to trust another origin only.
+  writeFileSync(path.join(portalDir, 'untrusted.html'), `<!doctype html><html lang="en"><head>${head}<title>untrusted</title></head><body>
+    <iframe id="f" title="diagnoser" sandbox="allow-scripts" src="${site.url}index.html?embed=1&parent=https://portal.invalid"></iframe>
+    <script src="untrusted.js"></script></body></html>`);
+  writeFileSync(path.join(portalDir, 'untrusted.js'), `
+    window.received = [];
+    window.addEventListener('message', (e) => window.received.push(e.data));
+    document.getElementById('f').addEventListener('load', () => {
+      setTimeout(() => document.getElementById('f').contentWindow.postMessage({ type: 'classify', id: 7, text: 'IgniteException' }, '*'), 1500);
+    });`);
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await portal?.close();
+  rmSync(portalDir, { recursive: true, force: true });
+});
+
+async function done(p) {
+  await p.context.close();
+  assert.deepEqual(p.problems, [], 'console or page errors');
+  assert.deepEqual(p.foreignRequests, [], 'requests outside the allowed origins');
+}
+
+async function openPortal(url, allowed) {
+  // The harness waits for the conndiag page's ready flag; portal pages have none, so wait for load.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  const foreignRequests = [];
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith('data:') || allowed.some((o) => u.startsWith(o))) return route.continue();
+    foreignRequests.push(u);
+    return route.abort();
+  });
+  await page.goto(url);
+  return { page, context, problems, foreignRequests };
+}
+
+test('the custom element in a portal with conflicting CSS and a strict CSP classifies and fires conndiag:result', async () => {
+  const p = await openPortal(`${site.url}examples/portal-element.html`, [siteOrigin()]);
+  const box = p.page.locator('conn-diag textarea');
+  await box.fill('HttpRequestFailure: Server returned: 404 Not Found https://outlook.office365.com/EWS/Exchange.asmx');
+  const card = p.page.locator('conn-diag article.card').first();
+  await card.waitFor();
+  assert.equal(await card.getAttribute('data-entry-id'), 'exchange-404-no-mailbox');
+  assert.ok(await card.isVisible(), 'the portal\'s ".card { display: none }" must not reach inside the element');
+  assert.ok(await box.isVisible(), 'nor its "textarea { display: none }"');
+  await p.page.waitForFunction(() => document.getElementById('last-result').textContent.includes('exchange-404-no-mailbox'));
+  const font = await card.evaluate((el) => getComputedStyle(el).fontFamily);
+  assert.match(font, /Georgia/, 'the element inherits the portal\'s font');
+  const accent = await p.page.locator('conn-diag').evaluate((el) => getComputedStyle(el).getPropertyValue('--cd-accent').trim());
+  assert.equal(accent, '#6b2c91', 'the portal themes it with custom properties');
+  await done(p);
+});
+
+test('a custom row from kb-src answers its own error and outranks nothing it should not', async () => {
+  const p = await openPortal(`${site.url}examples/portal-element.html`, [siteOrigin()]);
+  const box = p.page.locator('conn-diag textarea');
+  const first = () => p.page.locator('conn-diag article.card').first().getAttribute('data-entry-id');
+  await box.fill('ConnectorProxyException: egress through proxy.contoso.com refused (407)');
+  await p.page.waitForFunction(() => document.getElementById('last-result').textContent.includes('contoso-proxy-egress'));
+  assert.equal(await first(), 'contoso-proxy-egress');
+  await box.fill('TokenRefreshException: {"error":"invalid_grant","error_description":"AADSTS70002: Error validating credentials. AADSTS70008: The provided authorization code or refresh token is expired.');
+  await p.page.waitForFunction(() => document.getElementById('last-result').textContent.includes('o365-aadsts70008-token-expired'));
+  const ids = await p.page.locator('conn-diag article.card').evaluateAll((cards) => cards.map((c) => c.dataset.entryId));
+  assert.ok(!ids.includes('contoso-proxy-egress'), `${ids}`);
+  await box.fill('BoxRestException: Failed to parse response.');
+  await p.page.waitForFunction(() => document.getElementById('last-result').textContent.includes('box-rest-failed-parse'));
+  assert.match(await p.page.locator('conn-diag article.card ol.fix').first().textContent(), /#saas-connectors/, 'the portal overrode the fix text');
+  await done(p);
+});
+
+test('a broken kb-src shows a clear message in the component and the host page keeps working', async () => {
+  const p = await openPortal(`${portal.url}broken.html`, [siteOrigin(), new URL(portal.url).origin]);
+  // A missing file is a network error the browser itself reports; that is expected here.
+  await p.page.waitForFunction(() => window.errors && window.errors.length === 3, null, { timeout: 10000 });
+  const message = (id) => p.page.locator(`#${id} [role=alert]`).textContent();
+  assert.match(await message('bad-pattern'), /broken-kb\.json: \/entries\/0\/patterns\/0: invalid regular expression/);
+  assert.match(await message('missing'), /missing\.json: cannot load the knowledge base \(HTTP 404\)/);
+  assert.match(await message('not-json'), /not-json\.json: cannot load the knowledge base \(.*JSON/);
+  await p.page.click('#still-works');
+  assert.equal(await p.page.locator('#clicked').textContent(), 'clicked');
+  await p.context.close();
+  assert.deepEqual(p.problems.filter((x) => !/404 \(Not Found\)/.test(x)), []);
+  assert.deepEqual(p.foreignRequests, []);
+});
+
+test('the iframe answers a trusted parent, reports its height, and ignores an untrusted origin', async () => {
+  const trusted = await openPortal(`${site.url}examples/portal-iframe.html`, [siteOrigin()]);
+  await trusted.page.waitForFunction(() => document.getElementById('last-result').textContent === 'Last diagnosis: exchange-404-no-mailbox', null, { timeout: 10000 });
+  const height = await trusted.page.locator('#diagnoser').evaluate((f) => parseInt(f.style.height, 10));
+  assert.ok(height > 200, `height ${height}`);
+  await done(trusted);
+
+  const untrusted = await openPortal(`${portal.url}untrusted.html`, [siteOrigin(), new URL(portal.url).origin]);
+  await untrusted.page.waitForTimeout(3500);
+  assert.deepEqual(await untrusted.page.evaluate(() => window.received), [], 'no ready, height or result for an untrusted parent');
+  await done(untrusted);
+});
