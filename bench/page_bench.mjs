@@ -31,7 +31,8 @@ const nativeLog = /conndiag --log\s+([\d.]+)/.exec(native);
 // A bench folder beside the site: the same module and knowledge base, plus the JS baseline; served
 // cross-origin isolated so performance.now() has 5 µs resolution instead of 100 µs.
 const benchDir = mkdtempSync(path.join(os.tmpdir(), 'conndiag-bench-'));
-for (const f of ['conndiag-core.js', 'conndiag-core.wasm', 'kb.json']) copyFileSync(path.join(dist, 'site', f), path.join(benchDir, f));
+for (const f of ['conndiag-core.js', 'conndiag-core.wasm']) copyFileSync(path.join(root, 'build/wasm/module', f), path.join(benchDir, f));
+copyFileSync(path.join(root, 'data/kb.json'), path.join(benchDir, 'kb.json'));
 copyFileSync(path.join(root, 'web/src/api.mjs'), path.join(benchDir, 'api.mjs'));
 copyFileSync(path.join(root, 'bench/js_baseline.mjs'), path.join(benchDir, 'js_baseline.mjs'));
 writeFileSync(path.join(benchDir, 'index.html'), '<!doctype html><meta charset="utf-8"><script src="conndiag-core.js"></script><body>bench</body>');

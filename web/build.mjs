@@ -1,7 +1,7 @@
 // Builds the page from web/ and the wasm module: the hosted folder dist/site/ and the offline dist/conndiag.html.
 // node web/build.mjs --module DIR --kb data/kb.json --out DIR --version V --git REV
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +21,25 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 // Inline scripts must not close their own element early.
 const inlineSafe = (js) => js.replace(/<\/(script)/gi, '<\\/$1');
 
+const glueJs = read(path.join(args.module, 'conndiag-core.js'));
+const wasm = readFileSync(path.join(args.module, 'conndiag-core.wasm'));
+const css = read(path.join(here, 'page.css')) + read(path.join(here, 'cards.css'));
+const kb = JSON.stringify(JSON.parse(read(args.kb)));  // compact: the page carries it
+const template = read(path.join(here, 'index.html'));
+
+// Content-hashed names for everything index.html and the embed script load, so servers can cache them
+// forever ("immutable"); only index.html, conndiag-embed.js, conndiag-worker.js and kb.json keep stable names.
+const hashed = (name, content) => {
+  const digest = createHash('sha256').update(content).digest('hex').slice(0, 12);
+  const ext = path.extname(name);
+  return `${name.slice(0, -ext.length)}.${digest}${ext}`;
+};
+const assets = {
+  glue: hashed('conndiag-core.js', glueJs),
+  wasm: hashed('conndiag-core.wasm', wasm),
+  kb: hashed('kb.json', kb),
+};
+
 // Each entry point becomes one minified classic script (IIFE): file:// pages cannot load ES modules.
 async function bundle(entry) {
   const result = await build({
@@ -32,34 +51,35 @@ async function bundle(entry) {
     write: false,
     legalComments: 'none',
     loader: { '.css': 'text' },
+    define: { __CONNDIAG_ASSETS__: JSON.stringify(assets) },
   });
   return result.outputFiles[0].text;
 }
 const appJs = await bundle('src/main.mjs');
 const workerJs = await bundle('src/worker.mjs');
 const elementJs = await bundle('src/element.mjs');
-const glueJs = read(path.join(args.module, 'conndiag-core.js'));
-const wasm = readFileSync(path.join(args.module, 'conndiag-core.wasm'));
-const css = read(path.join(here, 'page.css')) + read(path.join(here, 'cards.css'));
-const kb = JSON.stringify(JSON.parse(read(args.kb)));  // compact: the page carries it
-const template = read(path.join(here, 'index.html'));
+assets.app = hashed('conndiag.js', appJs);
+assets.css = hashed('conndiag.css', css);
 
 const fill = (values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key]);
 
 // Hosted folder: separate files, the wasm compiled while it streams in.
 const site = path.join(args.out, 'site');
+rmSync(site, { recursive: true, force: true });  // no stale hashed files
 mkdirSync(site, { recursive: true });
-copyFileSync(path.join(args.module, 'conndiag-core.js'), path.join(site, 'conndiag-core.js'));
-copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(site, 'conndiag-core.wasm'));
-writeFileSync(path.join(site, 'conndiag.js'), appJs);
+writeFileSync(path.join(site, assets.glue), glueJs);
+writeFileSync(path.join(site, assets.wasm), wasm);
+writeFileSync(path.join(site, assets.kb), kb);
+writeFileSync(path.join(site, assets.app), appJs);
+writeFileSync(path.join(site, assets.css), css);
+writeFileSync(path.join(site, 'kb.json'), kb);  // a stable copy for people and scripts
 writeFileSync(path.join(site, 'conndiag-worker.js'), workerJs);
+// The embed script: the module's glue and the element in one file, so one <script> tag is enough.
+writeFileSync(path.join(site, 'conndiag-embed.js'), `${glueJs}\n${elementJs}`);
+writeFileSync(path.join(site, 'asset-manifest.json'), JSON.stringify(assets, null, 2));
 // Portal examples and the schema (so "$schema" in portal knowledge bases resolves for editors).
 cpSync(path.join(here, 'examples'), path.join(site, 'examples'), { recursive: true });
 copyFileSync(path.join(path.dirname(args.kb), 'kb.schema.json'), path.join(site, 'kb.schema.json'));
-// The embed script: the module's glue and the element in one file, so one <script> tag is enough.
-writeFileSync(path.join(site, 'conndiag-embed.js'), `${glueJs}\n${elementJs}`);
-writeFileSync(path.join(site, 'conndiag.css'), css);
-writeFileSync(path.join(site, 'kb.json'), kb);
 const siteCsp = [
   "default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "connect-src 'self'",
   "img-src 'self' data:", "base-uri 'none'", "form-action 'none'",
@@ -67,10 +87,10 @@ const siteCsp = [
 writeFileSync(path.join(site, 'index.html'), fill({
   CSP: siteCsp,
   // Preloads start the module and the knowledge base at once instead of one after the other.
-  STYLE: ['<link rel="stylesheet" href="conndiag.css">',
-    '<link rel="preload" href="conndiag-core.wasm" as="fetch" type="application/wasm" crossorigin>',
-    '<link rel="preload" href="kb.json" as="fetch" type="application/json" crossorigin>'].join('\n'),
-  SCRIPTS: '<script src="conndiag-core.js" defer></script>\n<script src="conndiag.js" defer></script>',
+  STYLE: [`<link rel="stylesheet" href="${assets.css}">`,
+    `<link rel="preload" href="${assets.wasm}" as="fetch" type="application/wasm" crossorigin>`,
+    `<link rel="preload" href="${assets.kb}" as="fetch" type="application/json" crossorigin>`].join('\n'),
+  SCRIPTS: `<script src="${assets.glue}" defer></script>\n<script src="${assets.app}" defer></script>`,
 }));
 
 // Offline single file: everything inline, the wasm gzip-compressed (the page inflates it with

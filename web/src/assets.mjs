@@ -1,5 +1,15 @@
 // Where the module's wasm and the default knowledge base come from: inlined in the offline file, or
-// beside the page when hosted.
+// beside the page when hosted (under content-hashed names that web/build.mjs defines).
+
+/* global __CONNDIAG_ASSETS__ */
+/** Hosted file names; the unhashed names when running from source (Node tests). */
+export const ASSETS =
+  typeof __CONNDIAG_ASSETS__ !== 'undefined' ? __CONNDIAG_ASSETS__ : { glue: 'conndiag-core.js', wasm: 'conndiag-core.wasm', kb: 'kb.json' };
+
+/** Emscripten's locateFile: the module asks for "conndiag-core.wasm"; the folder has it under its hashed name. */
+export function locateAsset(file, prefix) {
+  return prefix + (file === 'conndiag-core.wasm' ? ASSETS.wasm : file);
+}
 
 /** The wasm bytes inlined (gzip, base64) in the offline page; undefined when hosted (the module fetches it). */
 export async function inlinedWasm() {
@@ -16,7 +26,7 @@ export async function inlinedWasm() {
 export async function defaultKnowledgeBase(base = document.baseURI) {
   const el = document.getElementById('conndiag-kb');
   if (el) return el.textContent;
-  const response = await fetch(new URL('kb.json', base), { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`kb.json: HTTP ${response.status}`);
+  const response = await fetch(new URL(ASSETS.kb, base), { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${ASSETS.kb}: HTTP ${response.status}`);
   return response.text();
 }

@@ -7,7 +7,7 @@
 import cardsCss from '../cards.css';
 import elementCss from '../element.css';
 import { createConnDiag } from './api.mjs';
-import { defaultKnowledgeBase } from './assets.mjs';
+import { defaultKnowledgeBase, locateAsset } from './assets.mjs';
 import { clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
 import { STRINGS } from './i18n.mjs';
@@ -24,7 +24,7 @@ let modulePromise;
 const diagnosers = new Map();
 function diagnoserFor(kbSrc) {
   if (!diagnosers.has(kbSrc)) {
-    modulePromise ||= ConnDiagModule({});
+    modulePromise ||= ConnDiagModule({ locateFile: locateAsset });
     diagnosers.set(kbSrc, (async () => {
       const builtIn = await defaultKnowledgeBase(scriptUrl);
       let kb = builtIn;

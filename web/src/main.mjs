@@ -1,6 +1,6 @@
 // The page: paste box, app filter, language toggle, results, log view, shareable link.
 import { createConnDiag } from './api.mjs';
-import { defaultKnowledgeBase, inlinedWasm } from './assets.mjs';
+import { defaultKnowledgeBase, inlinedWasm, locateAsset } from './assets.mjs';
 import { clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
 import { initialLanguage, rememberLanguage, STRINGS } from './i18n.mjs';
@@ -19,7 +19,7 @@ const ConnDiag = {
   async create(options = {}) {
     wasmPromise ||= inlinedWasm();
     const kb = options.kb ?? defaultKnowledgeBase();  // fetched while the module compiles
-    return createConnDiag(ConnDiagModule, { kb, wasmBinary: wasmPromise });
+    return createConnDiag(ConnDiagModule, { kb, wasmBinary: wasmPromise, locateFile: locateAsset });
   },
 };
 globalThis.ConnDiag = ConnDiag;

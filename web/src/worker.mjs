@@ -2,9 +2,10 @@
 // Messages in: {type: "load", kb} then {id, type: "classify" | "classifyLog", text, options};
 // out: {type: "ready", info} | {id, type: "result", value} | {id?, type: "error", message}.
 import { createConnDiag } from './api.mjs';
+import { ASSETS, locateAsset } from './assets.mjs';
 
 /* global ConnDiagModule, importScripts */
-importScripts('conndiag-core.js');
+importScripts(ASSETS.glue);
 
 let diag = null;
 
@@ -12,7 +13,7 @@ self.onmessage = async (event) => {
   const { id, type, text, options, kb } = event.data || {};
   try {
     if (type === 'load') {
-      diag = await createConnDiag(ConnDiagModule, { kb });
+      diag = await createConnDiag(ConnDiagModule, { kb, locateFile: locateAsset });
       self.postMessage({ type: 'ready', info: diag.kbInfo() });
     } else if (type === 'classify' || type === 'classifyLog') {
       if (!diag) throw new Error('send {type: "load", kb} first');
