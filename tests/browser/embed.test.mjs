@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { dist, launch, serve } from './harness.mjs';
+import { dist, launch, openPage, serve } from './harness.mjs';
 
 let browser;
 let site;    // the hosted conndiag folder, under a sub-path
@@ -64,23 +64,7 @@ async function done(p) {
   assert.deepEqual(p.foreignRequests, [], 'requests outside the allowed origins');
 }
 
-async function openPortal(url, allowed) {
-  // The harness waits for the conndiag page's ready flag; portal pages have none, so wait for load.
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  const foreignRequests = [];
-  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith('data:') || allowed.some((o) => u.startsWith(o))) return route.continue();
-    foreignRequests.push(u);
-    return route.abort();
-  });
-  await page.goto(url);
-  return { page, context, problems, foreignRequests };
-}
+const openPortal = (url, allowed) => openPage(browser, url, { allowedOrigin: allowed, waitReady: false });
 
 test('the custom element in a portal with conflicting CSS and a strict CSP classifies and fires conndiag:result', async () => {
   const p = await openPortal(`${site.url}examples/portal-element.html`, [siteOrigin()]);

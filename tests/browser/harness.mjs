@@ -20,10 +20,10 @@ export async function launch() {
 }
 
 /**
- * Opens a page that records problems. `allowedOrigin`: requests to it pass; every other non-file request
- * is aborted and counted.
+ * Opens a page that records problems. `allowedOrigin` (a URL prefix, or a list of them): requests to it
+ * pass; every other non-file request is aborted and counted. `waitReady`: wait for the conndiag page.
  */
-export async function openPage(browser, url, { allowedOrigin = null, viewport, colorScheme, locale = 'en-US' } = {}) {
+export async function openPage(browser, url, { allowedOrigin = null, viewport, colorScheme, locale = 'en-US', waitReady = true } = {}) {
   const context = await browser.newContext({ viewport: viewport || { width: 1100, height: 900 }, colorScheme, locale });
   const page = await context.newPage();
   const problems = [];
@@ -34,14 +34,15 @@ export async function openPage(browser, url, { allowedOrigin = null, viewport, c
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await context.route('**/*', (route) => {
     const u = route.request().url();
-    if (u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:') || (allowedOrigin && u.startsWith(allowedOrigin))) {
+    const allowed = [allowedOrigin || []].flat();
+    if (u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:') || allowed.some((o) => u.startsWith(o))) {
       return route.continue();
     }
     foreignRequests.push(u);
     return route.abort();
   });
   await page.goto(url);
-  await page.waitForSelector('body[data-ready=true]', { timeout: 20000 });
+  if (waitReady) await page.waitForSelector('body[data-ready=true]', { timeout: 20000 });
   return { page, context, problems, foreignRequests };
 }
 
