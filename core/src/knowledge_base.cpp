@@ -56,6 +56,10 @@ class Loader {
  public:
   Expected<KnowledgeBase> Load(const json& root) {
     if (!root.is_object()) return Fail("", "the knowledge base must be a JSON object");
+    if (root.contains("extends")) {
+      return Fail("/extends", "this file extends the built-in knowledge base, which the page's kb-src merges; "
+                              "a loader given a whole knowledge base (conndiag --kb) needs a complete one");
+    }
     if (!Known(root, "", {"$schema", "description", "version", "languages", "apps", "entries"})) return error_;
     if (!String(root, "", "version", kb_.version, true)) return error_;
     if (!Languages(root)) return error_;

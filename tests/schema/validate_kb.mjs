@@ -6,7 +6,8 @@ const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020').default;
 
 const [schemaPath, kbPath] = process.argv.slice(2);
-const ajv = new Ajv2020({ allErrors: true, strict: true });
+// strictRequired off: the schema's if/then/else names required fields that their branch does not redeclare.
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
 const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
 const kb = JSON.parse(readFileSync(kbPath, 'utf8'));
 if (validate(kb)) {
