@@ -115,5 +115,41 @@ const offline = fill({
 });
 writeFileSync(path.join(args.out, 'conndiag.html'), offline);
 
+// npm-style package: the site, the offline file, the API with types, and the module for Node.
+const pkg = path.join(args.out, 'package');
+rmSync(pkg, { recursive: true, force: true });
+mkdirSync(path.join(pkg, 'core'), { recursive: true });
+mkdirSync(path.join(pkg, 'types'), { recursive: true });
+cpSync(site, path.join(pkg, 'site'), { recursive: true });
+copyFileSync(path.join(args.out, 'conndiag.html'), path.join(pkg, 'conndiag.html'));
+copyFileSync(path.join(here, 'src/api.mjs'), path.join(pkg, 'api.mjs'));
+copyFileSync(path.join(here, 'package/node.mjs'), path.join(pkg, 'node.mjs'));
+copyFileSync(path.join(here, 'package/index.d.ts'), path.join(pkg, 'types/index.d.ts'));
+copyFileSync(path.join(here, 'package/README.md'), path.join(pkg, 'README.md'));
+writeFileSync(path.join(pkg, 'core/conndiag-core.cjs'), glueJs);  // .cjs: CommonJS inside a "type": "module" package
+copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(pkg, 'core/conndiag-core.wasm'));
+writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({
+  name: 'conndiag',
+  version: args.version || '0.0.0',
+  description: 'Diagnoses Microsoft Defender for Cloud Apps app-connector errors, entirely in the browser (WebAssembly).',
+  license: 'UNLICENSED',
+  type: 'module',
+  main: './api.mjs',
+  types: './types/index.d.ts',
+  exports: {
+    '.': { types: './types/index.d.ts', default: './api.mjs' },
+    './node': { types: './types/index.d.ts', default: './node.mjs' },
+    './embed': './site/conndiag-embed.js',
+    './worker': './site/conndiag-worker.js',
+    './offline': './conndiag.html',
+    './kb.json': './site/kb.json',
+    './kb.schema.json': './site/kb.schema.json',
+    './site/*': './site/*',
+    './package.json': './package.json',
+  },
+  files: ['api.mjs', 'node.mjs', 'types/', 'core/', 'site/', 'conndiag.html', 'README.md'],
+  engines: { node: '>=18' },
+}, null, 2) + '\n');
+
 const gz = gzipSync(Buffer.from(offline), { level: 9 }).length;
 console.log(`conndiag.html: ${(offline.length / 1024).toFixed(0)} KB (${(gz / 1024).toFixed(0)} KB gzip); site/ written`);

@@ -1,0 +1,39 @@
+// The npm-style package in build/wasm/dist/package: every export exists, npm packs what it should,
+// and the Node entry classifies with the bundled module and knowledge base.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = process.env.CONNDIAG_DIST || path.join(root, 'build/wasm/dist');
+const pkg = path.join(dist, 'package');
+const manifest = JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8'));
+
+test('every export of package.json points at a file of the package', () => {
+  for (const [key, target] of Object.entries(manifest.exports)) {
+    if (key.includes('*')) continue;
+    for (const file of typeof target === 'string' ? [target] : Object.values(target)) {
+      assert.ok(existsSync(path.join(pkg, file)), `${key} -> ${file}`);
+    }
+  }
+  assert.ok(existsSync(path.join(pkg, manifest.types)));
+});
+
+test('npm pack takes the site, the offline file, the API, its types and the module', () => {
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkg, encoding: 'utf8' }));
+  const files = packed.files.map((f) => f.path);
+  for (const expected of ['api.mjs', 'node.mjs', 'types/index.d.ts', 'core/conndiag-core.cjs', 'core/conndiag-core.wasm',
+    'site/conndiag-embed.js', 'site/index.html', 'site/kb.json', 'conndiag.html', 'package.json']) {
+    assert.ok(files.includes(expected), `${expected} in ${files}`);
+  }
+});
+
+test('the Node entry classifies with the bundled module and knowledge base', async () => {
+  const { createNodeConnDiag } = await import(pathToFileURL(path.join(pkg, 'node.mjs')).href);
+  const diag = await createNodeConnDiag();
+  assert.equal(diag.classify('IgniteException').matches[0].id, 'o365-ignite-domain-user');
+  assert.equal(diag.kbInfo().version, JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8')).version);
+});
