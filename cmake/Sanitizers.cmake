@@ -1,7 +1,12 @@
 # ASan + UBSan for the asan preset: applied to our targets through one INTERFACE target.
 add_library(conndiag_sanitizers INTERFACE)
 add_library(conndiag::sanitizers ALIAS conndiag_sanitizers)
-if(CONNDIAG_SANITIZE)
+if(CONNDIAG_FUZZ)
+  # Coverage for libFuzzer in every object, the fuzzer's main only in the fuzz targets.
+  target_compile_options(conndiag_sanitizers INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g)
+  target_link_options(conndiag_sanitizers INTERFACE -fsanitize=address,undefined)
+elseif(CONNDIAG_SANITIZE)
   target_compile_options(conndiag_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(conndiag_sanitizers INTERFACE -fsanitize=address,undefined)

@@ -10,6 +10,7 @@
 #include <boost/regex.hpp>
 
 #include "conndiag/literal_prefilter.h"
+#include "conndiag/pattern_safety.h"
 #include "explain.h"
 #include "rank.h"
 
@@ -66,6 +67,7 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
   if (HasUppercaseLiteral(source)) {
     return Error{path, "patterns match normalized (lowercase) text: write letters in lowercase"};
   }
+  if (auto unsafe = UnsafePattern(source)) return Error{path, *unsafe};
   CompiledPattern p;
   p.path = path;
   try {
