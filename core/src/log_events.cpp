@@ -110,10 +110,13 @@ std::string EventKey(std::string_view event) {
 LogClassifier::LogClassifier(const Classifier& classifier, Options options)
     : classifier_(classifier), options_(std::move(options)) {}
 
-void LogClassifier::AddLine(std::string_view line) {
+void LogClassifier::AddLine(std::string_view line) { AddLine(line, false); }
+
+void LogClassifier::AddLine(std::string_view line, bool cut) {
   ++line_number_;
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if (!current_.empty() && IsContinuationLine(line)) {
+    current_truncated_ = current_truncated_ || cut;
     if (current_.size() + 1 + line.size() > kMaxEventBytes) {
       current_truncated_ = true;
       return;
@@ -125,7 +128,7 @@ void LogClassifier::AddLine(std::string_view line) {
   Flush();
   if (line.find_first_not_of(" \t") == std::string_view::npos) return;
   current_.assign(line.substr(0, kMaxEventBytes));
-  current_truncated_ = line.size() > kMaxEventBytes;
+  current_truncated_ = cut || line.size() > kMaxEventBytes;
   current_line_ = line_number_;
 }
 
@@ -166,7 +169,33 @@ void LogClassifier::Flush() {
   events_.push_back(LogEvent{current_line_, current_line_, 1, std::move(event), std::move(result)});
 }
 
+void LogClassifier::AddText(std::string_view text) {
+  if (after_cr_ && !text.empty() && text.front() == '\n') text.remove_prefix(1);
+  after_cr_ = false;
+  while (!text.empty()) {
+    const std::size_t end = FindLineEnd(text, 0);
+    const std::string_view piece = text.substr(0, end);
+    if (!partial_cut_) {
+      const std::size_t room = kMaxEventBytes - std::min(kMaxEventBytes, partial_.size());
+      partial_.append(piece.substr(0, room));
+      partial_cut_ = piece.size() > room;
+    }
+    if (end == text.size()) return;  // the line goes on in the next piece
+    AddLine(partial_, partial_cut_);
+    partial_.clear();
+    partial_cut_ = false;
+    const bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
+    after_cr_ = text[end] == '\r' && end + 1 == text.size();
+    text.remove_prefix(end + (crlf ? 2 : 1));
+  }
+}
+
 std::vector<LogEvent> LogClassifier::Finish() {
+  if (!partial_.empty()) {
+    AddLine(partial_, partial_cut_);
+    partial_.clear();
+    partial_cut_ = false;
+  }
   Flush();
   index_.clear();
   misses_.clear();
@@ -187,14 +216,7 @@ std::size_t FindLineEnd(std::string_view text, std::size_t from) {
 
 std::vector<LogEvent> ClassifyLog(const Classifier& classifier, std::string_view text, const Options& options) {
   LogClassifier log(classifier, options);
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = FindLineEnd(text, start);
-    log.AddLine(text.substr(start, end - start));
-    if (end == text.size()) break;
-    const bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
-    start = end + (crlf ? 2 : 1);
-  }
+  log.AddText(text);
   return log.Finish();
 }
 

@@ -68,6 +68,35 @@ TEST_CASE("streaming by lines gives the same events as the whole text", "[log]")
   CHECK(events[0].count == 2);
 }
 
+TEST_CASE("text fed in arbitrary pieces gives the same events as whole text", "[log]") {
+  const std::string log =
+      "x\r\nIgniteException\r\n\tat com.foo.Bar(Bar.java:1)\rIgniteException\nNullPointerException at com.amazonaws\r\n";
+  const auto whole = ClassifyLog(DefaultClassifier(), log, Options{});
+  for (std::size_t piece : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}}) {
+    CAPTURE(piece);
+    LogClassifier streamed(DefaultClassifier(), Options{});
+    for (std::size_t i = 0; i < log.size(); i += piece) streamed.AddText(std::string_view(log).substr(i, piece));
+    CHECK(streamed.events().size() <= whole.size());
+    const auto events = streamed.Finish();
+    REQUIRE(events.size() == whole.size());
+    for (std::size_t k = 0; k < events.size(); ++k) {
+      CHECK(events[k].line == whole[k].line);
+      CHECK(events[k].count == whole[k].count);
+      CHECK(events[k].text == whole[k].text);
+    }
+  }
+}
+
+TEST_CASE("a line longer than the event limit keeps its beginning when streamed", "[log]") {
+  LogClassifier log(DefaultClassifier(), Options{});
+  log.AddText("IgniteException ");
+  for (int i = 0; i < 20; ++i) log.AddText(std::string(16u << 10, 'x'));
+  log.AddText("\nIgniteException\n");
+  const auto events = log.Finish();
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].text.size() == kMaxEventBytes);
+}
+
 TEST_CASE("an over-long event is cut with a warning", "[log]") {
   std::string line = "IgniteException " + std::string(kMaxEventBytes * 2, 'x');
   const auto events = ClassifyLog(DefaultClassifier(), line, Options{});

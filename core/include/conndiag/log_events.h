@@ -25,8 +25,13 @@ class LogClassifier {
 
   // The next line, without its line ending (a trailing '\r' is ignored).
   void AddLine(std::string_view line);
+  // The next piece of the log, cut anywhere (lines may span pieces; LF, CRLF and lone CR end lines).
+  // A line longer than kMaxEventBytes keeps only its beginning, so memory stays bounded.
+  void AddText(std::string_view text);
   // Ends the log: the events that matched something, in order of first occurrence.
   std::vector<LogEvent> Finish();
+  // The events found so far (the one being gathered excepted), for results shown while a log streams.
+  const std::vector<LogEvent>& events() const { return events_; }
 
   std::size_t lines() const { return line_number_; }
   // Warnings about the log as a whole (caps reached).
@@ -34,10 +39,15 @@ class LogClassifier {
 
  private:
   void Flush();
+  // AddLine, knowing whether the line was already cut to kMaxEventBytes.
+  void AddLine(std::string_view line, bool cut);
 
   const Classifier& classifier_;
   Options options_;
   std::size_t line_number_ = 0;
+  std::string partial_;        // AddText: the line begun in an earlier piece
+  bool partial_cut_ = false;   // ... and cut to kMaxEventBytes
+  bool after_cr_ = false;      // ... or the previous piece ended with CR (a leading LF belongs to it)
   std::string current_;        // the event being gathered
   std::size_t current_line_ = 0;
   bool current_truncated_ = false;
