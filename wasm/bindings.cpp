@@ -91,6 +91,62 @@ std::string ClassifyLog(int handle, const std::string& text, const std::string& 
   });
 }
 
+// Streamed logs: a session per log, fed in pieces (a big file read chunk by chunk in a Worker).
+struct LogSession {
+  int handle;
+  conndiag::Options options;
+  std::unique_ptr<conndiag::LogClassifier> log;
+};
+
+std::map<int, LogSession>& Logs() {
+  static std::map<int, LogSession> logs;
+  return logs;
+}
+
+std::string EventsJson(const conndiag::Classifier& c, const std::vector<conndiag::LogEvent>& events,
+                       const conndiag::Options& o) {
+  std::string out = "[";
+  for (const auto& e : events) {
+    if (out.size() > 1) out += ',';
+    out += conndiag::LogEventToJson(c.knowledge_base(), e, o, conndiag::OffsetUnit::kUtf16Units);
+  }
+  return out + "]";
+}
+
+// {"ok": true, "value": logId}
+std::string LogBegin(int handle, const std::string& options_json) {
+  return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
+    static int next_log = 1;
+    const int id = next_log++;
+    Logs().emplace(id, LogSession{handle, o, std::make_unique<conndiag::LogClassifier>(c, o)});
+    return std::to_string(id);
+  });
+}
+
+// Feeds the next piece; last=true ends the log. {"ok": true, "value": {"lines": N, "events": [...]}}.
+std::string LogFeed(int log_id, const std::string& text, bool last) {
+  try {
+    auto it = Logs().find(log_id);
+    if (it == Logs().end() || !Registry().count(it->second.handle)) return Error("this log was ended or released");
+    LogSession& session = it->second;
+    const conndiag::Classifier& c = *Registry().at(session.handle);
+    session.log->AddText(text);
+    const std::size_t lines = session.log->lines();
+    std::string events;
+    if (last) {
+      events = EventsJson(c, session.log->Finish(), session.options);
+      Logs().erase(it);
+    } else {
+      events = EventsJson(c, session.log->events(), session.options);
+    }
+    return "{\"ok\":true,\"value\":{\"lines\":" + std::to_string(lines) + ",\"events\":" + events + "}}";
+  } catch (const std::exception& e) {
+    return Error(std::string("internal error: ") + e.what());
+  }
+}
+
+void LogEnd(int log_id) { Logs().erase(log_id); }
+
 void Release(int handle) { Registry().erase(handle); }
 
 }  // namespace
@@ -100,4 +156,7 @@ EMSCRIPTEN_BINDINGS(conndiag) {
   emscripten::function("classify", &Classify);
   emscripten::function("classifyLog", &ClassifyLog);
   emscripten::function("release", &Release);
+  emscripten::function("logBegin", &LogBegin);
+  emscripten::function("logFeed", &LogFeed);
+  emscripten::function("logEnd", &LogEnd);
 }

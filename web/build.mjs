@@ -100,7 +100,8 @@ const app = inlineSafe(appJs);
 const kbBlock = kb.replace(/</g, '\\u003c');
 const wasmBlock = gzipSync(wasm, { level: 9 }).toString('base64');
 const offlineCsp = [
-  "default-src 'none'", `script-src ${sha256(glue)} ${sha256(app)} 'wasm-unsafe-eval'`, `style-src ${sha256(css)}`,
+  "default-src 'none'", `script-src ${sha256(glue)} ${sha256(app)} 'wasm-unsafe-eval'`, "worker-src blob:",
+  `style-src ${sha256(css)}`,
   "img-src data:", "connect-src 'none'", "base-uri 'none'", "form-action 'none'",
 ].join('; ');
 const offline = fill({
@@ -109,6 +110,8 @@ const offline = fill({
   SCRIPTS: [
     `<script type="application/json" id="conndiag-kb">${kbBlock}</script>`,
     `<script type="application/octet-stream" id="conndiag-wasm">${wasmBlock}</script>`,
+    // The big-log worker's code: started from a blob, since file:// pages cannot load worker files.
+    `<script type="text/plain" id="conndiag-worker-src">${inlineSafe(`${glueJs}\n${workerJs}`)}</script>`,
     `<script>${glue}</script>`,
     `<script>${app}</script>`,
   ].join('\n'),

@@ -135,7 +135,8 @@ test('a dropped 5 MB log shows one row per distinct problem with counts', async 
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   });
-  await p.page.waitForSelector('section.log tbody tr', { timeout: 20000 });
+  await p.page.waitForFunction(() => /distinct problems in/.test(document.getElementById('status').textContent) &&
+    document.getElementById('log-progress').hidden, null, { timeout: 30000 });
   const rowsShown = await p.page.locator('section.log tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.entryId, Number(tr.cells[0].textContent)]));
   assert.equal(rowsShown.length, 2);
   assert.equal(rowsShown[0][0], 'box-rest-failed-parse');

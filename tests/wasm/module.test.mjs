@@ -97,3 +97,16 @@ test('kbInfo reports the knowledge base and the build', () => {
   assert.deepEqual(info.languages, ['en', 'fr']);
   assert.ok(info.apps.some((a) => a.key === 'office365' && a.name.en.includes('Microsoft 365')));
 });
+
+test('a log fed in pieces through beginLog gives the same events as classifyLog', () => {
+  const log = readFileSync(path.join(root, 'tests/cli/inputs/connector.log'), 'utf8').replaceAll('\n', '\r\n');
+  const whole = diag.classifyLog(log);
+  const stream = diag.beginLog();
+  let partial = { events: [] };
+  for (let i = 0; i < log.length; i += 7) partial = stream.feed(log.slice(i, i + 7));
+  assert.ok(partial.events.length <= whole.length);
+  const done = stream.finish();
+  assert.equal(done.lines, 9);
+  assert.deepEqual(done.events.map((e) => [e.line, e.count, e.matches[0].id]), whole.map((e) => [e.line, e.count, e.matches[0].id]));
+  assert.throws(() => stream.feed('x'), /this log was ended/);
+});

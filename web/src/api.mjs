@@ -49,6 +49,14 @@
  */
 
 /**
+ * @typedef {object} LogStream  A log read in pieces.
+ * @property {(text: string) => {lines: number, events: LogEvent[]}} feed  The next piece (cut anywhere);
+ *   returns the lines read so far and the events found so far.
+ * @property {() => {lines: number, events: LogEvent[]}} finish  Ends the log: all its events.
+ * @property {() => void} cancel  Drops the log.
+ */
+
+/**
  * @typedef {object} KbInfo
  * @property {string} version
  * @property {number} entries
@@ -86,19 +94,44 @@ export class ConnDiag {
     return this._call('classifyLog', text, options);
   }
 
+  /**
+   * Starts a log read in pieces (a big file, chunk by chunk): events merge across pieces.
+   * @param {ClassifyOptions} [options]
+   * @returns {LogStream}
+   */
+  beginLog(options = {}) {
+    const module = this._module;
+    const begun = JSON.parse(module.logBegin(this._handle, ConnDiag._options(options)));
+    if (!begun.ok) throw new Error(begun.error);
+    const id = begun.value;
+    const feed = (text, last) => {
+      const reply = JSON.parse(module.logFeed(id, text, last));
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
+    };
+    return {
+      feed: (text) => feed(text, false),
+      finish: () => feed('', true),
+      cancel: () => module.logEnd(id),
+    };
+  }
+
   /** @returns {KbInfo} */
   kbInfo() {
     return this._info;
   }
 
-  _call(method, text, options) {
-    if (typeof text !== 'string') throw new TypeError(`${method}: text must be a string`);
-    const opts = JSON.stringify({
+  static _options(options) {
+    return JSON.stringify({
       app: options.app || '',
       lang: options.lang || 'en',
       top: Number.isInteger(options.top) && options.top > 0 ? options.top : 3,
     });
-    const reply = JSON.parse(this._module[method](this._handle, text, opts));
+  }
+
+  _call(method, text, options) {
+    if (typeof text !== 'string') throw new TypeError(`${method}: text must be a string`);
+    const reply = JSON.parse(this._module[method](this._handle, text, ConnDiag._options(options)));
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;
   }

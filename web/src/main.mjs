@@ -5,6 +5,7 @@ import { clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
 import { initialLanguage, rememberLanguage, STRINGS } from './i18n.mjs';
 import { logView } from './log-view.mjs';
+import { cancelLog, classifyLogFile } from './log-worker.mjs';
 import { redact } from './redact.mjs';
 import { resultCard } from './result-view.mjs';
 import { fromFragment, toFragment } from './share.mjs';
@@ -25,7 +26,7 @@ const ConnDiag = {
 globalThis.ConnDiag = ConnDiag;
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'en', diag: null, timer: 0, runs: 0 };
+const state = { lang: 'en', diag: null, timer: 0, runs: 0, kbText: null };
 
 function words() {
   return STRINGS[state.lang];
@@ -133,8 +134,9 @@ function renderLog(text, events) {
   const out = $('results');
   clear(out);
   const lines = text.split(/\r\n|\r|\n/).length;
-  status(words().logSummary(events.length, lines));
-  out.append(logView(events, lines, words()));
+  const view = logView(events, lines, words());
+  status(view.querySelector('h3')?.textContent || words().logNone);
+  out.append(view);
   rendered(text);
 }
 
@@ -163,11 +165,35 @@ function schedule() {
   state.timer = setTimeout(run, DEBOUNCE_MS);
 }
 
+// Logs are read and classified in a Web Worker, chunk by chunk: the page stays responsive, shows
+// progress and the problems found so far, and can cancel.
 async function openLog(file) {
-  const text = await file.text();
+  const w = words();
   $('error-text').value = '';
-  const events = state.diag.classifyLog(text, { app: $('app').value, lang: state.lang });
-  renderLog(text, events);
+  const options = { app: $('app').value, lang: state.lang };
+  const show = (events, lines) => {
+    clear($('results'));
+    $('results').append(logView(events, lines, words()));
+  };
+  $('log-progress').hidden = false;
+  $('log-progress-bar').value = 0;
+  $('log-cancel').textContent = w.logCancel;
+  $('log-progress-text').textContent = w.logProgress('0', (file.size / 1048576).toFixed(1), 0);
+  try {
+    state.kbText ||= await defaultKnowledgeBase();
+    const result = await classifyLogFile(file, options, { kb: state.kbText, wasmBinary: await wasmPromise }, (p) => {
+      $('log-progress-bar').value = p.total ? p.bytes / p.total : 1;
+      $('log-progress-text').textContent = words().logProgress((p.bytes / 1048576).toFixed(1), (p.total / 1048576).toFixed(1), p.lines);
+      show(p.events, p.lines);
+    });
+    show(result.events, result.lines);
+    status(words().logSummary(new Set(result.events.map((e) => `${e.matches[0].id} ${e.matches[0].app}`)).size, result.lines));
+    rendered(`log:${file.name}:${file.size}`);
+  } catch (e) {
+    status(e.cancelled ? words().logCancelled : `${words().errorLoading}: ${e.message}`);
+  } finally {
+    $('log-progress').hidden = true;
+  }
 }
 
 async function share() {
@@ -262,6 +288,7 @@ async function start() {
     if (e.dataTransfer.files[0]) openLog(e.dataTransfer.files[0]);
   });
   $('share').addEventListener('click', share);
+  $('log-cancel').addEventListener('click', cancelLog);
   document.body.dataset.ready = 'true';
   run();
   if (params.get('embed') === '1') startEmbedMode(params);

@@ -1,23 +1,45 @@
-// The diagnoser in a Web Worker (conndiag-worker.js): the same API, off the page's main thread.
-// Messages in: {type: "load", kb} then {id, type: "classify" | "classifyLog", text, options};
-// out: {type: "ready", info} | {id, type: "result", value} | {id?, type: "error", message}.
+// The diagnoser in a Web Worker (conndiag-worker.js): big logs are read and classified here, chunk by
+// chunk, so the page never freezes. Messages in:
+//   {type: "load", kb, wasmBinary?}
+//   {id, type: "classify" | "classifyLog", text, options}
+//   {id, type: "log", file: Blob, options}      -> progress messages, then the result
+// Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, lines, events}
+//             | {id, type: "result", value} | {id?, type: "error", message}.
 import { createConnDiag } from './api.mjs';
 import { ASSETS, locateAsset } from './assets.mjs';
 
 /* global ConnDiagModule, importScripts */
-importScripts(ASSETS.glue);
+// The offline page starts this worker from a blob that already holds the module's glue.
+if (typeof ConnDiagModule === 'undefined') importScripts(ASSETS.glue);
 
+const CHUNK_BYTES = 4 << 20;
 let diag = null;
 
+async function streamLog(id, file, options) {
+  const stream = diag.beginLog(options);
+  const decoder = new TextDecoder('utf-8');  // invalid bytes become U+FFFD, never an error
+  let last = { lines: 0, events: [] };
+  for (let at = 0; at < file.size; at += CHUNK_BYTES) {
+    const bytes = new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());
+    last = stream.feed(decoder.decode(bytes, { stream: true }));
+    self.postMessage({ id, type: 'progress', bytes: Math.min(at + CHUNK_BYTES, file.size), total: file.size, ...last });
+  }
+  stream.feed(decoder.decode());
+  return stream.finish();
+}
+
 self.onmessage = async (event) => {
-  const { id, type, text, options, kb } = event.data || {};
+  const { id, type, text, options, kb, wasmBinary, file } = event.data || {};
   try {
     if (type === 'load') {
-      diag = await createConnDiag(ConnDiagModule, { kb, locateFile: locateAsset });
+      diag = await createConnDiag(ConnDiagModule, { kb, wasmBinary, locateFile: locateAsset });
       self.postMessage({ type: 'ready', info: diag.kbInfo() });
+    } else if (!diag) {
+      throw new Error('send {type: "load", kb} first');
     } else if (type === 'classify' || type === 'classifyLog') {
-      if (!diag) throw new Error('send {type: "load", kb} first');
       self.postMessage({ id, type: 'result', value: diag[type](text, options || {}) });
+    } else if (type === 'log') {
+      self.postMessage({ id, type: 'result', value: await streamLog(id, file, options || {}) });
     } else {
       throw new Error(`unknown message type ${JSON.stringify(type)}`);
     }

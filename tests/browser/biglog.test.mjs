@@ -1,0 +1,79 @@
+// Big logs in the page: read in a Web Worker, chunk by chunk, from the offline file and the hosted folder;
+// the main thread never runs a task over 100 ms; progress, partial results and cancel work.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+import { dist, launch, offlineUrl, openPage, serve } from './harness.mjs';
+
+let browser;
+let site;
+before(async () => {
+  browser = await launch();
+  site = await serve(path.join(dist, 'site'));
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+// Builds a log of `mb` MB inside the page from repeated parts (no giant string), then drops it.
+async function dropLog(page, mb) {
+  await page.evaluate((size) => {
+    const noise = '2026-11-25T10:00:00.000Z INFO  [poller-3] fetched 120 events for tenant in 41 ms, queue depth 2\n';
+    let block = '';
+    for (let i = 0; i < 1000; i += 1) block += noise;
+    block += '2026-11-25T10:00:01.000Z ERROR BoxRestException: Failed to parse response.\n';
+    block += '2026-11-25T10:00:02.000Z ERROR java.lang.NullPointerException\n\tat com.amazonaws.services.Client.call(Client.java:1)\n';
+    const parts = [];
+    for (let bytes = 0; bytes < size * 1048576; bytes += block.length) parts.push(block);
+    window.__expectedLines = parts.length * 1003;
+    window.__file = new File(parts, 'big.log', { type: 'text/plain' });
+  }, mb);
+  // Making the file is the test's own work: only what follows the drop is measured.
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration)))
+      .observe({ type: 'longtask' });
+    window.__progressSeen = 0;
+    new MutationObserver(() => { window.__progressSeen += 1; })
+      .observe(document.getElementById('log-progress-text'), { childList: true, characterData: true, subtree: true });
+    const data = new DataTransfer();
+    data.items.add(window.__file);
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+}
+
+for (const [where, url] of [['the offline file', () => offlineUrl], ['the hosted folder', () => site.url]]) {
+  test(`a 200 MB log dropped on ${where} is read in a worker with progress and no main-thread task over 100 ms`, async () => {
+    const p = await openPage(browser, url(), { allowedOrigin: site.url });
+    await dropLog(p.page, 200);
+    await p.page.waitForFunction(() => /distinct problems in/.test(document.getElementById('status').textContent) &&
+      document.getElementById('log-progress').hidden, null, { timeout: 120000 });
+    const { longTasks, progressSeen, status, rows, expected } = await p.page.evaluate(() => ({
+      longTasks: window.__longTasks, progressSeen: window.__progressSeen, status: document.getElementById('status').textContent,
+      rows: [...document.querySelectorAll('section.log tbody tr')].map((tr) => [tr.dataset.entryId, tr.cells[0].textContent]),
+      expected: window.__expectedLines,
+    }));
+    assert.ok(progressSeen > 10, `progress was shown (${progressSeen} updates)`);
+    assert.deepEqual(longTasks.filter((d) => d > 100), [], `main-thread tasks over 100 ms: ${longTasks}`);
+    assert.deepEqual(rows.map((r) => r[0]), ['box-rest-failed-parse', 'aws-npe']);
+    assert.match(status, new RegExp(`^2 distinct problems in ${expected.toLocaleString('en')} lines$`));
+    await p.context.close();
+    assert.deepEqual(p.problems, []);
+    assert.deepEqual(p.foreignRequests, []);
+  });
+}
+
+test('cancel stops a log mid-way, and the next log is read normally', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await dropLog(p.page, 200);
+  await p.page.waitForFunction(() => window.__progressSeen > 1);
+  await p.page.click('#log-cancel');
+  await p.page.waitForFunction(() => /Cancelled/.test(document.getElementById('status').textContent));
+  assert.equal(await p.page.locator('#log-progress').isHidden(), true);
+  await dropLog(p.page, 1);
+  await p.page.waitForFunction(() => /distinct problems in/.test(document.getElementById('status').textContent), null, { timeout: 30000 });
+  await p.context.close();
+  assert.deepEqual(p.problems, []);
+});
