@@ -23,9 +23,11 @@ const nativeBench = path.join(root, 'build/native/bin/classify_bench');
 
 const html = readFileSync(path.join(dist, 'conndiag.html'));
 const paste = execFileSync(nativeBench, ['--print-paste', '1024'], { encoding: 'utf8' });
+const paste10k = execFileSync(nativeBench, ['--print-paste', '10240'], { encoding: 'utf8' });
 const log = execFileSync(nativeBench, ['--print-log', String(logMb)], { encoding: 'utf8', maxBuffer: 1 << 30 });
 const native = execFileSync(nativeBench, ['--iterations', String(iterations), '--log-mb', String(logMb)], { encoding: 'utf8' });
 const nativePaste = /1024 B paste\s+([\d.]+) µs\s+([\d.]+) µs/.exec(native);
+const nativePaste10k = /10240 B paste\s+([\d.]+) µs\s+([\d.]+) µs/.exec(native);
 const nativeLog = /conndiag --log\s+([\d.]+)/.exec(native);
 
 // A bench folder beside the site: the same module and knowledge base, plus the JS baseline; served
@@ -37,6 +39,7 @@ copyFileSync(path.join(root, 'web/src/api.mjs'), path.join(benchDir, 'api.mjs'))
 copyFileSync(path.join(root, 'bench/js_baseline.mjs'), path.join(benchDir, 'js_baseline.mjs'));
 writeFileSync(path.join(benchDir, 'index.html'), '<!doctype html><meta charset="utf-8"><script src="conndiag-core.js"></script><body>bench</body>');
 writeFileSync(path.join(benchDir, 'paste.txt'), paste);
+writeFileSync(path.join(benchDir, 'paste10k.txt'), paste10k);
 writeFileSync(path.join(benchDir, 'log.txt'), log);
 const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const benchSite = await serve(benchDir, { headers: isolated });
@@ -78,6 +81,7 @@ const inPage = await page.evaluate(async (n) => {
   const { JsClassifier } = await import('./js_baseline.mjs');
   const kbText = await (await fetch('kb.json')).text();
   const paste = await (await fetch('paste.txt')).text();
+  const paste10k = await (await fetch('paste10k.txt')).text();
   const log = await (await fetch('log.txt')).text();
   const diag = await createConnDiag(window.ConnDiagModule, { kb: kbText });
   const js = new JsClassifier(JSON.parse(kbText));
@@ -94,6 +98,8 @@ const inPage = await page.evaluate(async (n) => {
   };
   const wasm = time(() => diag.classify(paste));
   const base = time(() => js.classify(paste));
+  const wasm10k = time(() => diag.classify(paste10k));
+  const base10k = time(() => js.classify(paste10k));
   let t = performance.now();
   const events = diag.classifyLog(log).length;
   const wasmLogS = (performance.now() - t) / 1000;
@@ -104,7 +110,7 @@ const inPage = await page.evaluate(async (n) => {
     if (r.matches.length && r.matches[0].score > 0.5) seen.set(r.matches[0].id, (seen.get(r.matches[0].id) || 0) + 1);
   }
   const jsLogS = (performance.now() - t) / 1000;
-  return { isolated: crossOriginIsolated, wasm, base, wasmLogS, jsLogS, events, jsEvents: seen.size, sameTop: diag.classify(paste).matches[0].id === js.classify(paste).matches[0].id };
+  return { isolated: crossOriginIsolated, wasm, base, wasm10k, base10k, wasmLogS, jsLogS, events, jsEvents: seen.size, sameTop: diag.classify(paste).matches[0].id === js.classify(paste).matches[0].id };
 }, iterations);
 const version = browser.version();
 await browser.close();
@@ -121,6 +127,10 @@ console.log(`classify, 1 KB paste         median        p99`);
 console.log(`wasm (conndiag)           ${f1(inPage.wasm.median)} µs ${f1(inPage.wasm.p99)} µs`);
 console.log(`JS RegExp baseline        ${f1(inPage.base.median)} µs ${f1(inPage.base.p99)} µs   (same top answer: ${inPage.sameTop})`);
 if (nativePaste) console.log(`native (classify_bench)   ${f1(Number(nativePaste[1]))} µs ${f1(Number(nativePaste[2]))} µs`);
+console.log(`\nclassify, 10 KB paste        median        p99`);
+console.log(`wasm (conndiag)           ${f1(inPage.wasm10k.median)} µs ${f1(inPage.wasm10k.p99)} µs`);
+console.log(`JS RegExp baseline        ${f1(inPage.base10k.median)} µs ${f1(inPage.base10k.p99)} µs`);
+if (nativePaste10k) console.log(`native (classify_bench)   ${f1(Number(nativePaste10k[1]))} µs ${f1(Number(nativePaste10k[2]))} µs`);
 console.log(`\nlog throughput, ${mb.toFixed(1)} MB log        MB/s`);
 console.log(`wasm (conndiag)           ${f1(mb / inPage.wasmLogS)}   (${inPage.events} distinct events)`);
 console.log(`JS RegExp baseline        ${f1(mb / inPage.jsLogS)}   (line by line)`);

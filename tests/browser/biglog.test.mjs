@@ -77,3 +77,27 @@ test('cancel stops a log mid-way, and the next log is read normally', async () =
   await p.context.close();
   assert.deepEqual(p.problems, []);
 });
+
+test('a huge paste (5 MB) goes to the worker too, and the page stays responsive', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await p.page.evaluate(() => {
+    let text = '';
+    const line = '2026-11-25T10:00:00Z INFO nothing to see here, request 42 served in 12 ms\n';
+    while (text.length < 5e6) text += line.repeat(1000) + '2026-11-25T10:00:01Z ERROR IgniteException\n';
+    window.__text = text;
+  });
+  await p.page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+    const box = document.getElementById('error-text');
+    box.value = window.__text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await p.page.waitForFunction(() => /distinct problem/.test(document.getElementById('status').textContent) &&
+    document.getElementById('log-progress').hidden, null, { timeout: 60000 });
+  assert.equal(await p.page.locator('section.log tbody tr').first().getAttribute('data-entry-id'), 'o365-ignite-domain-user');
+  const longTasks = await p.page.evaluate(() => window.__longTasks);
+  assert.deepEqual(longTasks.filter((d) => d > 100), [], `main-thread tasks over 100 ms: ${longTasks}`);
+  await p.context.close();
+  assert.deepEqual(p.problems, []);
+});

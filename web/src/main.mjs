@@ -12,6 +12,7 @@ import { fromFragment, toFragment } from './share.mjs';
 
 const DEBOUNCE_MS = 150;
 const LOG_LINES = 40;  // a paste with more lines than this is treated as a log
+const WORKER_CHARS = 1_000_000;  // a paste this big is classified in the worker, like a dropped file
 
 /* global ConnDiagModule */
 let wasmPromise;
@@ -152,6 +153,10 @@ function run() {
     rendered(text);
     return;
   }
+  if (text.length > WORKER_CHARS) {
+    openLog(new Blob([text], { type: 'text/plain' }), { keepText: true });
+    return;
+  }
   try {
     if (text.split('\n', LOG_LINES + 1).length > LOG_LINES) renderLog(text, state.diag.classifyLog(text, options));
     else renderResult(text, state.diag.classify(text, options));
@@ -167,9 +172,9 @@ function schedule() {
 
 // Logs are read and classified in a Web Worker, chunk by chunk: the page stays responsive, shows
 // progress and the problems found so far, and can cancel.
-async function openLog(file) {
+async function openLog(file, { keepText = false } = {}) {
   const w = words();
-  $('error-text').value = '';
+  if (!keepText) $('error-text').value = '';
   const options = { app: $('app').value, lang: state.lang };
   const show = (events, lines) => {
     clear($('results'));
@@ -188,7 +193,7 @@ async function openLog(file) {
     });
     show(result.events, result.lines);
     status(words().logSummary(new Set(result.events.map((e) => `${e.matches[0].id} ${e.matches[0].app}`)).size, result.lines));
-    rendered(`log:${file.name}:${file.size}`);
+    rendered(keepText ? $('error-text').value : `log:${file.name}:${file.size}`);
   } catch (e) {
     status(e.cancelled ? words().logCancelled : `${words().errorLoading}: ${e.message}`);
   } finally {
