@@ -111,8 +111,9 @@ const offline = fill({
     `<script type="application/json" id="conndiag-kb">${kbBlock}</script>`,
     `<script type="application/octet-stream" id="conndiag-wasm">${wasmBlock}</script>`,
     // The big-log worker's code: started from a blob, since file:// pages cannot load worker files.
-    `<script type="text/plain" id="conndiag-worker-src">${inlineSafe(`${glueJs}\n${workerJs}`)}</script>`,
-    `<script>${glue}</script>`,
+    // (The worker's blob is this block preceded by the module's glue, read from the script below.)
+    `<script type="text/plain" id="conndiag-worker-src">${inlineSafe(workerJs)}</script>`,
+    `<script id="conndiag-glue">${glue}</script>`,
     `<script>${app}</script>`,
   ].join('\n'),
 });

@@ -6,8 +6,9 @@ let ready = null;
 
 function start(kb, wasmBinary) {
   const inline = document.getElementById('conndiag-worker-src');
-  worker = inline
-    ? new Worker(URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' })))
+  const glue = document.getElementById('conndiag-glue');
+  worker = inline && glue
+    ? new Worker(URL.createObjectURL(new Blob([glue.textContent, '\n', inline.textContent], { type: 'text/javascript' })))
     : new Worker(new URL('conndiag-worker.js', document.baseURI));
   ready = new Promise((resolve, reject) => {
     worker.onmessage = (e) => (e.data.type === 'ready' ? resolve() : reject(new Error(e.data.message)));
