@@ -110,3 +110,14 @@ test('a log fed in pieces through beginLog gives the same events as classifyLog'
   assert.deepEqual(done.events.map((e) => [e.line, e.count, e.matches[0].id]), whole.map((e) => [e.line, e.count, e.matches[0].id]));
   assert.throws(() => stream.feed('x'), /this log was ended/);
 });
+
+test('a log fed as raw UTF-8 bytes, split inside characters, gives the same events as text', () => {
+  const text = 'Échec ✓\nHttpRequestFailure : Retourné par le serveur : 404 Introuvable\n😀 IgniteException\n';
+  const bytes = new TextEncoder().encode(text);
+  const stream = diag.beginLog({ app: 'okta' });
+  for (let i = 0; i < bytes.length; i += 3) stream.feed(bytes.subarray(i, i + 3));  // cuts through é, ✓, 😀
+  const done = stream.finish();
+  const whole = diag.classifyLog(text, { app: 'okta' });
+  assert.deepEqual(done.events.map((e) => [e.line, e.text, e.matches[0].id]), whole.map((e) => [e.line, e.text, e.matches[0].id]));
+  assert.equal(done.events[1].text, '😀 IgniteException');
+});

@@ -50,8 +50,9 @@
 
 /**
  * @typedef {object} LogStream  A log read in pieces.
- * @property {(text: string) => {lines: number, events: LogEvent[]}} feed  The next piece (cut anywhere);
- *   returns the lines read so far and the events found so far.
+ * @property {(piece: string|Uint8Array) => {lines: number, events: LogEvent[]}} feed  The next piece, cut
+ *   anywhere: text, or raw UTF-8 bytes (faster: no conversion in JavaScript; a character may be split
+ *   between pieces). Returns the lines read so far and the events found so far.
  * @property {() => {lines: number, events: LogEvent[]}} finish  Ends the log: all its events.
  * @property {() => void} cancel  Drops the log.
  */
@@ -104,8 +105,9 @@ export class ConnDiag {
     const begun = JSON.parse(module.logBegin(this._handle, ConnDiag._options(options)));
     if (!begun.ok) throw new Error(begun.error);
     const id = begun.value;
-    const feed = (text, last) => {
-      const reply = JSON.parse(module.logFeed(id, text, last));
+    const feed = (piece, last) => {
+      // embind copies a Uint8Array's bytes straight into the module; a string is encoded to UTF-8 first.
+      const reply = JSON.parse(module.logFeed(id, piece, last));
       if (!reply.ok) throw new Error(reply.error);
       return reply.value;
     };
