@@ -175,15 +175,19 @@ void LogClassifier::AddText(std::string_view text) {
   while (!text.empty()) {
     const std::size_t end = FindLineEnd(text, 0);
     const std::string_view piece = text.substr(0, end);
-    if (!partial_cut_) {
+    if (partial_.empty() && end < text.size()) {
+      AddLine(piece, false);  // the whole line is in this piece: no copy into partial_
+    } else if (!partial_cut_) {
       const std::size_t room = kMaxEventBytes - std::min(kMaxEventBytes, partial_.size());
       partial_.append(piece.substr(0, room));
       partial_cut_ = piece.size() > room;
     }
     if (end == text.size()) return;  // the line goes on in the next piece
-    AddLine(partial_, partial_cut_);
-    partial_.clear();
-    partial_cut_ = false;
+    if (!partial_.empty() || partial_cut_) {
+      AddLine(partial_, partial_cut_);
+      partial_.clear();
+      partial_cut_ = false;
+    }
     const bool crlf = text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n';
     after_cr_ = text[end] == '\r' && end + 1 == text.size();
     text.remove_prefix(end + (crlf ? 2 : 1));
