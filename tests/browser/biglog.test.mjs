@@ -101,3 +101,24 @@ test('a huge paste (5 MB) goes to the worker too, and the page stays responsive'
   await p.context.close();
   assert.deepEqual(p.problems, []);
 });
+
+test('a UTF-16 log (with a BOM, as Windows tools write them) dropped on the page is decoded', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await p.page.evaluate(() => {
+    const text = '\ufeffx\r\nHttpRequestFailure : Retourné par le serveur : 404 Introuvable\r\n';
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i += 1) {
+      bytes[2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[2 * i + 1] = text.charCodeAt(i) >> 8;
+    }
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'utf16.log'));
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await p.page.waitForFunction(() => /distinct problem/.test(document.getElementById('status').textContent) &&
+    document.getElementById('log-progress').hidden, null, { timeout: 30000 });
+  assert.equal(await p.page.locator('section.log tbody tr').count(), 1);
+  assert.match(await p.page.locator('section.log tbody tr').first().getAttribute('data-entry-id'), /-404-/);
+  await p.context.close();
+  assert.deepEqual(p.problems, []);
+});

@@ -15,15 +15,27 @@ if (typeof ConnDiagModule === 'undefined') importScripts(ASSETS.glue);
 const CHUNK_BYTES = 4 << 20;
 let diag = null;
 
+// UTF-16 logs (Windows tools write them): by BOM, or by the NUL pattern of ASCII text without one.
+function utf16Encoding(head) {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (head.length >= 4 && head[0] && !head[1] && head[2] && !head[3]) return 'utf-16le';
+  if (head.length >= 4 && !head[0] && head[1] && !head[2] && head[3]) return 'utf-16be';
+  return null;
+}
+
 async function streamLog(id, file, options) {
   const stream = diag.beginLog(options);
+  const encoding = utf16Encoding(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
+  const decoder = encoding ? new TextDecoder(encoding) : null;  // drops the BOM, keeps split characters
   for (let at = 0; at < file.size; at += CHUNK_BYTES) {
-    // Raw bytes go straight into the module (decoding to a JS string and back cost a quarter of the time);
-    // the core decodes UTF-8 itself, invalid bytes included.
+    // UTF-8 bytes go straight into the module (decoding to a JS string and back cost a quarter of the
+    // time); the core decodes UTF-8 itself, invalid bytes included. UTF-16 is decoded here first.
     const bytes = new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());
-    const progress = stream.feed(bytes);
+    const progress = stream.feed(decoder ? decoder.decode(bytes, { stream: true }) : bytes);
     self.postMessage({ id, type: 'progress', bytes: Math.min(at + CHUNK_BYTES, file.size), total: file.size, ...progress });
   }
+  if (decoder) stream.feed(decoder.decode());
   return stream.finish();
 }
 
