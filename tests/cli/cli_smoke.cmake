@@ -71,3 +71,10 @@ cli_test("the same 20 MB file in --log mode is classified and merged" EXIT 0 ARG
   STDOUT "1 distinct problem\\(s\\) in 500,000 line\\(s\\).*\\(×500000\\)")
 set_tests_properties("cli: an over-sized single paste is refused with a pointer to --log"
   "cli: the same 20 MB file in --log mode is classified and merged" PROPERTIES FIXTURES_REQUIRED big_input)
+
+# Bounded memory: a 1 GB log streamed through stdin must fit in a 256 MB address space. (Not under the
+# sanitizers, whose shadow memory alone reserves far more address space.)
+if(NOT CONNDIAG_SANITIZE)
+  add_test(NAME "cli: --log streams a 1 GB log from stdin within a 256 MB memory limit"
+    COMMAND bash -c "set -euo pipefail; events=$('$<TARGET_FILE:classify_bench>' --print-log 1024 | prlimit --as=268435456 '$<TARGET_FILE:conndiag>' --log --json | wc -l); echo \"$events events\"; test \"$events\" -eq 16")
+endif()
