@@ -284,7 +284,7 @@ Expected<KnowledgeBase> ParseKnowledgeBase(std::string_view text) {
     // Parse again with exceptions only to learn where it failed: nlohmann reports the byte position.
     try {
       [[maybe_unused]] const json again = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range for a number that overflows
       return Error{"", std::string("not valid JSON: ") + e.what()};
     }
     return Error{"", "not valid JSON"};

@@ -58,6 +58,12 @@ TEST_CASE("not JSON, or not an object, is refused with the parser's position", "
   CHECK_THAT(Classifier::FromJson("").error().What(), Catch::Contains("not valid JSON"));
 }
 
+TEST_CASE("a number too large for a double is refused, not thrown (found by the kb fuzzer)", "[kb]") {
+  const auto r = Classifier::FromJson(R"({"version": 99999999999999999900000000000.00e99999999"$schu)");
+  REQUIRE_FALSE(r.ok());
+  CHECK_THAT(r.error().What(), Catch::StartsWith("not valid JSON") && Catch::Contains("number overflow"));
+}
+
 TEST_CASE("an invalid regular expression names its JSON path", "[kb]") {
   json kb = MinimalKb();
   kb["entries"][0]["patterns"] = {"ok", "(unclosed"};
