@@ -131,14 +131,11 @@ std::string LogFeed(int log_id, const std::string& text, bool last) {
     LogSession& session = it->second;
     const conndiag::Classifier& c = *Registry().at(session.handle);
     session.log->AddText(text);
-    const std::size_t lines = session.log->lines();
     std::string events;
-    if (last) {
-      events = EventsJson(c, session.log->Finish(), session.options);
-      Logs().erase(it);
-    } else {
-      events = EventsJson(c, session.log->events(), session.options);
-    }
+    if (last) events = EventsJson(c, session.log->Finish(), session.options);  // counts a last unended line
+    else events = EventsJson(c, session.log->events(), session.options);
+    const std::size_t lines = session.log->lines();
+    if (last) Logs().erase(it);
     return "{\"ok\":true,\"value\":{\"lines\":" + std::to_string(lines) + ",\"events\":" + events + "}}";
   } catch (const std::exception& e) {
     return Error(std::string("internal error: ") + e.what());

@@ -121,3 +121,11 @@ test('a log fed as raw UTF-8 bytes, split inside characters, gives the same even
   assert.deepEqual(done.events.map((e) => [e.line, e.text, e.matches[0].id]), whole.map((e) => [e.line, e.text, e.matches[0].id]));
   assert.equal(done.events[1].text, '😀 IgniteException');
 });
+
+test('a streamed log counts its last line even without a final newline', () => {
+  const stream = diag.beginLog();
+  stream.feed('one\ntwo\nIgniteException');
+  const done = stream.finish();
+  assert.equal(done.lines, 3);
+  assert.deepEqual(done.events.map((e) => e.line), [3]);
+});
