@@ -53,13 +53,6 @@ std::string Paint(const Style& s, const char* code, std::string_view text) {
   return std::string("\x1b[") + code + "m" + std::string(text) + "\x1b[0m";
 }
 
-std::string NameOf(const KnowledgeBase& kb, const std::string& key, const std::string& lang) {
-  const App* app = kb.FindApp(key);
-  if (!app) return key;
-  auto it = app->name.find(lang);
-  return it != app->name.end() ? it->second : app->name.begin()->second;
-}
-
 std::string Replace(std::string text, std::string_view marker, const std::string& value) {
   const auto at = text.find(marker);
   if (at != std::string::npos) text.replace(at, marker.size(), value);
@@ -97,7 +90,7 @@ void PrintMatch(std::FILE* out, const KnowledgeBase& kb, const Match& m, std::si
                 const Style& s) {
   const char* level = m.confident ? w.likely : (m.score >= 0.5 ? w.possible : w.weak);
   const char* colour = m.confident ? "1;32" : "1;33";
-  std::fprintf(out, "%zu. %s · %s (%.2f)  [%s]\n", rank, Paint(s, "1", NameOf(kb, m.app, s.lang)).c_str(),
+  std::fprintf(out, "%zu. %s · %s (%.2f)  [%s]\n", rank, Paint(s, "1", AppName(kb, m.app, s.lang)).c_str(),
                Paint(s, colour, level).c_str(), m.score, m.entry->id.c_str());
   std::fprintf(out, "   %s%s%s\n", w.cause, w.colon, m.cause.c_str());
   std::fprintf(out, "   %s%.*s\n", w.fix, static_cast<int>(std::string_view(w.colon).find_last_not_of(' ') + 1), w.colon);

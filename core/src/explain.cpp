@@ -64,18 +64,6 @@ std::string Quote(std::string_view text) {
   return std::string(text.substr(0, cut)) + "…";
 }
 
-template <class Map>
-auto InLanguage(const Map& texts, const std::string& lang) -> typename Map::mapped_type {
-  if (auto it = texts.find(lang); it != texts.end()) return it->second;
-  if (auto it = texts.find("en"); it != texts.end()) return it->second;
-  return texts.empty() ? typename Map::mapped_type{} : texts.begin()->second;
-}
-
-std::string AppName(const KnowledgeBase& kb, const std::string& key, const std::string& lang) {
-  const App* app = kb.FindApp(key);
-  return app ? InLanguage(app->name, lang) : key;
-}
-
 }  // namespace
 
 void Explain(const KnowledgeBase& kb, const Options& options, std::string_view original,

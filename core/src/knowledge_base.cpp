@@ -263,6 +263,26 @@ class Loader {
 
 }  // namespace
 
+namespace {
+template <class Map>
+typename Map::mapped_type PickLanguage(const Map& texts, const std::string& lang) {
+  if (auto it = texts.find(lang); it != texts.end()) return it->second;
+  if (auto it = texts.find("en"); it != texts.end()) return it->second;
+  return texts.empty() ? typename Map::mapped_type{} : texts.begin()->second;
+}
+}  // namespace
+
+std::string InLanguage(const Localized& texts, const std::string& lang) { return PickLanguage(texts, lang); }
+
+std::vector<std::string> InLanguage(const LocalizedSteps& texts, const std::string& lang) {
+  return PickLanguage(texts, lang);
+}
+
+std::string AppName(const KnowledgeBase& kb, std::string_view key, const std::string& lang) {
+  const App* app = kb.FindApp(key);
+  return app ? InLanguage(app->name, lang) : std::string(key);
+}
+
 const App* KnowledgeBase::FindApp(std::string_view key) const {
   for (const auto& app : apps) {
     if (app.key == key) return &app;

@@ -8,12 +8,6 @@
 namespace conndiag {
 namespace {
 
-std::string InLanguage(const Localized& texts, const std::string& lang) {
-  if (auto it = texts.find(lang); it != texts.end()) return it->second;
-  if (auto it = texts.find("en"); it != texts.end()) return it->second;
-  return texts.empty() ? std::string() : texts.begin()->second;
-}
-
 void WriteFields(JsonWriter& w, const Fields& f) {
   w.BeginObject();
   w.Key("http_status");
@@ -45,11 +39,10 @@ void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Op
     offsets.push_back(s.end);
   }
   if (unit == OffsetUnit::kUtf16Units) offsets = Utf16Offsets(text, offsets);
-  const App* app = kb.FindApp(m.app);
   w.BeginObject();
   w.Key("id").String(m.entry->id);
   w.Key("app").String(m.app);
-  w.Key("app_name").String(app ? InLanguage(app->name, options.lang) : m.app);
+  w.Key("app_name").String(AppName(kb, m.app, options.lang));
   w.Key("score").Score(m.score);
   w.Key("confident").Bool(m.confident);
   w.Key("cause").String(m.cause);

@@ -51,6 +51,13 @@ inline constexpr std::size_t kMaxKnowledgeBaseBytes = 8u << 20;
 inline constexpr std::size_t kMaxEntries = 10000;
 inline constexpr std::size_t kMaxPatternLength = 2000;
 
+// The text in `lang`, else the English one, else any; the same for step lists. Empty when there is none.
+std::string InLanguage(const Localized& texts, const std::string& lang);
+std::vector<std::string> InLanguage(const LocalizedSteps& texts, const std::string& lang);
+
+// The app's display name in `lang`, or the key itself for an unknown app.
+std::string AppName(const KnowledgeBase& kb, std::string_view key, const std::string& lang);
+
 // Parses and checks the structure of a knowledge base: required fields and types, unique ids, known
 // app keys, every language present. Patterns are not compiled here (Classifier does that).
 // On failure the error names the JSON pointer of the first problem.
