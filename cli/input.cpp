@@ -1,7 +1,6 @@
 // Reading the CLI's input: decoding to UTF-8, refusing binary data, and line streaming in bounded memory.
 #include "input.h"
 
-#include "conndiag/log_events.h"
 #include "conndiag/normalize.h"
 
 #include <cerrno>
@@ -117,68 +116,38 @@ std::FILE* OpenInput(const std::string& path, std::string& error) {
   return f;
 }
 
-std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text) {
-  InputDecoder decoder;
-  std::vector<char> chunk(kChunk);
-  while (true) {
-    const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
-    if (n == 0) break;
-    if (auto err = decoder.Feed(std::string_view(chunk.data(), n), text)) return err;
-    if (text.size() > limit) {
-      return "the input is larger than " + std::to_string(limit >> 20) +
-             " MB; a single error is never that long: for a log use --log";
-    }
-  }
-  if (std::ferror(in)) return std::string("cannot read the input: ") + std::strerror(errno);
-  return decoder.Finish(text);
-}
-
-std::optional<std::string> ForEachLine(std::FILE* in, std::size_t max_line,
-                                       const std::function<void(std::string_view)>& on_line,
-                                       const std::function<void(std::size_t)>& on_progress) {
+std::optional<std::string> ForEachChunk(std::FILE* in,
+                                        const std::function<std::optional<std::string>(std::string_view)>& on_text,
+                                        const std::function<void(std::size_t)>& on_progress) {
   InputDecoder decoder;
   std::vector<char> chunk(kChunk);
   std::string decoded;
-  std::string line;           // the line being gathered across chunks
-  bool line_cut = false;      // the current line passed max_line: skip to its end
-  bool after_cr = false;       // the last chunk ended with CR: a leading LF belongs to it
   std::size_t raw = 0;
-  auto consume = [&](std::string_view rest) {
-    if (after_cr && !rest.empty() && rest.front() == '\n') rest.remove_prefix(1);
-    after_cr = false;
-    while (!rest.empty()) {
-      const std::size_t found = FindLineEnd(rest, 0);
-      const auto end = found == rest.size() ? std::string_view::npos : found;
-      const std::string_view piece = rest.substr(0, end);
-      if (!line_cut) {
-        const std::size_t room = max_line - std::min(max_line, line.size());
-        line.append(piece.substr(0, room));
-        line_cut = piece.size() > room;
-      }
-      if (end == std::string_view::npos) break;
-      on_line(line);
-      line.clear();
-      line_cut = false;
-      const bool crlf = rest[end] == '\r' && end + 1 < rest.size() && rest[end + 1] == '\n';
-      after_cr = rest[end] == '\r' && end + 1 == rest.size();
-      rest.remove_prefix(end + (crlf ? 2 : 1));
-    }
-  };
   while (true) {
     const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
     if (n == 0) break;
     raw += n;
     decoded.clear();
     if (auto err = decoder.Feed(std::string_view(chunk.data(), n), decoded)) return err;
-    consume(decoded);
+    if (auto err = on_text(decoded)) return err;
     on_progress(raw);
   }
   if (std::ferror(in)) return std::string("cannot read the input: ") + std::strerror(errno);
   decoded.clear();
   if (auto err = decoder.Finish(decoded)) return err;
-  consume(decoded);
-  if (!line.empty()) on_line(line);
-  return std::nullopt;
+  return on_text(decoded);
+}
+
+std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text) {
+  return ForEachChunk(
+      in,
+      [&](std::string_view piece) -> std::optional<std::string> {
+        text.append(piece);
+        if (text.size() <= limit) return std::nullopt;
+        return "the input is larger than " + std::to_string(limit >> 20) +
+               " MB; a single error is never that long: for a log use --log";
+      },
+      [](std::size_t) {});
 }
 
 }  // namespace conndiag::cli

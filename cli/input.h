@@ -1,4 +1,4 @@
-// Reading the CLI's input: encodings (UTF-8, UTF-8/UTF-16 with BOM), binary refusal, size limits, lines.
+// Reading the CLI's input: encodings (UTF-8, UTF-8/UTF-16 with BOM), binary refusal, size limits, chunks.
 #pragma once
 
 #include <cstdio>
@@ -34,11 +34,11 @@ std::FILE* OpenInput(const std::string& path, std::string& error);
 // Reads a whole input of at most `limit` decoded bytes. Returns the text, or an error message.
 std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text);
 
-// Streams an input line by line in bounded memory: lines longer than `max_line` are cut to it.
-// Lines end at LF, CRLF or a lone CR.
-// `on_line` gets each line without its ending; `on_progress` the count of raw bytes read so far.
-std::optional<std::string> ForEachLine(std::FILE* in, std::size_t max_line,
-                                       const std::function<void(std::string_view)>& on_line,
-                                       const std::function<void(std::size_t)>& on_progress);
+// Reads an input to its end in 1 MB reads: each piece of decoded UTF-8 goes to `on_text` (pieces are cut
+// anywhere, even inside a line; LogClassifier::AddText joins them), the count of raw bytes read so far to
+// `on_progress`. Stops at the first error, from decoding or returned by `on_text`.
+std::optional<std::string> ForEachChunk(std::FILE* in,
+                                        const std::function<std::optional<std::string>(std::string_view)>& on_text,
+                                        const std::function<void(std::size_t)>& on_progress);
 
 }  // namespace conndiag::cli

@@ -46,8 +46,12 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
   conndiag::LogClassifier log(classifier, options);
   const bool progress = isatty(STDERR_FILENO);
   std::size_t next_report = 64u << 20;
-  auto err = conndiag::cli::ForEachLine(
-      in, conndiag::kMaxEventBytes, [&](std::string_view line) { log.AddLine(line); },
+  auto err = conndiag::cli::ForEachChunk(
+      in,
+      [&](std::string_view text) -> std::optional<std::string> {
+        log.AddText(text);  // splits lines across chunks and keeps each in bounded memory
+        return std::nullopt;
+      },
       [&](std::size_t bytes) {
         if (progress && bytes >= next_report) {
           std::fprintf(stderr, "\rconndiag: %zu MB read", bytes >> 20);
@@ -56,9 +60,9 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
       });
   if (progress && next_report > (64u << 20)) std::fprintf(stderr, "\n");
   if (err) return Fail(*err);
+  const auto events = log.Finish();  // first: it reads a last line that has no line ending
   const std::size_t lines = log.lines();
   const auto warnings = log.warnings();
-  const auto events = log.Finish();
   bool any_confident = false;
   for (const auto& e : events) {
     any_confident = any_confident || (!e.result.matches.empty() && e.result.matches.front().confident);

@@ -66,13 +66,31 @@ TEST_CASE("ReadAll refuses input over the limit with a pointer to --log", "[inpu
   CHECK(*err == "the input is larger than 1 MB; a single error is never that long: for a log use --log");
 }
 
-TEST_CASE("ForEachLine splits LF, CRLF and lone CR, and cuts over-long lines", "[input]") {
-  std::FILE* f = Temp("one\r\ntwo\rthree\n" + std::string(100, 'x') + "\nlast");
-  std::vector<std::string> lines;
+TEST_CASE("ForEachChunk hands over the whole decoded input and reports progress", "[input]") {
+  // Line splitting (LF, CRLF, lone CR, over-long lines) is LogClassifier::AddText's, tested with it.
+  const std::string content = "one\r\ntwo\rthree\n" + std::string(3u << 20, 'x') + "\nlast";
+  std::FILE* f = Temp(content);
+  std::string joined;
+  std::size_t pieces = 0;
   std::size_t progress = 0;
-  auto err = ForEachLine(f, 10, [&](std::string_view l) { lines.emplace_back(l); }, [&](std::size_t b) { progress = b; });
+  auto err = ForEachChunk(
+      f, [&](std::string_view t) -> std::optional<std::string> { joined.append(t); ++pieces; return std::nullopt; },
+      [&](std::size_t b) { progress = b; });
   std::fclose(f);
   REQUIRE_FALSE(err);
-  CHECK(lines == std::vector<std::string>{"one", "two", "three", std::string(10, 'x'), "last"});
-  CHECK(progress > 100);
+  CHECK(joined == content);
+  CHECK(pieces >= 4);
+  CHECK(progress == content.size());
+}
+
+TEST_CASE("ForEachChunk stops at the first error its consumer returns", "[input]") {
+  std::FILE* f = Temp(std::string(3u << 20, 'a'));
+  std::size_t pieces = 0;
+  auto err = ForEachChunk(
+      f, [&](std::string_view) -> std::optional<std::string> { ++pieces; return std::string("stop"); },
+      [](std::size_t) {});
+  std::fclose(f);
+  REQUIRE(err);
+  CHECK(*err == "stop");
+  CHECK(pieces == 1);
 }
