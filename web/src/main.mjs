@@ -4,7 +4,7 @@ import { defaultKnowledgeBase, inlinedWasm, locateAsset } from './assets.mjs';
 import { clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
 import { initialLanguage, rememberLanguage, STRINGS } from './i18n.mjs';
-import { logView } from './log-view.mjs';
+import { groupEvents, logView } from './log-view.mjs';
 import { cancelLog, classifyLogFile } from './log-worker.mjs';
 import { redact } from './redact.mjs';
 import { resultCard } from './result-view.mjs';
@@ -131,13 +131,17 @@ function renderResult(text, result) {
   rendered(text);
 }
 
+// The summary announced in the status region: problems counted as the log view groups them.
+function logStatus(events, lines) {
+  return events.length ? words().logSummary(groupEvents(events).length, lines) : words().logNone;
+}
+
 function renderLog(text, events) {
   const out = $('results');
   clear(out);
   const lines = text.split(/\r\n|\r|\n/).length;
-  const view = logView(events, lines, words());
-  status(view.querySelector('h3')?.textContent || words().logNone);
-  out.append(view);
+  status(logStatus(events, lines));
+  out.append(logView(events, lines, words()));
   rendered(text);
 }
 
@@ -192,7 +196,7 @@ async function openLog(file, { keepText = false } = {}) {
       show(p.events, p.lines);
     });
     show(result.events, result.lines);
-    status(words().logSummary(new Set(result.events.map((e) => `${e.matches[0].id} ${e.matches[0].app}`)).size, result.lines));
+    status(logStatus(result.events, result.lines));
     rendered(keepText ? $('error-text').value : `log:${file.name}:${file.size}`);
   } catch (e) {
     status(e.cancelled ? words().logCancelled : `${words().errorLoading}: ${e.message}`);
