@@ -45,10 +45,7 @@ before(async () => {
     <script src="untrusted.js"></script></body></html>`);
   writeFileSync(path.join(portalDir, 'untrusted.js'), `
     window.received = [];
-    window.addEventListener('message', (e) => window.received.push(e.data));
-    document.getElementById('f').addEventListener('load', () => {
-      setTimeout(() => document.getElementById('f').contentWindow.postMessage({ type: 'classify', id: 7, text: 'IgniteException' }, '*'), 1500);
-    });`);
+    window.addEventListener('message', (e) => window.received.push(e.data));`);
 });
 
 after(async () => {
@@ -103,7 +100,7 @@ test('a custom row from kb-src answers its own error and outranks nothing it sho
 test('a broken kb-src shows a clear message in the component and the host page keeps working', async () => {
   const p = await openPortal(`${portal.url}broken.html`, [siteOrigin(), new URL(portal.url).origin]);
   // A missing file is a network error the browser itself reports; that is expected here.
-  await p.page.waitForFunction(() => window.errors && window.errors.length === 3, null, { timeout: 10000 });
+  await p.page.waitForFunction(() => window.errors && window.errors.length === 3);
   const message = (id) => p.page.locator(`#${id} [role=alert]`).textContent();
   assert.match(await message('bad-pattern'), /broken-kb\.json: \/entries\/0\/patterns\/0: invalid regular expression/);
   assert.match(await message('missing'), /missing\.json: cannot load the knowledge base \(HTTP 404\)/);
@@ -117,13 +114,22 @@ test('a broken kb-src shows a clear message in the component and the host page k
 
 test('the iframe answers a trusted parent, reports its height, and ignores an untrusted origin', async () => {
   const trusted = await openPortal(`${site.url}examples/portal-iframe.html`, [siteOrigin()]);
-  await trusted.page.waitForFunction(() => document.getElementById('last-result').textContent === 'Last diagnosis: exchange-404-no-mailbox', null, { timeout: 10000 });
+  await trusted.page.waitForFunction(() => document.getElementById('last-result').textContent === 'Last diagnosis: exchange-404-no-mailbox');
   const height = await trusted.page.locator('#diagnoser').evaluate((f) => parseInt(f.style.height, 10));
   assert.ok(height > 200, `height ${height}`);
   await done(trusted);
 
+  // The untrusted portal posts once the framed page listens (its body is marked ready in the same task
+  // that starts embed mode); the page marks each message it refuses. Then the frame posts a last
+  // message of the test's own: messages from one window arrive in order, so once that one is in,
+  // anything the page had sent would be in too.
   const untrusted = await openPortal(`${portal.url}untrusted.html`, [siteOrigin(), new URL(portal.url).origin]);
-  await untrusted.page.waitForTimeout(3500);
-  assert.deepEqual(await untrusted.page.evaluate(() => window.received), [], 'no ready, height or result for an untrusted parent');
+  const framed = untrusted.page.frameLocator('#f');
+  await framed.locator('body[data-ready=true]').waitFor({ state: 'attached' });
+  await untrusted.page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'classify', id: 7, text: 'IgniteException' }, '*'));
+  await framed.locator('body[data-ignored-messages="1"]').waitFor({ state: 'attached' });
+  await framed.locator('body').evaluate(() => window.parent.postMessage('end of test', '*'));
+  await untrusted.page.waitForFunction(() => window.received.includes('end of test'));
+  assert.deepEqual(await untrusted.page.evaluate(() => window.received), ['end of test'], 'no ready, height or result for an untrusted parent');
   await done(untrusted);
 });

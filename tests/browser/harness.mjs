@@ -11,6 +11,11 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const dist = process.env.CONNDIAG_DIST || path.join(root, 'build/wasm/dist');
 export const offlineUrl = 'file://' + path.join(dist, 'conndiag.html');
 
+// Every wait in these tests is for a condition (a result rendered, a status shown), never for a time.
+// This is only a guard against a hang, so that a broken build fails instead of stalling CI: no
+// condition here takes more than a few seconds even on a busy 2-core machine.
+export const HANG_GUARD_MS = 5 * 60 * 1000;
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -19,12 +24,43 @@ export async function launch() {
   });
 }
 
+// Runs in the page before its own scripts: wraps the diagnoser the page creates so that every call it
+// makes into the module on the main thread is recorded in window.__mainThreadCalls. (The worker loads
+// its own copy of the module, which this does not see.) The page keeps a reference to the same API
+// object it publishes as globalThis.ConnDiag, so wrapping that object's create() is enough.
+function recordMainThreadCalls() {
+  window.__mainThreadCalls = [];
+  let api;
+  Object.defineProperty(window, 'ConnDiag', {
+    configurable: true,
+    get: () => api,
+    set(value) {
+      const create = value.create.bind(value);
+      value.create = async (...args) => {
+        const diag = await create(...args);
+        for (const name of ['classify', 'classifyLog', 'beginLog']) {
+          const call = diag[name].bind(diag);
+          diag[name] = (...a) => {
+            window.__mainThreadCalls.push(name);
+            return call(...a);
+          };
+        }
+        return diag;
+      };
+      api = value;
+    },
+  });
+}
+
 /**
  * Opens a page that records problems. `allowedOrigin` (a URL prefix, or a list of them): requests to it
  * pass; every other non-file request is aborted and counted. `waitReady`: wait for the conndiag page.
+ * The page's main-thread calls into the module are listed in window.__mainThreadCalls.
  */
 export async function openPage(browser, url, { allowedOrigin = null, viewport, colorScheme, locale = 'en-US', waitReady = true } = {}) {
   const context = await browser.newContext({ viewport: viewport || { width: 1100, height: 900 }, colorScheme, locale });
+  context.setDefaultTimeout(HANG_GUARD_MS);
+  await context.addInitScript(recordMainThreadCalls);
   const page = await context.newPage();
   const problems = [];
   const foreignRequests = [];
@@ -42,7 +78,7 @@ export async function openPage(browser, url, { allowedOrigin = null, viewport, c
     return route.abort();
   });
   await page.goto(url);
-  if (waitReady) await page.waitForSelector('body[data-ready=true]', { timeout: 20000 });
+  if (waitReady) await page.waitForSelector('body[data-ready=true]');
   return { page, context, problems, foreignRequests };
 }
 
@@ -53,20 +89,19 @@ export async function waitForResultOf(page, text, app = '') {
     for (let i = 0; i < t.length; i += 1) hash = Math.imul(hash ^ t.charCodeAt(i), 0x01000193) >>> 0;
     const results = document.querySelector('#results');
     return results.dataset.textHash === hash.toString(16) && document.querySelector('#app').value === a;
-  }, [text, app], { timeout: 5000 });
+  }, [text, app]);
 }
 
-/** Fills the error box and waits until the first card is `id` (or until no card, for id null). */
+/**
+ * Fills the error box, waits until the page shows the result of that very text, and checks that the
+ * first card is `expect` (when given). The result is complete once #results carries the text's hash.
+ */
 export async function diagnose(page, text, { app = '', expect } = {}) {
   await page.selectOption('#app', app);
   await page.getByLabel(/^(Error message|Message d'erreur)$/).fill(text);
   await waitForResultOf(page, text, app);
   if (expect) {
-    await page.waitForFunction(
-      (id) => document.querySelector('#results article.card')?.dataset.entryId === id, expect, { timeout: 5000 },
-    ).catch(async () => {
-      const got = await page.evaluate(() => [...document.querySelectorAll('#results article.card')].map((c) => c.dataset.entryId));
-      throw new Error(`expected ${expect} first, got ${JSON.stringify(got)} for ${JSON.stringify(text.slice(0, 80))}`);
-    });
+    const got = await page.evaluate(() => [...document.querySelectorAll('#results article.card')].map((c) => c.dataset.entryId));
+    if (got[0] !== expect) throw new Error(`expected ${expect} first, got ${JSON.stringify(got)} for ${JSON.stringify(text.slice(0, 80))}`);
   }
 }

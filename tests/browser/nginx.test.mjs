@@ -55,13 +55,14 @@ ${snippet.replaceAll('/srv/www', www)}
   let stderr = '';
   nginx.stderr.on('data', (d) => (stderr += d));
   base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i += 1) {
+  // Until nginx answers, or exits (a bad snippet): a condition, however long a busy machine takes.
+  for (;;) {
     try {
       await fetch(base + '/');
       break;
     } catch {
-      if (i > 50 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
+      if (nginx.exitCode !== null) throw new Error(`nginx did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
   browser = await launch();

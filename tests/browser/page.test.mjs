@@ -136,7 +136,7 @@ test('a dropped 5 MB log shows one row per distinct problem with counts', async 
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   });
   await p.page.waitForFunction(() => /distinct problems in/.test(document.getElementById('status').textContent) &&
-    document.getElementById('log-progress').hidden, null, { timeout: 30000 });
+    document.getElementById('log-progress').hidden);
   const rowsShown = await p.page.locator('section.log tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.entryId, Number(tr.cells[0].textContent)]));
   assert.equal(rowsShown.length, 2);
   assert.equal(rowsShown[0][0], 'box-rest-failed-parse');

@@ -227,8 +227,13 @@ function startEmbedMode(params) {
   const tell = (message) => {
     for (const origin of trusted) window.parent.postMessage(message, origin);
   };
+  let ignored = 0;
   window.addEventListener('message', (event) => {
-    if (event.source !== window.parent || !trusted.includes(event.origin)) return;
+    if (event.source !== window.parent || !trusted.includes(event.origin)) {
+      // Counted where scripts and tests can see that a message was refused (nothing else shows it).
+      document.body.dataset.ignoredMessages = String((ignored += 1));
+      return;
+    }
     const msg = event.data;
     if (!msg || msg.type !== 'classify') return;
     try {
