@@ -127,7 +127,9 @@ int main(int argc, char** argv) {
   {
     std::ofstream patterns(pattern_path);
     for (const auto& e : classifier.knowledge_base().entries) {
-      for (const auto& p : e.patterns) patterns << ToEre(p) << '\n';
+      for (const auto& sig : e.signatures) {
+        for (const auto& p : sig.patterns) patterns << ToEre(p) << '\n';
+      }
     }
   }
   const std::string grep = "LC_ALL=C grep -E -i -c -f " + pattern_path + " " + log_path;

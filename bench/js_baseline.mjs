@@ -1,6 +1,6 @@
 // The baseline the wasm core is compared with: the same knowledge base, classified by plain JavaScript
 // with RegExp, written the straightforward way a web developer would (no prefilter). It normalizes the
-// text the same way, runs every pattern and hint, scores by characters explained and app clues, and
+// text the same way, runs every signature's patterns and hints, scores by characters explained and app clues, and
 // extracts the main fields with regexes, so it does comparable work. Used by bench/page_bench.mjs.
 
 const QUOTES = [[/[\u2018\u2019\u201a\u201b\u2032]/g, "'"], [/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"'],
@@ -17,10 +17,13 @@ export function normalize(text) {
 export class JsClassifier {
   constructor(kb) {
     this.kb = kb;
+    // An entry is recognized by any of its signatures (or by its plain patterns and hints).
     this.entries = kb.entries.map((e) => ({
       entry: e,
-      patterns: e.patterns.map((p) => new RegExp(p)),
-      hints: (e.hints || []).map((p) => new RegExp(p)),
+      signatures: (e.signatures || [{ patterns: e.patterns, hints: e.hints }]).map((s) => ({
+        patterns: s.patterns.map((p) => new RegExp(p)),
+        hints: (s.hints || []).map((p) => new RegExp(p)),
+      })),
     }));
     this.apps = Object.entries(kb.apps).map(([key, app]) => ({ key, clues: app.clues || [] }));
   }
@@ -34,22 +37,27 @@ export class JsClassifier {
       if (n > best) [guess, best] = [a.key, n];
     }
     const candidates = [];
-    for (const { entry, patterns, hints } of this.entries) {
-      let covered = 0;
-      let all = true;
-      for (const re of patterns) {
-        const m = re.exec(t);
-        if (!m) {
-          all = false;
-          break;
+    for (const { entry, signatures } of this.entries) {
+      let covered = -1;
+      for (const { patterns, hints } of signatures) {
+        let here = 0;
+        let all = true;
+        for (const re of patterns) {
+          const m = re.exec(t);
+          if (!m) {
+            all = false;
+            break;
+          }
+          here += m[0].length;
         }
-        covered += m[0].length;
+        if (!all) continue;
+        for (const re of hints) {
+          const m = re.exec(t);
+          if (m) here += m[0].length;
+        }
+        covered = Math.max(covered, here);
       }
-      if (!all) continue;
-      for (const re of hints) {
-        const m = re.exec(t);
-        if (m) covered += m[0].length;
-      }
+      if (covered < 0) continue;
       const named = app || guess;
       const factor = !named ? 0.9 : entry.apps.includes(named) ? 1 : entry.apps.includes('all') ? 0.9 : 0.5;
       candidates.push({ id: entry.id, app: entry.apps[0], score: (covered / (covered + 10)) * factor,

@@ -25,6 +25,8 @@ struct Words {
   const char* summary;  // {1} problems, {2} lines
   const char* line;
   const char* nothing_in_log;
+  const char* code;
+  const char* understood;
 };
 
 const Words kEnglish = {
@@ -34,6 +36,7 @@ const Words kEnglish = {
     "Try: paste the whole error, including the exception name and any JSON; or name the app with --app.",
     "More", "warning", "{1} distinct problem(s) in {2} line(s)", "line",
     "No known connector error found in the log.",
+    "Code", "What the text says",
 };
 
 const Words kFrench = {
@@ -44,6 +47,7 @@ const Words kFrench = {
     "l'application avec --app.",
     "Plus d'infos", "avertissement", "{1} problème(s) distinct(s) dans {2} ligne(s)", "ligne",
     "Aucune erreur de connecteur connue dans le journal.",
+    "Code", "Ce que dit le texte",
 };
 
 const Words& WordsFor(const std::string& lang) { return lang == "fr" ? kFrench : kEnglish; }
@@ -93,6 +97,10 @@ void PrintMatch(std::FILE* out, const KnowledgeBase& kb, const Match& m, std::si
   std::fprintf(out, "%zu. %s · %s (%.2f)  [%s]\n", rank, Paint(s, "1", AppName(kb, m.app, s.lang)).c_str(),
                Paint(s, colour, level).c_str(), m.score, m.entry->id.c_str());
   std::fprintf(out, "   %s%s%s\n", w.cause, w.colon, m.cause.c_str());
+  if (m.code) {
+    std::fprintf(out, "   %s%s%s — %s\n", w.code, w.colon, InLanguage(m.code->message, s.lang).c_str(),
+                 m.code_reason.c_str());
+  }
   std::fprintf(out, "   %s%.*s\n", w.fix, static_cast<int>(std::string_view(w.colon).find_last_not_of(' ') + 1), w.colon);
   for (std::size_t i = 0; i < m.fix.size(); ++i) std::fprintf(out, "     %zu. %s\n", i + 1, m.fix[i].c_str());
   std::string why;
@@ -115,8 +123,17 @@ void PrintResult(std::FILE* out, const KnowledgeBase& kb, const Result& result, 
     }
     if (!result.matches.front().confident) std::fprintf(out, "\n%s\n", w.no_confident);
   }
-  PrintFields(out, result.fields, w, style);
-  if (result.matches.empty() || !result.matches.front().confident) std::fprintf(out, "%s\n", w.try_next);
+  const bool confident = !result.matches.empty() && result.matches.front().confident;
+  if (confident || result.understood.empty()) {
+    PrintFields(out, result.fields, w, style);
+  } else {
+    // Nothing decided: say what the text does tell, so there is a next step.
+    const std::string_view colon(w.colon);
+    std::fprintf(out, "%s%.*s\n", Paint(style, "2", w.understood).c_str(),
+                 static_cast<int>(colon.find_last_not_of(' ') + 1), colon.data());
+    for (const auto& line : result.understood) std::fprintf(out, "  - %s\n", line.c_str());
+  }
+  if (!confident) std::fprintf(out, "%s\n", w.try_next);
 }
 
 void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<LogEvent>& events,

@@ -1,35 +1,23 @@
-// Classifier: compiles a knowledge base once, then matches, scores and explains each pasted error.
+// Classifier: compiles a knowledge base once; then, for each paste: normalize, find literals, infer the app,
+// match signatures, link codes to rows, rank, explain, extract fields.
 #include "conndiag/classifier.h"
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <utility>
 
-#include <boost/regex.hpp>
-
 #include "conndiag/literal_prefilter.h"
-#include "conndiag/pattern_safety.h"
 #include "explain.h"
+#include "link_codes.h"
+#include "match.h"
 #include "rank.h"
+#include "similarity.h"
+#include "understand.h"
 
 namespace conndiag {
 
 namespace {
-
-// A regex and the prefilter literals it cannot match without (none: always run it).
-struct CompiledPattern {
-  boost::regex re;
-  std::vector<std::uint32_t> literal_ids;
-  std::vector<std::string> prefixes;  // when every match starts with one of these: where searching may begin
-  std::string path;  // JSON pointer, for warnings
-};
-
-struct CompiledEntry {
-  std::vector<CompiledPattern> patterns;
-  std::vector<CompiledPattern> hints;
-};
 
 struct Clue {
   std::size_t app_index;
@@ -37,56 +25,11 @@ struct Clue {
   std::string text;
 };
 
-// Literal strings in one table, each with one id, shared by patterns and clues.
-class LiteralTable {
- public:
-  std::uint32_t Id(const std::string& literal) {
-    auto [it, inserted] = ids_.try_emplace(literal, static_cast<std::uint32_t>(list_.size()));
-    if (inserted) list_.push_back(literal);
-    return it->second;
-  }
-  const std::vector<std::string>& list() const { return list_; }
-
- private:
-  std::map<std::string, std::uint32_t> ids_;
-  std::vector<std::string> list_;
+// An entry's signature, as the prefilter indexes it.
+struct SignatureRef {
+  std::uint32_t entry;
+  std::uint32_t signature;
 };
-
-bool HasUppercaseLiteral(const std::string& pattern) {
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '\\') {
-      ++i;  // \D \W \S \B are classes, not literals
-    } else if (pattern[i] >= 'A' && pattern[i] <= 'Z') {
-      return true;
-    }
-  }
-  return false;
-}
-
-Expected<CompiledPattern> CompilePattern(const std::string& source, const std::string& path, LiteralTable& table) {
-  if (HasUppercaseLiteral(source)) {
-    return Error{path, "patterns match normalized (lowercase) text: write letters in lowercase"};
-  }
-  if (auto unsafe = UnsafePattern(source)) return Error{path, *unsafe};
-  CompiledPattern p;
-  p.path = path;
-  try {
-    p.re.assign(source, boost::regex::perl);
-  } catch (const boost::regex_error& e) {
-    return Error{path, std::string("invalid regular expression: ") + e.what()};
-  }
-  try {
-    if (boost::regex_search(std::string(), p.re)) {
-      return Error{path, "the pattern matches empty text, so it would match every paste"};
-    }
-  } catch (const std::exception& e) {
-    return Error{path, std::string("the pattern cannot be run: ") + e.what()};
-  }
-  PatternLiterals literals = AnalyzeLiterals(source);
-  for (const auto& literal : literals.literals) p.literal_ids.push_back(table.Id(literal));
-  if (literals.prefix) p.prefixes = std::move(literals.literals);
-  return p;
-}
 
 }  // namespace
 
@@ -94,9 +37,10 @@ struct Classifier::Compiled {
   KnowledgeBase kb;
   std::vector<CompiledEntry> entries;
   std::vector<Clue> clues;
-  MultiLiteralMatcher all_literals;    // pattern and clue literals
-  std::vector<std::vector<std::uint32_t>> entries_by_literal;  // literal id -> entries whose patterns use it
-  bool some_entry_unfiltered = false;  // an entry none of whose patterns has a provable literal
+  MultiLiteralMatcher all_literals;                       // pattern and clue literals
+  std::vector<std::vector<SignatureRef>> by_literal;      // literal id -> signatures whose patterns use it
+  bool some_signature_unfiltered = false;                 // a signature with a pattern that has no provable literal
+  SimilarityIndex similarity;                             // every known text, for pastes no signature matches
 };
 
 Classifier::Classifier(std::unique_ptr<Compiled> compiled) : compiled_(std::move(compiled)) {}
@@ -112,38 +56,30 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
   auto c = std::make_unique<Compiled>();
   c->kb = std::move(parsed).value();
   LiteralTable table;
-  for (std::size_t i = 0; i < c->kb.entries.size(); ++i) {
-    const Entry& e = c->kb.entries[i];
-    CompiledEntry ce;
-    const std::string base = "/entries/" + std::to_string(i);
-    for (std::size_t k = 0; k < e.patterns.size(); ++k) {
-      auto p = CompilePattern(e.patterns[k], base + "/patterns/" + std::to_string(k), table);
-      if (!p.ok()) return p.error();
-      ce.patterns.push_back(std::move(p).value());
-    }
-    for (std::size_t k = 0; k < e.hints.size(); ++k) {
-      auto p = CompilePattern(e.hints[k], base + "/hints/" + std::to_string(k), table);
-      if (!p.ok()) return p.error();
-      ce.hints.push_back(std::move(p).value());
-    }
-    c->entries.push_back(std::move(ce));
+  for (const Entry& e : c->kb.entries) {
+    auto ce = CompileEntry(e, table);
+    if (!ce.ok()) return ce.error();
+    c->entries.push_back(std::move(ce).value());
   }
   for (std::size_t a = 0; a < c->kb.apps.size(); ++a) {
     for (const auto& clue : c->kb.apps[a].clues) c->clues.push_back({a, table.Id(clue), clue});
   }
   c->all_literals = MultiLiteralMatcher(table.list());
-  c->entries_by_literal.resize(table.list().size());
+  c->by_literal.resize(table.list().size());
   for (std::size_t i = 0; i < c->entries.size(); ++i) {
-    bool filtered = false;
-    for (const auto& p : c->entries[i].patterns) {
-      for (std::uint32_t id : p.literal_ids) {
-        auto& list = c->entries_by_literal[id];
-        if (list.empty() || list.back() != i) list.push_back(static_cast<std::uint32_t>(i));
-        filtered = true;
+    const auto& signatures = c->entries[i].signatures;
+    for (std::size_t s = 0; s < signatures.size(); ++s) {
+      // A signature is indexed under one literal of each pattern; a pattern without a provable literal
+      // must always run, so then no line can be skipped.
+      for (const auto& p : signatures[s].patterns) {
+        if (p.literal_ids.empty()) c->some_signature_unfiltered = true;
+        for (std::uint32_t id : p.literal_ids) {
+          c->by_literal[id].push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s)});
+        }
       }
     }
-    c->some_entry_unfiltered = c->some_entry_unfiltered || !filtered;
   }
+  c->similarity = SimilarityIndex(c->kb);
   return Classifier(std::move(c));
 }
 
@@ -163,70 +99,23 @@ std::optional<Error> Classifier::Validate(const Options& options) const {
   return std::nullopt;
 }
 
-namespace {
-
-// Whether every pattern of the entry has one of its required literals in the text (so it may match).
-bool Possible(const CompiledEntry& entry, const std::vector<std::uint8_t>& found) {
-  return std::all_of(entry.patterns.begin(), entry.patterns.end(), [&](const CompiledPattern& p) {
-    return p.literal_ids.empty() ||
-           std::any_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; });
-  });
-}
-
-}  // namespace
-
 bool Classifier::MightMatch(std::string_view text) const {
   // Per thread, reused: log mode calls this for every line.
   const Compiled& c = *compiled_;
-  if (c.some_entry_unfiltered) return true;
+  if (c.some_signature_unfiltered) return true;
   thread_local NormalizedText normalized;
   thread_local std::vector<std::uint8_t> found;
   thread_local std::vector<std::uint32_t> hits;
   Normalize(text, normalized, /*keep_offsets=*/false);
   c.all_literals.Scan(normalized.text, found, hits);
-  // Only entries that use a literal that occurred can be possible.
+  // Only signatures that use a literal that occurred can be possible.
   for (std::uint32_t id : hits) {
-    for (std::uint32_t entry : c.entries_by_literal[id]) {
-      if (Possible(c.entries[entry], found)) return true;
+    for (const SignatureRef& ref : c.by_literal[id]) {
+      if (Possible(c.entries[ref.entry].signatures[ref.signature], found)) return true;
     }
   }
   return false;
 }
-
-namespace {
-
-// Runs one pattern; a match's normalized span goes to `spans`. Regex-work limits become warnings.
-bool Run(const CompiledPattern& p, const std::string& text, const std::vector<std::uint8_t>& found,
-         std::vector<Span>& spans, std::vector<std::string>& warnings) {
-  if (!p.literal_ids.empty() &&
-      std::none_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; })) {
-    return false;
-  }
-  // A match cannot begin before the first occurrence of a prefix literal: skip what comes before it.
-  std::size_t start = 0;
-  if (!p.prefixes.empty()) {
-    start = std::string::npos;
-    for (const auto& prefix : p.prefixes) start = std::min(start, text.find(prefix));
-    if (start == std::string::npos) return false;
-  }
-  boost::smatch m;
-  try {
-    const auto flags = start > 0 ? boost::match_prev_avail : boost::match_default;  // \b looks one back
-    if (!boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), m, p.re, flags)) {
-      return false;
-    }
-  } catch (const std::exception& e) {
-    warnings.push_back(p.path + ": skipped, the regular expression needed too much work on this text (" +
-                       e.what() + ")");
-    return false;
-  }
-  const auto begin = static_cast<std::size_t>(m[0].first - text.begin());
-  const auto end = begin + static_cast<std::size_t>(m.length(0));
-  if (end > begin) spans.push_back({begin, end});
-  return true;
-}
-
-}  // namespace
 
 Result Classifier::Classify(std::string_view text, const Options& options) const {
   const Compiled& c = *compiled_;
@@ -257,30 +146,32 @@ Result Classifier::Classify(std::string_view text, const Options& options) const
 
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < c.entries.size(); ++i) {
-    const CompiledEntry& ce = c.entries[i];
-    if (!Possible(ce, found)) continue;
+    auto m = MatchEntry(c.entries[i], normalized.text, found, result.warnings);
+    if (!m) continue;
     Candidate cand;
     cand.entry = &c.kb.entries[i];
-    bool all = true;
-    for (const auto& p : ce.patterns) {
-      if (!Run(p, normalized.text, found, cand.normalized_spans, result.warnings)) {
-        all = false;
-        break;
-      }
-    }
-    if (!all) continue;
-    cand.required_spans = cand.normalized_spans.size();
-    for (const auto& h : ce.hints) Run(h, normalized.text, found, cand.normalized_spans, result.warnings);
+    cand.signature = &cand.entry->signatures[m->signature];
+    cand.decisive = cand.signature->decisive;
+    cand.weak = cand.signature->weak;
+    cand.normalized_spans = std::move(m->spans);
+    cand.covered = m->covered;
     candidates.push_back(std::move(cand));
   }
+  LinkCodesToRows(c.kb, options, result.app_guess, candidates);
+  if (candidates.empty()) candidates = c.similarity.Closest(normalized.text);
 
-  RankCandidates(c.kb, options, result.app_guess, candidates);
+  RankCandidates(options, result.app_guess, candidates);
   Explain(c.kb, options, text, normalized, app_evidence, result.app_guess, candidates, result);
   try {
     result.fields = ExtractFields(text, normalized);
   } catch (const std::exception& e) {
     result.warnings.push_back(std::string("some fields were not extracted: ") + e.what());
   }
+  std::string clue;
+  for (std::size_t a = 0; a < c.kb.apps.size(); ++a) {
+    if (result.app_guess && c.kb.apps[a].key == *result.app_guess) clue = app_evidence[a].first_clue;
+  }
+  result.understood = Understand(c.kb, options, result.fields, result.app_guess, clue);
   return result;
 }
 

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <map>
 
+#include "fill.h"
+#include "match.h"
+
 namespace conndiag {
 namespace {
 
@@ -20,6 +23,10 @@ struct Phrases {
   const char* ambiguous;
   const char* code_table;
   const char* fallback;
+  const char* signature;
+  const char* code_row;
+  const char* similar;
+  const char* lacks;
 };
 
 const Phrases kEnglish = {
@@ -32,6 +39,10 @@ const Phrases kEnglish = {
     "the same message is known for: {1}; choose the app to decide",
     "answer from the error-code table, not from a connector row",
     "catch-all answer: no more specific row matched",
+    "recognized as: {1}",
+    "code {1} found: the same event as this row",
+    "no known wording matched; this text resembles it (shares: {1})",
+    "it lacks: {1}",
 };
 
 const Phrases kFrench = {
@@ -44,16 +55,18 @@ const Phrases kFrench = {
     "le même message existe pour : {1} ; choisissez l'application pour trancher",
     "réponse tirée de la table des codes d'erreur, pas d'une ligne de connecteur",
     "réponse générique : aucune ligne plus précise ne correspond",
+    "reconnu comme : {1}",
+    "code {1} trouvé : le même événement que cette ligne",
+    "aucune formulation connue ne correspond ; ce texte y ressemble (en commun : {1})",
+    "il y manque : {1}",
 };
 
 const Phrases& PhrasesFor(const std::string& lang) { return lang == "fr" ? kFrench : kEnglish; }
 
-std::string Fill(std::string pattern, const std::string& one, const std::string& two = {}) {
-  for (auto [marker, value] : {std::pair{"{1}", &one}, std::pair{"{2}", &two}}) {
-    const auto at = pattern.find(marker);
-    if (at != std::string::npos) pattern.replace(at, 3, *value);
-  }
-  return pattern;
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
 }
 
 // A quotation of the original text, cut at a character boundary when long.
@@ -82,6 +95,12 @@ void Explain(const KnowledgeBase& kb, const Options& options, std::string_view o
     m.confident = c.confident;
     m.cause = InLanguage(e.cause, options.lang);
     m.fix = InLanguage(e.fix, options.lang);
+    m.signature = c.signature;
+    m.code = c.code;
+    if (c.code) m.code_reason = InLanguage(c.code->cause, options.lang);
+    m.similar = c.similar;
+    m.shared = c.shared;
+    m.missing = c.missing;
 
     std::vector<Span> source_spans;
     for (std::size_t k = 0; k < c.normalized_spans.size(); ++k) {
@@ -92,6 +111,15 @@ void Explain(const KnowledgeBase& kb, const Options& options, std::string_view o
       if (std::find(m.evidence.begin(), m.evidence.end(), line) == m.evidence.end()) m.evidence.push_back(line);
     }
     m.spans = MergeSpans(std::move(source_spans));
+    if (c.similar) {
+      m.evidence.push_back(Fill(say.similar, Join(c.shared)));
+      if (!c.missing.empty()) m.evidence.push_back(Fill(say.lacks, Join(c.missing)));
+    } else if (c.signature && c.entry->signatures.size() + (c.code ? 1 : 0) > 1) {
+      // Which of the entry's known wordings it was (an entry with one wording needs no such line).
+      const std::string name = InLanguage(c.signature->name, options.lang);
+      m.evidence.push_back(Fill(say.signature, name.empty() ? c.signature->id : name));
+    }
+    if (c.code) m.evidence.push_back(Fill(say.code_row, InLanguage(c.code->message, options.lang)));
 
     const bool for_all = std::find(e.apps.begin(), e.apps.end(), "all") != e.apps.end();
     if (for_all) {

@@ -15,7 +15,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 3> kSources = {"connector", "code-table", "custom"};
+constexpr std::array<std::string_view, 4> kSources = {"connector", "vendor", "code-table", "custom"};
 constexpr std::array<std::string_view, 7> kKinds = {"authentication", "license",  "permission",   "transient",
                                                    "internal",       "quota",    "configuration"};
 constexpr std::array<std::string_view, 9> kActions = {"reconnect",       "test-now",         "contact-support",
@@ -210,13 +210,101 @@ class Loader {
       if (!ids.insert(e.id).second) return Fail(path + "/id", "duplicate id \"" + e.id + "\""), false;
       kb_.entries.push_back(std::move(e));
     }
+    return SameEvents();
+  }
+
+  bool Urls(const json& obj, const std::string& path, const char* key, std::vector<std::string>& out) {
+    if (!StringList(obj, path, key, out, false, 2000)) return false;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (out[i].rfind("https://", 0) != 0) {
+        return Fail(path + "/" + key + "/" + std::to_string(i), "must be an https:// address"), false;
+      }
+    }
+    return true;
+  }
+
+  bool SignatureAt(const json& v, const std::string& path, Signature& sig) {
+    if (!v.is_object()) return Fail(path, "must be an object"), false;
+    if (!Known(v, path, {"id", "name", "patterns", "hints", "sources", "examples", "decisive", "weak"})) return false;
+    if (!String(v, path, "id", sig.id, true)) return false;
+    if (!IsKey(sig.id, 80)) {
+      return Fail(path + "/id", "signature ids are lowercase letters, digits, '-' and '_' (at most 80)"), false;
+    }
+    if (v.contains("name") && !Texts(v, path, "name", sig.name, false)) return false;
+    if (!StringList(v, path, "patterns", sig.patterns, true, kMaxPatternLength)) return false;
+    if (!StringList(v, path, "hints", sig.hints, false, kMaxPatternLength)) return false;
+    if (!Urls(v, path, "sources", sig.sources)) return false;
+    if (!StringList(v, path, "examples", sig.examples, false, 64u << 10)) return false;
+    if (auto d = v.find("decisive"); d != v.end()) {
+      if (!d->is_boolean()) return Fail(path + "/decisive", "must be true or false"), false;
+      sig.decisive = d->get<bool>();
+    }
+    if (auto w = v.find("weak"); w != v.end()) {
+      if (!w->is_boolean()) return Fail(path + "/weak", "must be true or false"), false;
+      sig.weak = w->get<bool>();
+    }
+    if (sig.decisive && sig.weak) return Fail(path + "/weak", "a signature cannot be both decisive and weak"), false;
+    return true;
+  }
+
+  // An entry gives either "signatures", or "patterns" (and "hints") that make its one signature.
+  bool Signatures(const json& v, const std::string& path, Entry& e) {
+    const bool has_list = v.contains("signatures");
+    const bool has_plain = v.contains("patterns") || v.contains("hints");
+    if (has_list && has_plain) {
+      return Fail(path + "/patterns", "give \"signatures\" or \"patterns\" (and \"hints\"), not both"), false;
+    }
+    if (!has_list) {
+      Signature sig;
+      sig.id = "message";
+      sig.path = path;
+      if (!v.contains("patterns")) return Fail(path + "/signatures", "required field is missing (or give \"patterns\")"), false;
+      if (!StringList(v, path, "patterns", sig.patterns, true, kMaxPatternLength)) return false;
+      if (!StringList(v, path, "hints", sig.hints, false, kMaxPatternLength)) return false;
+      e.signatures.push_back(std::move(sig));
+      return true;
+    }
+    const json& list = v.at("signatures");
+    const std::string here = path + "/signatures";
+    if (!list.is_array() || list.empty()) return Fail(here, "must be a non-empty array of signatures"), false;
+    if (list.size() > kMaxSignatures) {
+      return Fail(here, "more than " + std::to_string(kMaxSignatures) + " signatures"), false;
+    }
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      Signature sig;
+      const std::string at = here + "/" + std::to_string(i);
+      if (!SignatureAt(list[i], at, sig)) return false;
+      sig.path = at;
+      if (!ids.insert(sig.id).second) return Fail(at + "/id", "duplicate signature id \"" + sig.id + "\""), false;
+      e.signatures.push_back(std::move(sig));
+    }
+    return true;
+  }
+
+  // Links from code entries to the rows they are the same event as: checked once every entry is known.
+  bool SameEvents() {
+    for (std::size_t i = 0; i < kb_.entries.size(); ++i) {
+      const Entry& e = kb_.entries[i];
+      for (std::size_t k = 0; k < e.same_event.size(); ++k) {
+        const std::string at = "/entries/" + std::to_string(i) + "/same_event/" + std::to_string(k);
+        if (e.source != "code-table") return Fail(at, "only code-table entries name the rows they are the same event as"), false;
+        const Entry* row = kb_.FindEntry(e.same_event[k]);
+        if (!row) return Fail(at, "no entry has the id \"" + e.same_event[k] + "\""), false;
+        if (row->source == "code-table") return Fail(at, "\"" + row->id + "\" is a code-table entry, not a row"), false;
+        const bool shares_app = std::any_of(row->apps.begin(), row->apps.end(), [&](const std::string& a) {
+          return std::find(e.apps.begin(), e.apps.end(), a) != e.apps.end();
+        });
+        if (!shares_app) return Fail(at, "\"" + row->id + "\" is for another app than this code"), false;
+      }
+    }
     return true;
   }
 
   bool EntryAt(const json& v, const std::string& path, Entry& e) {
     if (!v.is_object()) return Fail(path, "must be an object"), false;
-    if (!Known(v, path, {"id", "row", "source", "apps", "kind", "action", "message", "patterns", "hints",
-                         "cause", "fix", "link", "fallback"})) {
+    if (!Known(v, path, {"id", "row", "source", "apps", "kind", "action", "message", "patterns", "hints", "signatures",
+                         "cause", "fix", "link", "sources", "same_event", "fallback"})) {
       return false;
     }
     if (!String(v, path, "id", e.id, true)) return false;
@@ -242,14 +330,15 @@ class Loader {
     if (!String(v, path, "action", e.action, true)) return false;
     if (!OneOf(kActions, e.action)) return Fail(path + "/action", "must be one of: " + Join(kActions)), false;
     if (!Texts(v, path, "message", e.message, false)) return false;
-    if (!StringList(v, path, "patterns", e.patterns, true, kMaxPatternLength)) return false;
-    if (!StringList(v, path, "hints", e.hints, false, kMaxPatternLength)) return false;
+    if (!Signatures(v, path, e)) return false;
     if (!Texts(v, path, "cause", e.cause, true)) return false;
     if (!Steps(v, path, e.fix)) return false;
     if (!String(v, path, "link", e.link, false)) return false;
     if (!e.link.empty() && e.link.rfind("https://", 0) != 0) {
       return Fail(path + "/link", "must be an https:// address"), false;
     }
+    if (!Urls(v, path, "sources", e.sources)) return false;
+    if (!StringList(v, path, "same_event", e.same_event, false, 80)) return false;
     if (auto fb = v.find("fallback"); fb != v.end()) {
       if (!fb->is_boolean()) return Fail(path + "/fallback", "must be true or false"), false;
       e.fallback = fb->get<bool>();
@@ -281,6 +370,13 @@ std::vector<std::string> InLanguage(const LocalizedSteps& texts, const std::stri
 std::string AppName(const KnowledgeBase& kb, std::string_view key, const std::string& lang) {
   const App* app = kb.FindApp(key);
   return app ? InLanguage(app->name, lang) : std::string(key);
+}
+
+const Entry* KnowledgeBase::FindEntry(std::string_view id) const {
+  for (const auto& e : entries) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
 }
 
 const App* KnowledgeBase::FindApp(std::string_view key) const {

@@ -1,6 +1,7 @@
 // Normalization of pasted text into the canonical form that patterns match, with an offset map back.
 #include "conndiag/normalize.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -132,7 +133,8 @@ class Writer {
   std::size_t pending_end_ = 0;
 };
 
-// What an ASCII byte becomes: 0 = white space, 1 = needs the slow path ('\\'), else the byte itself.
+// What an ASCII byte becomes: 0 = white space, 1 = an escape to decode ('\\' or '&'), else the byte itself.
+constexpr char kEscape = 1;
 constexpr std::array<char, 128> MakeAsciiTable() {
   std::array<char, 128> t{};
   for (int c = 0; c < 128; ++c) {
@@ -140,10 +142,57 @@ constexpr std::array<char, 128> MakeAsciiTable() {
     else if (c >= 'A' && c <= 'Z') t[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
     else t[static_cast<std::size_t>(c)] = static_cast<char>(c);
   }
-  t['\\'] = 1;
+  t['\\'] = kEscape;
+  t['&'] = kEscape;
   return t;
 }
 constexpr std::array<char, 128> kAscii = MakeAsciiTable();
+
+// HTML and XML named entities that occur in error text copied from web pages, mail and SOAP bodies.
+struct NamedEntity {
+  std::string_view name;
+  char32_t cp;
+};
+constexpr std::array<NamedEntity, 30> kEntities = {{
+    {"quot", '"'},     {"amp", '&'},       {"apos", '\''},    {"lt", '<'},        {"gt", '>'},
+    {"nbsp", 0xA0},    {"eacute", 0xE9},   {"egrave", 0xE8},   {"ecirc", 0xEA},    {"euml", 0xEB},
+    {"agrave", 0xE0},  {"acirc", 0xE2},    {"ccedil", 0xE7},   {"icirc", 0xEE},    {"iuml", 0xEF},
+    {"ocirc", 0xF4},   {"ugrave", 0xF9},   {"ucirc", 0xFB},    {"Eacute", 0xC9},   {"Egrave", 0xC8},
+    {"Agrave", 0xC0},  {"Ccedil", 0xC7},   {"laquo", 0xAB},    {"raquo", 0xBB},    {"lsquo", 0x2018},
+    {"rsquo", 0x2019}, {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"ndash", 0x2013},  {"hellip", 0x2026},
+}};
+
+struct Entity {
+  char32_t cp;
+  std::size_t length;  // bytes from the '&' through the ';'
+};
+
+// Decodes the entity whose name starts at text[i], just after its '&': "quot;", "#39;", "#x27;". The length
+// counts from text[i] through the ';'; 0 when it is not an entity.
+Entity ReadEntity(std::string_view text, std::size_t i) {
+  const std::size_t limit = std::min(text.size(), i + 9);
+  std::size_t semi = i;
+  while (semi < limit && text[semi] != ';') ++semi;
+  if (semi >= limit || semi - i < 2) return {0, 0};
+  const std::string_view body = text.substr(i, semi - i);
+  if (body[0] == '#') {
+    const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    const std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty()) return {0, 0};
+    unsigned long value = 0;
+    for (char c : digits) {
+      const int v = hex ? HexValue(c) : (c >= '0' && c <= '9' ? c - '0' : -1);
+      if (v < 0) return {0, 0};
+      value = value * (hex ? 16 : 10) + static_cast<unsigned long>(v);
+    }
+    if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return {kInvalid, semi - i + 1};
+    return {static_cast<char32_t>(value), semi - i + 1};
+  }
+  for (const auto& e : kEntities) {
+    if (e.name == body) return {e.cp, semi - i + 1};
+  }
+  return {0, 0};
+}
 
 
 // Emits the canonical form of one code point that stands for original bytes [begin, end).
@@ -152,7 +201,7 @@ void Emit(W& w, char32_t cp, std::size_t begin, std::size_t end) {
   if (cp < 0x80) {
     const char c = kAscii[cp];
     if (c == 0) return w.Space(begin, end);
-    return w.Char(c == 1 ? '\\' : c, begin, end);
+    return w.Char(c == kEscape ? static_cast<char>(cp) : c, begin, end);
   }
   switch (cp) {
     case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
@@ -176,6 +225,11 @@ void Emit(W& w, char32_t cp, std::size_t begin, std::size_t end) {
       break;
   }
   if (cp >= 0x2000 && cp <= 0x200A) return w.Space(begin, end);
+  // Combining marks: a decomposed "é" (e + U+0301) reads as the "e" it decorates, as the composed one does.
+  if ((cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+      (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F)) {
+    return;
+  }
   if (cp >= 0xC0 && cp <= 0xFF && !kLatin1Fold[cp - 0xC0].empty()) {
     return w.Text(kLatin1Fold[cp - 0xC0], begin, end);
   }
@@ -224,9 +278,29 @@ void NormalizeInto(std::string_view text, NormalizedText& out) {
         ++i;
         continue;
       }
-      if (c != 1) {
+      if (c != kEscape) {
         w.Char(c, i, i + 1);
         ++i;
+        continue;
+      }
+      if (byte == '&') {
+        // An HTML or XML entity; "&amp;quot;" (escaped twice, as in a page quoting a SOAP body) is one.
+        Entity e = ReadEntity(text, i + 1);
+        std::size_t end = i + 1 + e.length;
+        if (e.cp == '&' && e.length > 0) {
+          const Entity inner = ReadEntity(text, end);
+          if (inner.length > 0 && inner.cp != '&') {
+            e = inner;
+            end += inner.length;
+          }
+        }
+        if (e.length == 0) {
+          w.Char('&', i, i + 1);
+          ++i;
+        } else {
+          Emit(w, e.cp, i, end);
+          i = end;
+        }
         continue;
       }
       // A run of backslashes: JSON escaping, possibly applied more than once.

@@ -19,27 +19,14 @@ constexpr double kAppContradicted = 0.5;  // the text or the person names anothe
 constexpr double kCodeTable = 0.9;        // a code-table answer yields to a connector row
 constexpr double kFallback = 0.6;         // catch-alls yield to everything
 constexpr double kConfidentScore = 0.5;
+constexpr double kDecisiveSpecificity = 0.9;  // what a decisive signature is worth, however short its match
+constexpr double kSimilarCeiling = 0.45;      // similarity proposals stay below the confident score
 
 bool HasApp(const Entry& e, const std::string& app) {
   return std::find(e.apps.begin(), e.apps.end(), app) != e.apps.end();
 }
 
 }  // namespace
-
-std::vector<Span> MergeSpans(std::vector<Span> spans) {
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
-  });
-  std::vector<Span> merged;
-  for (const Span& s : spans) {
-    if (!merged.empty() && s.begin <= merged.back().end) {
-      merged.back().end = std::max(merged.back().end, s.end);
-    } else {
-      merged.push_back(s);
-    }
-  }
-  return merged;
-}
 
 std::optional<std::string> GuessApp(const KnowledgeBase& kb, const std::vector<AppEvidence>& evidence) {
   std::size_t best = 0;
@@ -59,15 +46,12 @@ std::optional<std::string> GuessApp(const KnowledgeBase& kb, const std::vector<A
   return winner->key;
 }
 
-void RankCandidates(const KnowledgeBase& kb, const Options& options, const std::optional<std::string>& app_guess,
+void RankCandidates(const Options& options, const std::optional<std::string>& app_guess,
                     std::vector<Candidate>& candidates) {
-  (void)kb;
   const std::string& chosen = options.app;
   for (Candidate& c : candidates) {
     const Entry& e = *c.entry;
-    std::size_t covered = 0;
-    for (const Span& s : MergeSpans(c.normalized_spans)) covered += s.end - s.begin;
-    c.covered = covered;
+    const std::size_t covered = c.covered;
     const bool for_all = HasApp(e, "all");
     double app_factor = kAppUnknown;
     c.app = e.apps.front();
@@ -95,10 +79,22 @@ void RankCandidates(const KnowledgeBase& kb, const Options& options, const std::
       app_factor = kAppChosen;
     }
     const double covered_d = static_cast<double>(covered);
-    double score = covered_d / (covered_d + kSpecificityHalf) * app_factor;
+    double specificity = covered_d / (covered_d + kSpecificityHalf);
+    // An exact vendor code or phrase names the event however short it is.
+    if (c.decisive) specificity = std::max(specificity, kDecisiveSpecificity);
+    // A similarity proposal is worth its similarity, scaled below what a signature match can reach.
+    if (c.similar) specificity = c.similarity * kSimilarCeiling;
+    // A bare status says little: the app's row for it is possible, never more.
+    if (c.weak) specificity = std::min(specificity, kSimilarCeiling);
+    double score = specificity * app_factor;
     if (e.source == "code-table") score *= kCodeTable;
     if (e.fallback) score *= kFallback;
     c.score = std::clamp(score, 0.0, 1.0);
+  }
+
+  // A catch-all says "no more specific entry matched": it goes when one did (a bare status is not one).
+  if (std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) { return !c.entry->fallback && !c.weak; })) {
+    std::erase_if(candidates, [](const Candidate& c) { return c.entry->fallback; });
   }
 
   // The person's choice of app is a filter: other apps' rows go, unless nothing else matched.
@@ -118,7 +114,7 @@ void RankCandidates(const KnowledgeBase& kb, const Options& options, const std::
 
   if (candidates.empty()) return;
   Candidate& top = candidates.front();
-  bool confident = top.score >= kConfidentScore && !top.entry->fallback && !top.off_app;
+  bool confident = top.score >= kConfidentScore && !top.entry->fallback && !top.off_app && !top.similar && !top.weak;
   for (std::size_t i = 1; i < candidates.size() && confident; ++i) {
     const Candidate& other = candidates[i];
     if (other.app != top.app && other.score >= top.score - kTieMargin) confident = false;

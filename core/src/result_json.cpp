@@ -59,6 +59,30 @@ void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Op
   else w.Null();
   w.Key("message").String(InLanguage(m.entry->message, options.lang));
   w.Key("link").StringOrNull(m.entry->link);
+  w.Key("signature");
+  if (m.signature) {
+    w.BeginObject();
+    w.Key("id").String(m.signature->id);
+    w.Key("name").StringOrNull(InLanguage(m.signature->name, options.lang));
+    w.Key("sources").Strings(m.signature->sources);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("code");
+  if (m.code) {
+    w.BeginObject();
+    w.Key("id").String(m.code->id);
+    w.Key("message").String(InLanguage(m.code->message, options.lang));
+    w.Key("reason").String(m.code_reason);
+    w.Key("link").StringOrNull(m.code->link);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("similar").Bool(m.similar);
+  w.Key("shared").Strings(m.shared);
+  w.Key("missing").Strings(m.missing);
   w.EndObject();
 }
 
@@ -71,6 +95,7 @@ void WriteResultMembers(JsonWriter& w, const KnowledgeBase& kb, const Result& re
   w.Key("app_guess").StringOrNull(result.app_guess.value_or(""));
   w.Key("fields");
   WriteFields(w, result.fields);
+  w.Key("understood").Strings(result.understood);
   w.Key("warnings").Strings(result.warnings);
 }
 

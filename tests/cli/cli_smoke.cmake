@@ -43,7 +43,7 @@ cli_test("an unknown app is a usage error listing valid keys" EXIT 2 STDIN share
 cli_test("an unknown language is a usage error" EXIT 2 STDIN shared_401.txt ARGS --lang de
   STDERR "valid languages: en, fr" STDOUT_EMPTY)
 cli_test("unrelated text is a clean no-match, exit 1" EXIT 1 STDIN nginx_502.html
-  STDOUT "No known connector error matched.*HTTP 502")
+  STDOUT "No known connector error matched.*HTTP status 502")
 cli_test("empty input is an input error, exit 2" EXIT 2 STDIN empty.txt STDERR "the input is empty" STDOUT_EMPTY)
 cli_test("binary input is refused, exit 2" EXIT 2 STDIN binary.bin STDERR "looks binary" STDOUT_EMPTY)
 cli_test("UTF-16 input with a BOM is decoded" EXIT 0 STDIN utf16le.txt ARGS --top 1 STDOUT "o365-ignite-domain-user")

@@ -42,12 +42,14 @@ TEST_CASE("1 MB runs of the characters patterns' classes accept classify cleanly
 TEST_CASE("every pattern's own literals, repeated over 64 KB, classify cleanly", "[adversarial]") {
   std::set<std::string> units;
   for (const auto& e : DefaultClassifier().knowledge_base().entries) {
-    for (const auto* list : {&e.patterns, &e.hints}) {
-      for (const auto& p : *list) {
-        for (const auto& literal : RequiredLiterals(p)) {
-          units.insert(literal);            // the literal over and over: every candidate start matches
-          units.insert(literal + " ");      // and separated, as in a real line
-          units.insert(literal.substr(0, literal.size() - 1));  // almost the literal: the near miss
+    for (const auto& sig : e.signatures) {
+      for (const auto* list : {&sig.patterns, &sig.hints}) {
+        for (const auto& p : *list) {
+          for (const auto& literal : RequiredLiterals(p)) {
+            units.insert(literal);            // the literal over and over: every candidate start matches
+            units.insert(literal + " ");      // and separated, as in a real line
+            units.insert(literal.substr(0, literal.size() - 1));  // almost the literal: the near miss
+          }
         }
       }
     }

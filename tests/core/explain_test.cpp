@@ -22,7 +22,28 @@ TEST_CASE("evidence names the app clue as the person wrote it", "[explain]") {
       Options{});
   REQUIRE_FALSE(r.matches.empty());
   CHECK(HasEvidence(r.matches[0], "app: Box, from “com.box.”"));
-  CHECK(HasEvidence(r.matches[0], "matched “Invalid refresh token”"));
+  CHECK(HasEvidence(r.matches[0], "Invalid refresh token”"));
+}
+
+TEST_CASE("evidence names the signature that recognized the text, and the code behind a row", "[explain]") {
+  Options o;
+  o.app = "box";
+  const auto r = DefaultClassifier().Classify(
+      "com.box.sdk.BoxAPIException: The API returned an error code: 400\n"
+      "{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token has expired\"}", o);
+  REQUIRE_FALSE(r.matches.empty());
+  CHECK(r.matches[0].entry->id == "box-authfatal-invalid-refresh-token");
+  REQUIRE(r.matches[0].signature);
+  CHECK(r.matches[0].signature->id != "connector");
+  CHECK(HasEvidence(r.matches[0], "recognized as: "));
+
+  const auto code = DefaultClassifier().Classify("{\"errorCode\":\"E0000011\",\"errorSummary\":\"Invalid token provided\"}", Options{});
+  REQUIRE_FALSE(code.matches.empty());
+  CHECK(code.matches[0].entry->id == "okta-401-token-invalid");
+  REQUIRE(code.matches[0].code);
+  CHECK(code.matches[0].code->id == "okta-e0000011");
+  CHECK(HasEvidence(code.matches[0], "code E0000011 found: the same event as this row"));
+  CHECK_FALSE(code.matches[0].code_reason.empty());
 }
 
 TEST_CASE("a shared message says which apps it fits and asks to choose", "[explain]") {

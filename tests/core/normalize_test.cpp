@@ -80,3 +80,28 @@ TEST_CASE("can skip the offset tables for the cheap prefilter pass", "[normalize
   CHECK(n.text == "some text");
   CHECK_FALSE(n.has_offsets());
 }
+
+TEST_CASE("decomposed accents (NFD) read like composed ones (NFC)", "[normalize]") {
+  const std::string nfc = "Retourn\xC3\xA9 par le serveur";    // é as U+00E9
+  const std::string nfd = "Retourne\xCC\x81 par le serveur";   // e + U+0301
+  CHECK(Normalize(nfc).text == "retourne par le serveur");
+  CHECK(Normalize(nfd).text == "retourne par le serveur");
+  // The combining mark maps to nothing: the "e" still maps back to the original "e".
+  const auto n = Normalize(nfd);
+  CHECK(n.ToSource({0, 8}) == Span{0, 8});
+}
+
+TEST_CASE("HTML and XML entities are decoded, also when escaped twice, and map back to the entity", "[normalize]") {
+  CHECK(Normalize("{&quot;error&quot;:&quot;invalid_grant&quot;}").text == "{\"error\":\"invalid_grant\"}");
+  CHECK(Normalize("It&#39;s &#x27;x&#x27; &amp; &lt;b&gt;").text == "it's 'x' & <b>");
+  CHECK(Normalize("&amp;quot;AF20023&amp;quot;").text == "\"af20023\"");
+  CHECK(Normalize("d&eacute;lai d&#233;pass&eacute;").text == "delai depasse");
+  CHECK(Normalize("Retourn&eacute;&nbsp;: 404").text == "retourne:404");
+  // Not entities: kept as written.
+  CHECK(Normalize("a & b &unknown; &#; &#xZZ; &").text == "a & b &unknown; &#; &#xzz; &");
+  const std::string text = "x &quot;y&quot;";
+  const auto n = Normalize(text);
+  REQUIRE(n.text == "x \"y\"");
+  CHECK(n.ToSource({2, 3}) == Span{2, 8});   // the quote stands for "&quot;"
+  CHECK(n.ToSource({2, 5}) == Span{2, 15});
+}

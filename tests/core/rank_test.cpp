@@ -27,15 +27,11 @@ Candidate Cand(const Entry& e, std::size_t covered) {
   Candidate c;
   c.entry = &e;
   c.normalized_spans = {{0, covered}};
+  c.covered = covered;
   return c;
 }
 
 }  // namespace
-
-TEST_CASE("spans are merged into disjoint sorted ranges", "[rank]") {
-  CHECK(MergeSpans({{5, 9}, {0, 3}, {2, 4}, {9, 10}}) == std::vector<Span>{{0, 4}, {5, 10}});
-  CHECK(MergeSpans({}).empty());
-}
 
 TEST_CASE("the app with the most clues is the guess; a tie names none", "[rank]") {
   const auto kb = TwoApps();
@@ -47,7 +43,7 @@ TEST_CASE("the app with the most clues is the guess; a tie names none", "[rank]"
 TEST_CASE("the entry that explains more text ranks first", "[rank]") {
   const auto kb = TwoApps();
   std::vector<Candidate> c{Cand(kb.entries[0], 10), Cand(kb.entries[0], 40)};
-  RankCandidates(kb, Options{}, std::nullopt, c);
+  RankCandidates(Options{}, std::nullopt, c);
   CHECK(c[0].covered == 40);
   CHECK(c[0].score > c[1].score);
 }
@@ -55,7 +51,7 @@ TEST_CASE("the entry that explains more text ranks first", "[rank]") {
 TEST_CASE("equal evidence for two apps is a tie: nothing is confident", "[rank]") {
   const auto kb = TwoApps();
   std::vector<Candidate> c{Cand(kb.entries[0], 40), Cand(kb.entries[1], 40)};
-  RankCandidates(kb, Options{}, std::nullopt, c);
+  RankCandidates(Options{}, std::nullopt, c);
   CHECK(c[0].score == Approx(c[1].score));
   CHECK_FALSE(c[0].confident);
   CHECK(c[0].entry->id == "okta-x");  // ties keep knowledge-base order: deterministic
@@ -64,7 +60,7 @@ TEST_CASE("equal evidence for two apps is a tie: nothing is confident", "[rank]"
 TEST_CASE("the app named in the text breaks the tie", "[rank]") {
   const auto kb = TwoApps();
   std::vector<Candidate> c{Cand(kb.entries[0], 40), Cand(kb.entries[1], 40)};
-  RankCandidates(kb, Options{}, std::string("box"), c);
+  RankCandidates(Options{}, std::string("box"), c);
   CHECK(c[0].entry->id == "box-x");
   CHECK(c[0].confident);
   CHECK(c[1].off_app);
@@ -75,7 +71,7 @@ TEST_CASE("a chosen app drops other apps' rows, keeps rows for every app", "[ran
   std::vector<Candidate> c{Cand(kb.entries[0], 40), Cand(kb.entries[1], 40), Cand(kb.entries[2], 20)};
   Options o;
   o.app = "okta";
-  RankCandidates(kb, o, std::nullopt, c);
+  RankCandidates(o, std::nullopt, c);
   REQUIRE(c.size() == 2);
   CHECK(c[0].entry->id == "okta-x");
   CHECK(c[0].confident);
@@ -87,7 +83,7 @@ TEST_CASE("a chosen app that nothing matches keeps the other rows, never confide
   std::vector<Candidate> c{Cand(kb.entries[1], 40)};
   Options o;
   o.app = "okta";
-  RankCandidates(kb, o, std::nullopt, c);
+  RankCandidates(o, std::nullopt, c);
   REQUIRE(c.size() == 1);
   CHECK(c[0].off_app);
   CHECK_FALSE(c[0].confident);
@@ -96,7 +92,7 @@ TEST_CASE("a chosen app that nothing matches keeps the other rows, never confide
 TEST_CASE("a weak match is not confident even alone", "[rank]") {
   const auto kb = TwoApps();
   std::vector<Candidate> c{Cand(kb.entries[0], 5)};
-  RankCandidates(kb, Options{}, std::nullopt, c);
+  RankCandidates(Options{}, std::nullopt, c);
   CHECK(c[0].score < 0.5);
   CHECK_FALSE(c[0].confident);
 }
@@ -105,16 +101,66 @@ TEST_CASE("fallback entries are never confident", "[rank]") {
   auto kb = TwoApps();
   kb.entries[0].fallback = true;
   std::vector<Candidate> c{Cand(kb.entries[0], 100)};
-  RankCandidates(kb, Options{}, std::string("okta"), c);
+  RankCandidates(Options{}, std::string("okta"), c);
   CHECK_FALSE(c[0].confident);
 }
 
 TEST_CASE("scores stay within 0..1", "[rank]") {
   const auto kb = TwoApps();
   std::vector<Candidate> c{Cand(kb.entries[0], 100000), Cand(kb.entries[1], 0)};
-  RankCandidates(kb, Options{}, std::string("okta"), c);
+  RankCandidates(Options{}, std::string("okta"), c);
   for (const auto& x : c) {
     CHECK(x.score >= 0.0);
     CHECK(x.score <= 1.0);
   }
+}
+
+TEST_CASE("a decisive signature is strong however short its match, and confident with the app", "[rank]") {
+  const auto kb = TwoApps();
+  std::vector<Candidate> c{Cand(kb.entries[0], 8)};
+  c[0].decisive = true;
+  RankCandidates(Options{}, std::string("okta"), c);
+  CHECK(c[0].score >= 0.85);
+  CHECK(c[0].confident);
+  std::vector<Candidate> plain{Cand(kb.entries[0], 8)};
+  RankCandidates(Options{}, std::string("okta"), plain);
+  CHECK_FALSE(plain[0].confident);
+}
+
+TEST_CASE("a similarity proposal is never confident, however similar and whatever the app", "[rank]") {
+  const auto kb = TwoApps();
+  std::vector<Candidate> c{Cand(kb.entries[0], 200)};
+  c[0].similar = true;
+  c[0].similarity = 1.0;
+  Options o;
+  o.app = "okta";
+  RankCandidates(o, std::nullopt, c);
+  CHECK(c[0].score < 0.5);
+  CHECK_FALSE(c[0].confident);
+}
+
+TEST_CASE("a catch-all goes when a specific entry matched", "[rank]") {
+  auto kb = TwoApps();
+  kb.entries[1].fallback = true;
+  std::vector<Candidate> c{Cand(kb.entries[1], 40), Cand(kb.entries[0], 10)};
+  RankCandidates(Options{}, std::nullopt, c);
+  REQUIRE(c.size() == 1);
+  CHECK(c[0].entry->id == "okta-x");
+  std::vector<Candidate> alone{Cand(kb.entries[1], 40)};
+  RankCandidates(Options{}, std::nullopt, alone);
+  CHECK(alone.size() == 1);
+}
+
+TEST_CASE("a weak signature (a bare status) is at most possible, even with the app chosen, and keeps the catch-all", "[rank]") {
+  auto kb = TwoApps();
+  kb.entries[2].fallback = true;
+  std::vector<Candidate> c{Cand(kb.entries[0], 60), Cand(kb.entries[2], 12)};
+  c[0].weak = true;
+  Options o;
+  o.app = "okta";
+  RankCandidates(o, std::nullopt, c);
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].entry->id == "okta-x");
+  CHECK(c[0].score < 0.5);
+  CHECK_FALSE(c[0].confident);
 }

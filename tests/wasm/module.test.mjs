@@ -57,8 +57,8 @@ test('French output and French input', () => {
 
 test('a malformed custom knowledge base rejects create with the JSON path of the problem', async () => {
   const bad = structuredClone(kb);
-  bad.entries[3].patterns[0] = '(unclosed';
-  await assert.rejects(createConnDiag(factory, { kb: bad, wasmBinary }), /^Error: \/entries\/3\/patterns\/0: invalid regular expression/);
+  bad.entries[3].signatures[0].patterns[0] = '(unclosed';
+  await assert.rejects(createConnDiag(factory, { kb: bad, wasmBinary }), /^Error: \/entries\/3\/signatures\/0\/patterns\/0: invalid regular expression/);
   await assert.rejects(createConnDiag(factory, { kb: '{"version": ', wasmBinary }), /not valid JSON/);
 });
 

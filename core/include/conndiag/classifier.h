@@ -30,12 +30,19 @@ struct Match {
   std::vector<std::string> fix;      // in Options::lang
   std::vector<Span> spans;           // byte ranges of the input that matched, sorted, non-overlapping
   std::vector<std::string> evidence; // why, in Options::lang
+  const Signature* signature = nullptr;  // the signature that recognized it; null for a similarity proposal
+  const Entry* code = nullptr;           // the code-table entry found, when this row is the same event
+  std::string code_reason;               // that code's own reason, in Options::lang
+  bool similar = false;                  // proposed because the text resembles a known one: never confident
+  std::vector<std::string> shared;       // when similar: distinctive words the text shares with the known one
+  std::vector<std::string> missing;      // when similar: distinctive words it lacks
 };
 
 struct Result {
   std::vector<Match> matches;               // best first
   std::optional<std::string> app_guess;     // the app the text names, if any
   Fields fields;
+  std::vector<std::string> understood;      // what the text says, in Options::lang (status, codes, app)
   std::vector<std::string> warnings;        // e.g. a pattern skipped for excessive regex work
 };
 

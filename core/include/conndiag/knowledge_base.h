@@ -20,19 +20,37 @@ struct App {
   std::vector<std::string> clues;  // literals in normalized form whose presence names this app
 };
 
+// One way an entry's error shows up in text: the connector's own wrapper, the vendor's API body, an
+// SDK's exception, a localized operating-system message. An entry is recognized by any of them.
+struct Signature {
+  std::string id;                     // unique within its entry: "connector", "box-oauth-invalid-refresh"
+  Localized name;                     // what it is, for the explanation; may be empty (the id is shown)
+  std::vector<std::string> patterns;  // all must match (regexes over normalized text)
+  std::vector<std::string> hints;     // optional regexes; each one that matches adds evidence
+  std::vector<std::string> sources;   // public addresses where this exact wording appears
+  std::vector<std::string> examples;  // texts it must recognize (verbatim from the sources)
+  bool decisive = false;              // names the event on its own (an exact vendor code or phrase)
+  bool weak = false;                  // says little on its own (a bare HTTP status): at most "possible"
+  std::string path;                   // JSON pointer of its patterns' parent, for error messages
+};
+
 struct Entry {
   std::string id;                     // stable: tests, links and bookmarks use it
   int row = 0;                        // row of the troubleshooting table; 0 for code-table entries
-  std::string source;                 // "connector" or "code-table"
+  std::string source;                 // "connector" (Microsoft's table), "vendor" (from vendor documentation),
+                                      // "code-table" or "custom"
   std::vector<std::string> apps;      // app keys
   std::string kind;                   // authentication, license, permission, ...
   std::string action;                 // reconnect, test-now, contact-support, ...
   Localized message;                  // the error text as the product prints it, verbatim
-  std::vector<std::string> patterns;  // all must match (regexes over normalized text)
-  std::vector<std::string> hints;     // optional regexes; each one that matches adds evidence
+  std::vector<Signature> signatures;  // at least one; a file's plain "patterns"/"hints" make one
   Localized cause;
   LocalizedSteps fix;
   std::string link;                   // the vendor's page for this code, or empty
+  std::vector<std::string> sources;   // where the cause and fix come from (public addresses)
+  // Code entries only: the connector rows that are the same event (one per app). When the code is
+  // found and the row's app is known, the answer is the row, with the code's reason.
+  std::vector<std::string> same_event;
   bool fallback = false;              // a catch-all: ranks below specific entries, never confident
 };
 
@@ -44,12 +62,15 @@ struct KnowledgeBase {
 
   // The app with this key, or nullptr.
   const App* FindApp(std::string_view key) const;
+  // The entry with this id, or nullptr.
+  const Entry* FindEntry(std::string_view id) const;
 };
 
 // Limits on a knowledge base, so a hostile custom file cannot exhaust memory or time at load.
 inline constexpr std::size_t kMaxKnowledgeBaseBytes = 8u << 20;
 inline constexpr std::size_t kMaxEntries = 10000;
 inline constexpr std::size_t kMaxPatternLength = 2000;
+inline constexpr std::size_t kMaxSignatures = 64;  // per entry
 
 // The text in `lang`, else the English one, else any; the same for step lists. Empty when there is none.
 std::string InLanguage(const Localized& texts, const std::string& lang);

@@ -29,9 +29,12 @@ struct NormalizedText {
 };
 
 // Canonical form, so that one pattern matches what people really paste:
-// - ASCII letters lowercased; Latin accents folded (é -> e, ç -> c, œ -> oe): French renderings match;
+// - ASCII letters lowercased; Latin accents folded (é -> e, ç -> c, œ -> oe): French renderings match,
+//   composed (NFC) or decomposed (NFD: e + U+0301) alike, since combining marks are dropped;
 // - curly quotes, guillemets and primes become ' or "; dashes become -; the ellipsis becomes ...;
 // - JSON escapes undone (\" \/ \n \t \uXXXX, doubled backslashes), as in logs that quote JSON;
+// - HTML and XML entities decoded (&quot; &#39; &#x27; &amp; &eacute;..., also escaped twice), as in
+//   text copied from a web page or a mail, and in SOAP bodies;
 // - every run of white space (NBSP, narrow NBSP, tabs, newlines) becomes one space, none at the ends,
 //   and none around ':' (French typography puts a space before it; JSON may put one after);
 // - control characters and invalid UTF-8 become a space; zero-width characters disappear.

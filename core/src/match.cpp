@@ -1,0 +1,158 @@
+// Matching: compiles each signature's patterns (with the literals the prefilter needs) and runs them.
+#include "match.h"
+
+#include <algorithm>
+
+#include "conndiag/literal_prefilter.h"
+#include "conndiag/pattern_safety.h"
+
+namespace conndiag {
+namespace {
+
+bool HasUppercaseLiteral(const std::string& pattern) {
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;  // \D \W \S \B are classes, not literals
+    } else if (pattern[i] >= 'A' && pattern[i] <= 'Z') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Runs one pattern; a match's normalized span goes to `spans`. Regex-work limits become warnings.
+bool Run(const CompiledPattern& p, const std::string& text, const std::vector<std::uint8_t>& found,
+         std::vector<Span>& spans, std::vector<std::string>& warnings) {
+  if (!p.literal_ids.empty() &&
+      std::none_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; })) {
+    return false;
+  }
+  // A match cannot begin before the first occurrence of a prefix literal: skip what comes before it.
+  std::size_t start = 0;
+  if (!p.prefixes.empty()) {
+    start = std::string::npos;
+    for (const auto& prefix : p.prefixes) start = std::min(start, text.find(prefix));
+    if (start == std::string::npos) return false;
+  }
+  boost::smatch m;
+  try {
+    const auto flags = start > 0 ? boost::match_prev_avail : boost::match_default;  // \b looks one back
+    if (!boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), m, p.re, flags)) {
+      return false;
+    }
+  } catch (const std::exception& e) {
+    warnings.push_back(p.path + ": skipped, the regular expression needed too much work on this text (" +
+                       e.what() + ")");
+    return false;
+  }
+  const auto begin = static_cast<std::size_t>(m[0].first - text.begin());
+  const auto end = begin + static_cast<std::size_t>(m.length(0));
+  if (end > begin) spans.push_back({begin, end});
+  return true;
+}
+
+}  // namespace
+
+std::uint32_t LiteralTable::Id(const std::string& literal) {
+  auto [it, inserted] = ids_.try_emplace(literal, static_cast<std::uint32_t>(list_.size()));
+  if (inserted) list_.push_back(literal);
+  return it->second;
+}
+
+Expected<CompiledPattern> CompilePattern(const std::string& source, const std::string& path, LiteralTable& table) {
+  if (HasUppercaseLiteral(source)) {
+    return Error{path, "patterns match normalized (lowercase) text: write letters in lowercase"};
+  }
+  if (auto unsafe = UnsafePattern(source)) return Error{path, *unsafe};
+  CompiledPattern p;
+  p.path = path;
+  try {
+    p.re.assign(source, boost::regex::perl);
+  } catch (const boost::regex_error& e) {
+    return Error{path, std::string("invalid regular expression: ") + e.what()};
+  }
+  try {
+    if (boost::regex_search(std::string(), p.re)) {
+      return Error{path, "the pattern matches empty text, so it would match every paste"};
+    }
+  } catch (const std::exception& e) {
+    return Error{path, std::string("the pattern cannot be run: ") + e.what()};
+  }
+  PatternLiterals literals = AnalyzeLiterals(source);
+  for (const auto& literal : literals.literals) p.literal_ids.push_back(table.Id(literal));
+  if (literals.prefix) p.prefixes = std::move(literals.literals);
+  return p;
+}
+
+Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table) {
+  CompiledEntry ce;
+  for (const Signature& sig : entry.signatures) {
+    CompiledSignature cs;
+    for (std::size_t k = 0; k < sig.patterns.size(); ++k) {
+      auto p = CompilePattern(sig.patterns[k], sig.path + "/patterns/" + std::to_string(k), table);
+      if (!p.ok()) return p.error();
+      cs.patterns.push_back(std::move(p).value());
+    }
+    for (std::size_t k = 0; k < sig.hints.size(); ++k) {
+      auto p = CompilePattern(sig.hints[k], sig.path + "/hints/" + std::to_string(k), table);
+      if (!p.ok()) return p.error();
+      cs.hints.push_back(std::move(p).value());
+    }
+    ce.signatures.push_back(std::move(cs));
+  }
+  return ce;
+}
+
+bool Possible(const CompiledSignature& signature, const std::vector<std::uint8_t>& found) {
+  return std::all_of(signature.patterns.begin(), signature.patterns.end(), [&](const CompiledPattern& p) {
+    return p.literal_ids.empty() ||
+           std::any_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; });
+  });
+}
+
+std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::string& normalized,
+                                         const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings) {
+  std::optional<SignatureMatch> best;
+  for (std::size_t s = 0; s < entry.signatures.size(); ++s) {
+    const CompiledSignature& sig = entry.signatures[s];
+    if (!Possible(sig, found)) continue;
+    SignatureMatch m;
+    m.signature = s;
+    bool all = true;
+    for (const auto& p : sig.patterns) {
+      if (!Run(p, normalized, found, m.spans, warnings)) {
+        all = false;
+        break;
+      }
+    }
+    if (!all) continue;
+    for (const auto& h : sig.hints) Run(h, normalized, found, m.spans, warnings);
+    m.covered = Covered(m.spans);
+    // The signature that explains most of the text wins; on a tie, the first listed.
+    if (!best || m.covered > best->covered) best = std::move(m);
+  }
+  return best;
+}
+
+std::vector<Span> MergeSpans(std::vector<Span> spans) {
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  std::vector<Span> merged;
+  for (const Span& s : spans) {
+    if (!merged.empty() && s.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, s.end);
+    } else {
+      merged.push_back(s);
+    }
+  }
+  return merged;
+}
+
+std::size_t Covered(const std::vector<Span>& spans) {
+  std::size_t covered = 0;
+  for (const Span& s : MergeSpans(spans)) covered += s.end - s.begin;
+  return covered;
+}
+
+}  // namespace conndiag

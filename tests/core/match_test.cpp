@@ -1,0 +1,81 @@
+// Tests of core/src/match.cpp: signatures compiled with their literals, any signature recognizes the
+// entry, all of a signature's patterns must match, the signature that explains most wins.
+#include <catch2/catch.hpp>
+
+#include "conndiag/literal_prefilter.h"
+#include "match.h"
+
+using namespace conndiag;
+
+namespace {
+
+Signature Sig(std::string id, std::vector<std::string> patterns, std::vector<std::string> hints = {}) {
+  Signature s;
+  s.id = std::move(id);
+  s.patterns = std::move(patterns);
+  s.hints = std::move(hints);
+  s.path = "/entries/0/signatures/" + s.id;
+  return s;
+}
+
+struct Compiled {
+  CompiledEntry entry;
+  MultiLiteralMatcher literals;
+};
+
+Compiled Compile(const Entry& e) {
+  LiteralTable table;
+  auto ce = CompileEntry(e, table);
+  REQUIRE(ce.ok());
+  return {std::move(ce).value(), MultiLiteralMatcher(table.list())};
+}
+
+std::optional<SignatureMatch> Match(const Compiled& c, const std::string& normalized) {
+  std::vector<std::uint8_t> found;
+  c.literals.Scan(normalized, found);
+  std::vector<std::string> warnings;
+  auto m = MatchEntry(c.entry, normalized, found, warnings);
+  CHECK(warnings.empty());
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("any signature recognizes the entry; every pattern of it must match", "[match]") {
+  Entry e;
+  e.signatures = {Sig("connector", {"httprequestfailure", "server returned:401"}),
+                  Sig("vendor", {"\\be0000011\\b", "invalid token provided"})};
+  const auto c = Compile(e);
+  REQUIRE(Match(c, "httprequestfailure:server returned:401 unauthorized"));
+  CHECK(Match(c, "httprequestfailure:server returned:401 unauthorized")->signature == 0);
+  REQUIRE(Match(c, "{\"errorcode\":\"e0000011\",\"errorsummary\":\"invalid token provided\"}"));
+  CHECK(Match(c, "{\"errorcode\":\"e0000011\",\"errorsummary\":\"invalid token provided\"}")->signature == 1);
+  CHECK_FALSE(Match(c, "e0000011 only the code"));       // half of the vendor signature
+  CHECK_FALSE(Match(c, "httprequestfailure: 401"));      // half of the connector one
+  CHECK_FALSE(Match(c, "e00000111 invalid token provided"));  // a longer code is another code
+}
+
+TEST_CASE("the signature that explains more of the text wins, hints included", "[match]") {
+  Entry e;
+  e.signatures = {Sig("short", {"read timed out"}), Sig("long", {"sockettimeoutexception"}, {"read timed out"})};
+  const auto c = Compile(e);
+  const auto m = Match(c, "java.net.sockettimeoutexception:read timed out");
+  REQUIRE(m);
+  CHECK(m->signature == 1);
+  CHECK(m->covered == std::string("sockettimeoutexception").size() + std::string("read timed out").size());
+}
+
+TEST_CASE("compile errors name the signature's pattern", "[match]") {
+  Entry e;
+  e.signatures = {Sig("fine", {"ok"}), Sig("broken", {"(unclosed"})};
+  LiteralTable table;
+  const auto ce = CompileEntry(e, table);
+  REQUIRE_FALSE(ce.ok());
+  CHECK(ce.error().path == "/entries/0/signatures/broken/patterns/0");
+}
+
+TEST_CASE("spans are merged into disjoint sorted ranges, and covered counts each byte once", "[match]") {
+  CHECK(MergeSpans({{5, 9}, {0, 3}, {2, 4}, {9, 10}}) == std::vector<Span>{{0, 4}, {5, 10}});
+  CHECK(MergeSpans({}).empty());
+  CHECK(Covered({{0, 10}, {5, 15}}) == 15);
+}
