@@ -13,6 +13,33 @@ namespace {
 constexpr std::size_t kChunk = 1 << 20;
 constexpr std::size_t kBinaryWindow = 8000;  // like git: a NUL this early means binary
 
+// Windows-1252's bytes 0x80-0x9F (0xA0-0xFF are Latin-1, the same code points). The five undefined
+// bytes map to the C1 control of the same value, as browsers decode them.
+constexpr char16_t kWindows1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+// Checks the UTF-8 of `bytes`: 1 valid with a multi-byte sequence, 0 only ASCII (or a sequence cut at the
+// end, to be judged with the next piece), -1 invalid.
+int Utf8Verdict(std::string_view bytes) {
+  int verdict = 0;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto b = static_cast<unsigned char>(bytes[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+    if (len == 0) return -1;
+    if (i + len > bytes.size()) return verdict;  // cut at the end of this piece
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return -1;
+    }
+    verdict = 1;
+    i += len;
+  }
+  return verdict;
+}
 
 }  // namespace
 
@@ -57,11 +84,53 @@ std::optional<std::string> InputDecoder::Feed(std::string_view bytes, std::strin
       }
       checked_ += n;
     }
+    if (!utf8_confirmed_) {
+      // Decided by the first non-ASCII bytes: valid UTF-8 stays UTF-8 (later bad bytes are only bad bytes).
+      // A sequence cut at the end of this piece waits for the next one to be judged whole.
+      std::string joined = carry_ + std::string(bytes);
+      carry_.clear();
+      std::size_t tail = 0;
+      while (tail < 3 && tail < joined.size() &&
+             (static_cast<unsigned char>(joined[joined.size() - 1 - tail]) & 0xC0) == 0x80) {
+        ++tail;
+      }
+      if (tail < joined.size() && static_cast<unsigned char>(joined[joined.size() - 1 - tail]) >= 0xC0) {
+        carry_ = joined.substr(joined.size() - 1 - tail);
+        joined.resize(joined.size() - 1 - tail);
+      }
+      const int verdict = Utf8Verdict(joined);
+      if (verdict < 0) {
+        encoding_ = Encoding::kWindows1252;
+        DecodeWindows1252(joined + carry_, out);
+        carry_.clear();
+        return std::nullopt;
+      }
+      utf8_confirmed_ = verdict > 0;
+      out.append(joined);
+      return std::nullopt;
+    }
     out.append(bytes);
+    return std::nullopt;
+  }
+  if (encoding_ == Encoding::kWindows1252) {
+    DecodeWindows1252(bytes, out);
     return std::nullopt;
   }
   DecodeUtf16(bytes, out);
   return std::nullopt;
+}
+
+void InputDecoder::DecodeWindows1252(std::string_view bytes, std::string& out) {
+  for (char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x80) out.push_back(c);
+    else if (b < 0xA0) AppendUtf8(out, kWindows1252High[b - 0x80]);
+    else AppendUtf8(out, b);
+  }
+}
+
+std::string NotesWarning(const InputNotes& notes) {
+  return notes.windows1252 ? "the input is not valid UTF-8: it was read as Windows-1252 (Western European)" : "";
 }
 
 std::optional<std::string> InputDecoder::Finish(std::string& out) {
@@ -71,7 +140,11 @@ std::optional<std::string> InputDecoder::Finish(std::string& out) {
     held.swap(carry_);
     return Feed(held, out);
   }
-  if (!carry_.empty() || high_surrogate_) AppendUtf8(out, 0xFFFD);  // a cut-off UTF-16 unit
+  if (encoding_ == Encoding::kUtf8) {
+    out.append(carry_);  // a UTF-8 sequence cut by the end of the input: the core reads it as a bad byte
+  } else if (!carry_.empty() || high_surrogate_) {
+    AppendUtf8(out, 0xFFFD);  // a cut-off UTF-16 unit
+  }
   carry_.clear();
   high_surrogate_ = 0;
   return std::nullopt;
@@ -118,7 +191,7 @@ std::FILE* OpenInput(const std::string& path, std::string& error) {
 
 std::optional<std::string> ForEachChunk(std::FILE* in,
                                         const std::function<std::optional<std::string>(std::string_view)>& on_text,
-                                        const std::function<void(std::size_t)>& on_progress) {
+                                        const std::function<void(std::size_t)>& on_progress, InputNotes* notes) {
   InputDecoder decoder;
   std::vector<char> chunk(kChunk);
   std::string decoded;
@@ -135,10 +208,11 @@ std::optional<std::string> ForEachChunk(std::FILE* in,
   if (std::ferror(in)) return std::string("cannot read the input: ") + std::strerror(errno);
   decoded.clear();
   if (auto err = decoder.Finish(decoded)) return err;
+  if (notes) notes->windows1252 = decoder.windows1252();
   return on_text(decoded);
 }
 
-std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text) {
+std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text, InputNotes* notes) {
   return ForEachChunk(
       in,
       [&](std::string_view piece) -> std::optional<std::string> {
@@ -147,7 +221,7 @@ std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string
         return "the input is larger than " + std::to_string(limit >> 20) +
                " MB; a single error is never that long: for a log use --log";
       },
-      [](std::size_t) {});
+      [](std::size_t) {}, notes);
 }
 
 }  // namespace conndiag::cli

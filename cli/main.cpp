@@ -46,6 +46,7 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
   conndiag::LogClassifier log(classifier, options);
   const bool progress = isatty(STDERR_FILENO);
   std::size_t next_report = 64u << 20;
+  conndiag::cli::InputNotes notes;
   auto err = conndiag::cli::ForEachChunk(
       in,
       [&](std::string_view text) -> std::optional<std::string> {
@@ -57,12 +58,14 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
           std::fprintf(stderr, "\rconndiag: %zu MB read", bytes >> 20);
           next_report += 64u << 20;
         }
-      });
+      },
+      &notes);
   if (progress && next_report > (64u << 20)) std::fprintf(stderr, "\n");
   if (err) return Fail(*err);
   const auto events = log.Finish();  // first: it reads a last line that has no line ending
   const std::size_t lines = log.lines();
-  const auto warnings = log.warnings();
+  auto warnings = log.warnings();
+  if (const std::string note = conndiag::cli::NotesWarning(notes); !note.empty()) warnings.insert(warnings.begin(), note);
   bool any_confident = false;
   for (const auto& e : events) {
     any_confident = any_confident || (!e.result.matches.empty() && e.result.matches.front().confident);
@@ -124,14 +127,18 @@ int main(int argc, char** argv) {
   if (args.log) return RunLog(classifier, options, in, args);
 
   std::string text;
-  auto read_error = conndiag::cli::ReadAll(in, conndiag::kMaxPasteBytes, text);
+  conndiag::cli::InputNotes notes;
+  auto read_error = conndiag::cli::ReadAll(in, conndiag::kMaxPasteBytes, text, &notes);
   if (in != stdin) std::fclose(in);
   if (read_error) return Fail(*read_error);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     return Fail("the input is empty: give the error text as a file or on standard input");
   }
 
-  const conndiag::Result result = classifier.Classify(text, options);
+  conndiag::Result result = classifier.Classify(text, options);
+  if (const std::string note = conndiag::cli::NotesWarning(notes); !note.empty()) {
+    result.warnings.insert(result.warnings.begin(), note);
+  }
   if (args.json) {
     const std::string json =
         conndiag::ResultToJson(classifier.knowledge_base(), result, options, text, conndiag::OffsetUnit::kUtf8Bytes);

@@ -49,6 +49,9 @@ cli_test("binary input is refused, exit 2" EXIT 2 STDIN binary.bin STDERR "looks
 cli_test("UTF-16 input with a BOM is decoded" EXIT 0 STDIN utf16le.txt ARGS --top 1 STDOUT "o365-ignite-domain-user")
 cli_test("invalid UTF-8 does not stop classification" EXIT 0 STDIN invalid_utf8.txt ARGS --json --top 1
   STDOUT "o365-ignite-domain-user")
+cli_test("a Windows-1252 French file is read as such, with a warning, and its French row matches" EXIT 0
+  STDIN windows1252_fr.txt ARGS --app exchange --json --top 1
+  STDOUT "exchange-404-no-mailbox.*read as Windows-1252")
 cli_test("a missing file is an input error" EXIT 2 ARGS /nonexistent/x.txt STDERR "cannot open /nonexistent/x.txt"
   STDOUT_EMPTY)
 cli_test("a malformed custom knowledge base names the JSON path" EXIT 2 STDIN shared_401.txt

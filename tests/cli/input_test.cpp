@@ -29,7 +29,7 @@ std::FILE* Temp(const std::string& contents) {
 
 }  // namespace
 
-TEST_CASE("UTF-8 passes through; its BOM is dropped", "[input]") {
+TEST_CASE("UTF-8 passes through, its BOM is dropped", "[input]") {
   CHECK(Decode("Retourné") == "Retourné");
   CHECK(Decode("\xEF\xBB\xBFok") == "ok");
   CHECK(Decode("ab") == "ab");  // shorter than the detection window
@@ -93,4 +93,31 @@ TEST_CASE("ForEachChunk stops at the first error its consumer returns", "[input]
   REQUIRE(err);
   CHECK(*err == "stop");
   CHECK(pieces == 1);
+}
+
+TEST_CASE("8-bit text that is not UTF-8 is read as Windows-1252, valid UTF-8 never", "[input]") {
+  conndiag::cli::InputDecoder latin;
+  std::string out;
+  REQUIRE_FALSE(latin.Feed("Retourn\xE9 par le serveur \x93x\x94 \x80", out));
+  REQUIRE_FALSE(latin.Finish(out));
+  CHECK(out == "Retourn\xC3\xA9 par le serveur \xE2\x80\x9Cx\xE2\x80\x9D \xE2\x82\xAC");
+  CHECK(latin.windows1252());
+
+  // Decided by the first non-ASCII bytes: UTF-8 stays UTF-8, even with a stray bad byte later.
+  conndiag::cli::InputDecoder utf8;
+  std::string kept;
+  REQUIRE_FALSE(utf8.Feed("Retourn\xC3\xA9 ", kept));
+  REQUIRE_FALSE(utf8.Feed("then \xFF", kept));
+  REQUIRE_FALSE(utf8.Finish(kept));
+  CHECK(kept == "Retourn\xC3\xA9 then \xFF");
+  CHECK_FALSE(utf8.windows1252());
+
+  // A UTF-8 character cut between two reads is not mistaken for Windows-1252.
+  conndiag::cli::InputDecoder cut;
+  std::string joined;
+  REQUIRE_FALSE(cut.Feed("abcd Retourn\xC3", joined));
+  REQUIRE_FALSE(cut.Feed("\xA9", joined));
+  REQUIRE_FALSE(cut.Finish(joined));
+  CHECK(joined == "abcd Retourn\xC3\xA9");
+  CHECK_FALSE(cut.windows1252());
 }

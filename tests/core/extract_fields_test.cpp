@@ -47,7 +47,7 @@ TEST_CASE("AADSTS, AF and Okta codes in order, without repeats", "[fields]") {
   CHECK(f.error_code == "AF20012");
 }
 
-TEST_CASE("exception class names keep their case; prose 'failure' is not one", "[fields]") {
+TEST_CASE("exception class names keep their case, prose 'failure' is not one", "[fields]") {
   const auto f = Extract(
       "ContextManagerServiceException: com.adallom.adalib.httputils.exceptions.TokenRefreshException: "
       "the failure of java.lang.NullPointerException");

@@ -38,7 +38,7 @@ TEST_CASE("optional atoms end a literal run", "[prefilter]") {
   CHECK(RequiredLiterals("ab+c") == Set{"ab"});
 }
 
-TEST_CASE("classes, dots and escapes break runs; look-arounds do not", "[prefilter]") {
+TEST_CASE("classes, dots and escapes break runs, look-arounds do not", "[prefilter]") {
   CHECK(RequiredLiterals("ab[xy]cde") == Set{"abxcde", "abycde"});  // a small class is a set of runs
   CHECK(RequiredLiterals("ab[^xy]cde") == Set{"cde"});
   CHECK(RequiredLiterals(R"(ab[\d]cde)") == Set{"cde"});

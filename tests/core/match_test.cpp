@@ -41,7 +41,7 @@ std::optional<SignatureMatch> Match(const Compiled& c, const std::string& normal
 
 }  // namespace
 
-TEST_CASE("any signature recognizes the entry; every pattern of it must match", "[match]") {
+TEST_CASE("any signature recognizes the entry, every pattern of it must match", "[match]") {
   Entry e;
   e.signatures = {Sig("connector", {"httprequestfailure", "server returned:401"}),
                   Sig("vendor", {"\\be0000011\\b", "invalid token provided"})};

@@ -40,7 +40,7 @@ TEST_CASE("undoes JSON escaping, also when applied twice", "[normalize]") {
   CHECK(Normalize(R"(https:\/\/login.microsoftonline.com)").text == "https://login.microsoftonline.com");
 }
 
-TEST_CASE("decodes \\u escapes with surrogate pairs and rejects lone surrogates", "[normalize]") {
+TEST_CASE("decodes backslash-u escapes with surrogate pairs and rejects lone surrogates", "[normalize]") {
   CHECK(Normalize(R"(x\ud83d\ude00y)").text == "x\U0001F600y");
   CHECK(Normalize(R"(x\ud83dy)").text == "x y");  // a lone surrogate is not a character
   CHECK(Normalize(R"(bad \u12 escape)").text == "bad \\u12 escape");
@@ -104,4 +104,23 @@ TEST_CASE("HTML and XML entities are decoded, also when escaped twice, and map b
   REQUIRE(n.text == "x \"y\"");
   CHECK(n.ToSource({2, 3}) == Span{2, 8});   // the quote stands for "&quot;"
   CHECK(n.ToSource({2, 5}) == Span{2, 15});
+}
+
+TEST_CASE("hard-wrapped text (a terminal's fixed width) reads whole again, other line breaks stay spaces", "[normalize]") {
+  // As GAM printed it in an 80-column console: words cut at the width.
+  const std::string wrapped =
+      "Exception in thread \"main\" com.google.api.client.googleapis.json.GoogleJsonRespo\n"
+      "nseException: 403 Forbidden\n"
+      "    \"message\" : \"Insufficient Permission: Request had insufficient authenticatio\n"
+      "n scopes.\",\n"
+      "  \"status\" : \"PERMISSION_DENIED\"";
+  const auto n = Normalize(wrapped);
+  CHECK(n.text.find("googlejsonresponseexception:403 forbidden") != std::string::npos);
+  CHECK(n.text.find("insufficient authentication scopes") != std::string::npos);
+  // The joined word maps back across the break.
+  const auto at = n.text.find("googlejsonresponseexception");
+  CHECK(n.ToSource({at, at + 27}) == Span{wrapped.find("GoogleJsonRespo"), wrapped.find("nseException") + 12});
+  // A short text's line breaks, and a single long line, are ordinary white space.
+  CHECK(Normalize("Read timed\nout").text == "read timed out");
+  CHECK(Normalize(std::string(70, 'a') + "\nb").text == std::string(70, 'a') + " b");
 }

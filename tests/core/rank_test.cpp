@@ -33,7 +33,7 @@ Candidate Cand(const Entry& e, std::size_t covered) {
 
 }  // namespace
 
-TEST_CASE("the app with the most clues is the guess; a tie names none", "[rank]") {
+TEST_CASE("the app with the most clues is the guess, a tie names none", "[rank]") {
   const auto kb = TwoApps();
   CHECK(GuessApp(kb, {{2, "x"}, {1, "y"}, {0, ""}}) == std::optional<std::string>("okta"));
   CHECK_FALSE(GuessApp(kb, {{1, "x"}, {1, "y"}, {0, ""}}));

@@ -35,6 +35,9 @@ struct NormalizedText {
 // - JSON escapes undone (\" \/ \n \t \uXXXX, doubled backslashes), as in logs that quote JSON;
 // - HTML and XML entities decoded (&quot; &#39; &#x27; &amp; &eacute;..., also escaped twice), as in
 //   text copied from a web page or a mail, and in SOAP bodies;
+// - in hard-wrapped text (copied from a fixed-width terminal or a mail: the longest lines, of 60 characters
+//   or more, share one width), a line break between two letters of a full line is dropped, so a word cut
+//   in two reads whole again;
 // - every run of white space (NBSP, narrow NBSP, tabs, newlines) becomes one space, none at the ends,
 //   and none around ':' (French typography puts a space before it; JSON may put one after);
 // - control characters and invalid UTF-8 become a space; zero-width characters disappear.
