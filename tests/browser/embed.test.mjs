@@ -80,6 +80,18 @@ test('the custom element in a portal with conflicting CSS and a strict CSP class
   await done(p);
 });
 
+test('the element answers a vendor body with the row and the code it found, and says what an unknown error tells', async () => {
+  const p = await openPortal(`${site.url}examples/portal-element.html`, [siteOrigin()]);
+  const box = p.page.locator('conn-diag textarea');
+  await box.fill('{"errorCode":"E0000011","errorSummary":"Invalid token provided","errorLink":"E0000011"}');
+  await p.page.waitForFunction(() => document.getElementById('last-result').textContent.includes('okta-401-token-invalid'));
+  assert.match(await p.page.locator('conn-diag article.card .code-reason').first().textContent(), /^E0000011 /);
+  await box.fill('HTTP 503 Service Unavailable from the gateway');
+  await p.page.locator('conn-diag .fields ul.understood li').first().waitFor();
+  assert.match((await p.page.locator('conn-diag .fields ul.understood li').allTextContents()).join(' '), /503/);
+  await done(p);
+});
+
 test('a custom row from kb-src answers its own error and outranks nothing it should not', async () => {
   const p = await openPortal(`${site.url}examples/portal-element.html`, [siteOrigin()]);
   const box = p.page.locator('conn-diag textarea');

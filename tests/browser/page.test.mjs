@@ -51,6 +51,64 @@ test('the hosted folder served on 127.0.0.1 under a sub-path works the same', as
   await checkClean(p);
 });
 
+// For each app, the example of its first signature that is vendor wording (not the connector's own message):
+// an SDK exception, an API body, a localized operating-system message.
+const vendorPastes = Object.keys(kb.apps).filter((app) => app !== 'all').map((app) => {
+  for (const e of kb.entries.filter((x) => x.apps.includes(app) && !x.fallback)) {
+    for (const sig of e.signatures) {
+      if (sig.id !== 'connector' && sig.id !== 'code' && !sig.weak && sig.examples?.length) {
+        return { app, id: e.id, text: sig.examples[0] };
+      }
+    }
+  }
+  return { app, id: null, text: null };
+});
+
+test("every app's vendor wording (not only the connector's message) gets its row, with where the wording was seen", async () => {
+  assert.deepEqual(vendorPastes.filter((v) => !v.id).map((v) => v.app), [], 'every app has a vendor-wording example');
+  const p = await openPage(browser, offlineUrl);
+  for (const v of vendorPastes) {
+    await diagnose(p.page, v.text, { app: v.app, expect: v.id });
+    const card = p.page.locator('#results article.card').first();
+    assert.equal(await card.getAttribute('data-app'), v.app);
+    assert.ok(await card.locator('p.sources a').count() > 0, `${v.id}: the sources of its wording are linked`);
+  }
+  await checkClean(p);
+});
+
+test("a code found in the text answers with its row and the code's own reason, in both languages", async () => {
+  const p = await openPage(browser, offlineUrl);
+  const text = '{"errorCode":"E0000011","errorSummary":"Invalid token provided","errorLink":"E0000011"}';
+  await diagnose(p.page, text, { expect: 'okta-401-token-invalid' });
+  assert.match(await p.page.locator('article.card .code-reason').first().textContent(), /^E0000011 .*token/i);
+  assert.match(await p.page.locator('article.card').first().getAttribute('class'), /likely/);
+  await p.page.click('#lang-toggle');
+  await waitForResultOf(p.page, text);
+  assert.match(await p.page.locator('article.card .code-reason').first().textContent(), /jeton/);
+  await checkClean(p);
+});
+
+test('an unknown error says what the text does tell (status, code, app) instead of a bare no-match', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await diagnose(p.page, 'HTTP/1.1 429 Too Many Requests {"errorCode":"E0000999","errorSummary":"Something new"} okta.com');
+  assert.equal(await p.page.locator('#results article.card').count(), 0);
+  const said = await p.page.locator('#results .fields ul.understood li').allTextContents();
+  assert.ok(said.some((l) => /429/.test(l) && /rate limit/.test(l)), said.join(' | '));
+  assert.ok(said.some((l) => /E0000999/.test(l)), said.join(' | '));
+  assert.ok(said.some((l) => /Okta/.test(l)), said.join(' | '));
+  await checkClean(p);
+});
+
+test('a reworded error that no wording matches is proposed as similar, never as likely', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await diagnose(p.page, 'BoxServerException: the user cannot access this feature without an enterprise account', { app: 'box' });
+  const card = p.page.locator('#results article.card').first();
+  assert.equal(await card.getAttribute('data-entry-id'), 'box-not-enterprise');
+  assert.doesNotMatch(await card.getAttribute('class'), /likely/);
+  assert.equal(await card.locator('.similar-note').count(), 1);
+  await checkClean(p);
+});
+
 test('pasted HTML and scripts are shown as text and never run', async () => {
   const p = await openPage(browser, offlineUrl);
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> IgniteException <b>bold</b>';

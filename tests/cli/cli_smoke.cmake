@@ -49,6 +49,11 @@ cli_test("binary input is refused, exit 2" EXIT 2 STDIN binary.bin STDERR "looks
 cli_test("UTF-16 input with a BOM is decoded" EXIT 0 STDIN utf16le.txt ARGS --top 1 STDOUT "o365-ignite-domain-user")
 cli_test("invalid UTF-8 does not stop classification" EXIT 0 STDIN invalid_utf8.txt ARGS --json --top 1
   STDOUT "o365-ignite-domain-user")
+cli_test("a vendor's API body answers with its row and the code it found, confidently" EXIT 0
+  STDIN okta_e0000011.json ARGS --json --top 1
+  STDOUT "\"id\": \"okta-401-token-invalid\".*\"code\": {[^}]*\"id\": \"okta-e0000011\".*\"understood\": \\[")
+cli_test("a vendor's API body in text output shows the code's reason" EXIT 0 STDIN okta_e0000011.json ARGS --top 1
+  STDOUT "Code: E0000011 — ")
 cli_test("a Windows-1252 French file is read as such, with a warning, and its French row matches" EXIT 0
   STDIN windows1252_fr.txt ARGS --app exchange --json --top 1
   STDOUT "exchange-404-no-mailbox.*read as Windows-1252")

@@ -129,3 +129,15 @@ test('a streamed log counts its last line even without a final newline', () => {
   assert.equal(done.lines, 3);
   assert.deepEqual(done.events.map((e) => e.line), [3]);
 });
+
+test('a result carries the signature that recognized it, the linked code, and what the text says', () => {
+  const r = diag.classify('{"error":"invalid_grant","error_description":"AADSTS70008: The provided authorization code or refresh token has expired."}', { app: 'office365' });
+  const top = r.matches[0];
+  assert.equal(top.id, 'o365-aadsts70008-token-expired');
+  assert.equal(top.code.id, 'aadsts-70008');
+  assert.match(top.code.reason, /expired/);
+  assert.ok(top.signature && top.signature.sources.length > 0);
+  assert.equal(top.similar, false);
+  assert.ok(Array.isArray(r.understood) && r.understood.some((l) => /AADSTS70008/.test(l)));
+});
+

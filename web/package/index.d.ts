@@ -22,10 +22,19 @@ export interface Match {
   evidence: string[];
   kind: string;
   action: string;
-  source: 'connector' | 'code-table' | 'custom';
+  source: 'connector' | 'vendor' | 'code-table' | 'custom';
   row: number | null;
   message: string;
   link: string | null;
+  /** The signature (known wording) that recognized the text; null for a similarity proposal. */
+  signature: { id: string; name: string | null; sources: string[] } | null;
+  /** The code-table entry found in the text when this row is the same event (its own reason). */
+  code: { id: string; message: string; reason: string; link: string | null } | null;
+  /** Proposed because the text resembles a known one (no signature matched): never confident. */
+  similar: boolean;
+  /** When similar: distinctive words the text shares with the known one, and those it lacks. */
+  shared: string[];
+  missing: string[];
 }
 
 export interface Fields {
@@ -51,6 +60,8 @@ export interface Result {
   matches: Match[];
   app_guess: string | null;
   fields: Fields;
+  /** What the text says, in plain sentences in the asked language (app, status, codes, exception). */
+  understood: string[];
   warnings: string[];
 }
 

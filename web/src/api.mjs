@@ -29,10 +29,17 @@
  * @property {string[]} evidence    Why it matched.
  * @property {string} kind          authentication, license, permission, transient, internal, quota, configuration.
  * @property {string} action        reconnect, test-now, contact-support, ...
- * @property {string} source        "connector", "code-table" or "custom".
+ * @property {string} source        "connector" (Microsoft's table), "vendor", "code-table" or "custom".
  * @property {number|null} row      Row of the troubleshooting table.
  * @property {string} message       The error text as the product prints it.
  * @property {string|null} link     The vendor's page for this code.
+ * @property {{id: string, name: string|null, sources: string[]}|null} signature  The known wording that
+ *   recognized the text (null for a similarity proposal), with where that wording was seen.
+ * @property {{id: string, message: string, reason: string, link: string|null}|null} code  The code-table
+ *   entry found in the text when this row is the same event, with the code's own reason.
+ * @property {boolean} similar      Proposed because the text resembles a known one: never confident.
+ * @property {string[]} shared      When similar: distinctive words shared with the known text.
+ * @property {string[]} missing     When similar: distinctive words it lacks.
  */
 
 /**
@@ -41,6 +48,7 @@
  * @property {string|null} app_guess  The app the text names, if any.
  * @property {object} fields          http_status, http_reason, aadsts, af_code, okta_codes, exception,
  *                                    oauth_error, tenant_id, urls, hosts, ...
+ * @property {string[]} understood    What the text says, in plain sentences (app, status, codes, exception).
  * @property {string[]} warnings
  */
 

@@ -193,7 +193,7 @@ class ConnDiagElement extends HTMLElement {
         this._results.append(card);
       });
     }
-    const fields = fieldsView(result.fields, w);
+    const fields = fieldsView(result, w);
     if (fields) this._results.append(fields);
     this.dispatchEvent(new CustomEvent('conndiag:result', { detail: result, bubbles: true, composed: true }));
   }

@@ -9,13 +9,21 @@ function display(key, fields) {
   return value || null;
 }
 
-/** @param {object} fields  Result.fields @param {object} words */
-export function fieldsView(fields, words) {
+/**
+ * What the error says: the extracted fields, and, when no answer is sure, the core's plain sentences about
+ * them (what a status means, what a code means, which app) so that there is always a next step.
+ * @param {import('./api.mjs').Result} result @param {object} words
+ */
+export function fieldsView(result, words) {
+  const fields = result.fields;
   const rows = Object.entries(words.fieldNames)
     .map(([key, label]) => [label, display(key, fields)])
     .filter(([, value]) => value);
-  if (!rows.length) return null;
+  const sure = result.matches.length > 0 && result.matches[0].confident;
+  const sentences = sure ? [] : (result.understood || []);
+  if (!rows.length && !sentences.length) return null;
   return h('section', { class: 'fields', 'aria-label': words.fields },
     h('h3', {}, words.fields),
-    h('dl', {}, rows.map(([label, value]) => [h('dt', {}, label), h('dd', {}, h('code', {}, value))])));
+    sentences.length ? h('ul', { class: 'understood' }, sentences.map((line) => h('li', {}, line))) : null,
+    rows.length ? h('dl', {}, rows.map(([label, value]) => [h('dt', {}, label), h('dd', {}, h('code', {}, value))])) : null);
 }

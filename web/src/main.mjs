@@ -126,7 +126,7 @@ function renderResult(text, result) {
     }
     result.matches.forEach((m, i) => out.append(resultCard(m, i + 1, text, w)));
   }
-  const fields = fieldsView(result.fields, w);
+  const fields = fieldsView(result, w);
   if (fields) out.append(fields);
   rendered(text);
 }

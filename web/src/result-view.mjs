@@ -40,6 +40,15 @@ export function highlighted(text, spans) {
     segments(text, spans).map((s) => (s.matched ? h('mark', {}, s.text) : s.text)));
 }
 
+// Where the wording that recognized the text was seen (vendor docs, SDK source, public issue): links that
+// open only when clicked.
+function sourcesLine(match, words) {
+  const sources = (match.signature && match.signature.sources) || [];
+  if (!sources.length) return null;
+  return h('p', { class: 'sources' }, `${words.seenIn} `,
+    sources.slice(0, 3).map((url, i) => [i ? ', ' : '', h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, new URL(url).hostname)]));
+}
+
 /**
  * One card per match, in rank order, with the page hooks data-entry-id and data-app.
  * @param {import('./api.mjs').Match} match
@@ -50,8 +59,11 @@ export function resultCard(match, rank, text, words, idPrefix = 'card') {
     h('header', {},
       h('h3', { id: `${idPrefix}-${rank}` }, `${rank}. ${match.app_name}`),
       h('span', { class: `badge ${level}` }, `${confidenceWord(match, words)} · ${Math.round(match.score * 100)}%`),
-      match.source === 'code-table' ? h('span', { class: 'badge source' }, words.fromCodeTable) : null),
+      match.source === 'code-table' ? h('span', { class: 'badge source' }, words.fromCodeTable) : null,
+      match.similar ? h('span', { class: 'badge source' }, words.similarBadge) : null),
+    match.similar ? h('p', { class: 'similar-note' }, words.similarNote) : null,
     h('p', { class: 'cause' }, h('strong', {}, `${words.cause} `), match.cause),
+    match.code ? h('p', { class: 'code-reason' }, h('strong', {}, `${match.code.message} `), match.code.reason) : null,
     h('h4', {}, words.fix),
     h('ol', { class: 'fix' }, match.fix.map((step) => h('li', {}, step))),
     h('div', { class: 'actions' },
@@ -61,6 +73,7 @@ export function resultCard(match, rank, text, words, idPrefix = 'card') {
     h('details', { class: 'why' },
       h('summary', {}, words.why),
       h('ul', {}, match.evidence.map((e) => h('li', {}, e))),
+      sourcesLine(match, words),
       h('p', { class: 'id' }, h('code', {}, match.id)),
       text ? h('div', {}, h('p', {}, words.matchedText), highlighted(text, match.spans)) : null));
 }
