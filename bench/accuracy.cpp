@@ -72,6 +72,7 @@ struct Scores {
   Ratio negatives_app;     // negatives, app given: no confident match
   Ratio negatives_unknown; // negatives, app unknown: no confident match
   Ratio confident_right;   // every text, app given: confident answers that are right
+  int negatives_answered = 0;  // negatives, app given: some answer shown (possible or weak), not none
 };
 
 struct Outcome {
@@ -80,12 +81,15 @@ struct Outcome {
   std::string got_app, got_unknown;
 };
 
-Outcome Judge(const conndiag::Classifier& c, const Text& t) {
+Outcome Judge(const conndiag::Classifier& c, const Text& t, bool similar) {
   Outcome o;
   conndiag::Options with_app;
   with_app.app = t.app;
+  with_app.similar = similar;
+  conndiag::Options without_app;
+  without_app.similar = similar;
   const auto given = c.Classify(t.text, with_app);
-  const auto unknown = c.Classify(t.text, conndiag::Options{});
+  const auto unknown = c.Classify(t.text, without_app);
   auto right = [&](const conndiag::Match& m) { return t.expect.count(m.entry->id) > 0; };
   if (!given.matches.empty()) {
     const auto& top = given.matches.front();
@@ -107,6 +111,7 @@ Outcome Judge(const conndiag::Classifier& c, const Text& t) {
 void Add(Scores& s, const Text& t, const Outcome& o) {
   if (t.expect.empty()) {
     s.negatives_app.Add(o.quiet_app);
+    s.negatives_answered += o.got_app.empty() ? 0 : 1;
     s.negatives_unknown.Add(o.quiet_unknown);
   } else {
     s.top1_app.Add(o.top1);
@@ -160,10 +165,11 @@ int main(int argc, char** argv) {
     std::vector<Text> texts = Load(corpus + "/tuning.jsonl", false);
     for (auto& t : Load(corpus + "/blind.jsonl", true)) texts.push_back(std::move(t));
 
-    Scores tuning, blind, all, vendor;
+    Scores tuning, blind, all, vendor, no_similarity;
     std::vector<std::string> blind_misses;
     for (const auto& t : texts) {
-      const Outcome o = Judge(c, t);
+      Add(no_similarity, t, Judge(c, t, false));
+      const Outcome o = Judge(c, t, true);
       Add(t.blind ? blind : tuning, t, o);
       Add(all, t, o);
       if (!t.from_table_page) Add(vendor, t, o);
@@ -185,6 +191,15 @@ int main(int argc, char** argv) {
     Print("blind part (never tuned to)", blind);
     Print("whole corpus", all);
     Print("whole corpus without the troubleshooting page's own texts", vendor);
+    std::printf("\nwhat the similarity tier adds (whole corpus, without it -> with it):\n");
+    std::printf("  top-3, app unknown                    %s -> %s\n", no_similarity.top3_unknown.Show().c_str(),
+                all.top3_unknown.Show().c_str());
+    std::printf("  top-1, app given                      %s -> %s\n", no_similarity.top1_app.Show().c_str(),
+                all.top1_app.Show().c_str());
+    std::printf("  negatives not confident, app given    %s -> %s\n", no_similarity.negatives_app.Show().c_str(),
+                all.negatives_app.Show().c_str());
+    std::printf("  negatives given some answer, app given %d of %d -> %d of %d\n", no_similarity.negatives_answered,
+                no_similarity.negatives_app.total, all.negatives_answered, all.negatives_app.total);
     std::printf("\nblind misses (%zu):", blind_misses.size());
     for (const auto& id : blind_misses) std::printf(" %s", id.c_str());
     std::printf("\n");

@@ -158,7 +158,7 @@ Result Classifier::Classify(std::string_view text, const Options& options) const
     candidates.push_back(std::move(cand));
   }
   LinkCodesToRows(c.kb, options, result.app_guess, candidates);
-  if (candidates.empty()) candidates = c.similarity.Closest(normalized.text);
+  if (candidates.empty() && options.similar) candidates = c.similarity.Closest(normalized.text);
 
   RankCandidates(options, result.app_guess, candidates);
   Explain(c.kb, options, text, normalized, app_evidence, result.app_guess, candidates, result);
