@@ -43,7 +43,9 @@ TEST_CASE("every entry's messages and every signature's examples rank that entry
   const Own& own = texts[i];
   CAPTURE(own.entry->id, own.what, own.text);
   Options options;
-  options.app = own.entry->apps.front();
+  // A row for every app is checked as a Box error would be: Box has no timeout or 500 row of its own, so
+  // the every-app row is its answer (for Salesforce a read timeout is Salesforce's own row).
+  options.app = own.entry->apps.front() == "all" ? "box" : own.entry->apps.front();
   const auto result = DefaultClassifier().Classify(own.text, options);
   REQUIRE_FALSE(result.matches.empty());
   // A code entry linked to a row answers as that row, with the code attached.
