@@ -22,6 +22,10 @@ constexpr std::size_t kMaxJsonCandidates = 8;
 constexpr std::size_t kMaxJsonBytes = 64 * 1024;
 constexpr int kMaxJsonDepth = 32;
 constexpr std::size_t kMaxDescription = 2000;
+// Longest class name or host name looked at: a scanner never walks back further, so a megabyte of
+// "a.exception.exception..." costs a bounded amount per occurrence (linear, not quadratic).
+constexpr std::size_t kMaxNameBack = 256;
+constexpr std::size_t kMaxJsonAttempts = 64;  // '{' positions tried as a JSON payload, parsed or not
 
 constexpr std::array<std::string_view, 18> kReasons = {
     "bad request",       "unauthorized",          "payment required", "forbidden",        "not found",
@@ -146,9 +150,10 @@ class Scanner {
         const std::size_t end = at + suffix.size();
         if (end < t_.size() && (IsWord(t_[end]) || t_[end] == '$')) continue;  // "exceptions."
         std::size_t begin = at;
-        while (begin > 0 && IsNameChar(t_[begin - 1])) --begin;
-        const std::size_t dot = t_.rfind('.', end - 1);
-        const std::size_t simple = (dot != std::string_view::npos && dot >= begin) ? dot + 1 : begin;
+        while (begin > 0 && at - begin < kMaxNameBack && IsNameChar(t_[begin - 1])) --begin;
+        // The simple name after the last '.' of this qualified name (looked for inside the name only).
+        const std::size_t dot = t_.substr(begin, end - begin).rfind('.');
+        const std::size_t simple = dot != std::string_view::npos ? begin + dot + 1 : begin;
         if (simple < at) found.emplace_back(simple, end);  // a bare "exception" is a word, not a class
       }
     }
@@ -209,6 +214,7 @@ class Scanner {
         std::string url = Source(at, end);
         while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ';')) url.pop_back();
         if (!AddUnique(f.urls, std::move(url))) break;
+        at = end - 1;  // the next URL starts after this one ("https://https://..." is read once)
       }
     }
     Hosts(f);
@@ -217,8 +223,11 @@ class Scanner {
   // JSON payloads in the original text, parsed for real: the most reliable source when present.
   void JsonPayloads(Fields& f) const {
     std::size_t tried = 0;
-    for (std::size_t at = original_.find('{'); at != std::string_view::npos && tried < kMaxJsonCandidates;
+    std::size_t attempts = 0;
+    for (std::size_t at = original_.find('{'); at != std::string_view::npos && tried < kMaxJsonCandidates &&
+                                              attempts < kMaxJsonAttempts;
          at = original_.find('{', at + 1)) {
+      ++attempts;  // every scan counts: a megabyte of '{' must not scan 64 KB from each of them
       const std::size_t end = ScanJsonValue(original_, at, kMaxJsonBytes, kMaxJsonDepth).end;
       if (end == std::string_view::npos) continue;
       ++tried;
@@ -276,7 +285,7 @@ class Scanner {
         const std::size_t end = at + tld.size();
         if (end < t_.size() && IsWord(t_[end])) continue;
         std::size_t begin = at;
-        while (begin > 0 && IsHostChar(t_[begin - 1])) --begin;
+        while (begin > 0 && at - begin < kMaxNameBack && IsHostChar(t_[begin - 1])) --begin;
         while (begin < at && !IsWord(t_[begin])) ++begin;  // "*******.salesforce.com" -> "salesforce.com"
         if (begin < at) found.emplace_back(begin, end);
       }

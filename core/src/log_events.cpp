@@ -108,7 +108,11 @@ std::string EventKey(std::string_view event) {
 }
 
 LogClassifier::LogClassifier(const Classifier& classifier, Options options)
-    : classifier_(classifier), options_(std::move(options)) {}
+    : classifier_(classifier), options_(std::move(options)) {
+  // In a log, a line that no known wording matches is not guessed at by resemblance: a log has many lines
+  // that merely share words with an error, and each guess would cost a similarity pass.
+  options_.similar = false;
+}
 
 void LogClassifier::AddLine(std::string_view line) { AddLine(line, false); }
 

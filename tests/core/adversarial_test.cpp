@@ -69,3 +69,17 @@ TEST_CASE("a 1 MB log line made of a real error repeated is one cut event, not a
   CheckValid(r, line.size());
   REQUIRE_FALSE(r.matches.empty());
 }
+
+TEST_CASE("1 MB of each field scanner's trigger word classifies and extracts bounded fields", "[adversarial]") {
+  // Each of these once made a scanner walk back or forward over the whole text for every occurrence.
+  for (std::string_view unit : {"Exception ", "a.Exception.", "Failure ", "https://", ".com", "{", "AADSTS50126 ",
+                                "e0000011 ", "af20012 ", "\"error\":\"", "tenant id ", "HTTP/1.1 ", "404 Not Found "}) {
+    CAPTURE(unit);
+    const std::string text = Repeat(unit, 1u << 20);
+    const auto r = DefaultClassifier().Classify(text, Options{});
+    CheckValid(r, text.size());
+    CHECK(r.fields.exceptions.size() <= 20);
+    CHECK(r.fields.urls.size() <= 20);
+    CHECK(r.fields.hosts.size() <= 20);
+  }
+}
