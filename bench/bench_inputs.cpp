@@ -118,4 +118,18 @@ std::string GenerateLog(std::size_t bytes, std::size_t error_every) {
   return log;
 }
 
+std::string DistinctEventsLog(std::size_t events, std::size_t event_bytes) {
+  Random r;
+  static const char* const kWords[] = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
+  std::string log;
+  for (std::size_t e = 0; e < events; ++e) {
+    log += "ERROR BoxRestException: Failed to parse response. request " + std::to_string(e) + "\n";
+    const std::size_t end = log.size() + event_bytes;
+    log += "\tdetail";
+    while (log.size() < end) (log += ' ') += kWords[r.Below(std::size(kWords))];
+    log += '\n';
+  }
+  return log;
+}
+
 }  // namespace conndiag::bench

@@ -13,4 +13,8 @@ std::string Paste(std::size_t bytes);
 // exceptions), with connector errors from the table about every `error_every` lines. Deterministic.
 std::string GenerateLog(std::size_t bytes, std::size_t error_every = 50);
 
+// The worst log for memory: `events` distinct matching events of about `event_bytes` each (a known error
+// line followed by a unique continuation of words), so nothing merges. Deterministic.
+std::string DistinctEventsLog(std::size_t events, std::size_t event_bytes);
+
 }  // namespace conndiag::bench

@@ -11,6 +11,10 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "bench_inputs.h"
 #include "conndiag/classifier.h"
 #include "conndiag/default_kb.h"
@@ -90,6 +94,11 @@ int main(int argc, char** argv) {
     }
     if (flag == "--print-log") {
       std::fputs(conndiag::bench::GenerateLog(std::strtoul(argv[i + 1], nullptr, 10) << 20).c_str(), stdout);
+      return 0;
+    }
+    if (flag == "--print-distinct-events" && i + 2 < argc) {  // EVENTS KB
+      std::fputs(conndiag::bench::DistinctEventsLog(std::strtoul(argv[i + 1], nullptr, 10),
+                                                    std::strtoul(argv[i + 2], nullptr, 10) << 10).c_str(), stdout);
       return 0;
     }
     if (flag == "--log-mb") log_mb = std::strtoul(argv[i + 1], nullptr, 10);
@@ -180,5 +189,26 @@ int main(int argc, char** argv) {
   }
   std::remove(log_path.c_str());
   std::remove(pattern_path.c_str());
+
+  // Peak memory of log mode on the worst log for it: 10,000 distinct events of 64 KB (640 MB), fed in
+  // 1 MB pieces as the CLI does, in a child process so that its peak is its own.
+  {
+    const std::string worst = conndiag::bench::DistinctEventsLog(10000, 64u << 10);
+    const double worst_mb = static_cast<double>(worst.size()) / (1 << 20);
+    const auto start = Clock::now();
+    const pid_t child = fork();
+    if (child == 0) {
+      conndiag::LogClassifier log(classifier, conndiag::Options{});
+      for (std::size_t at = 0; at < worst.size(); at += 1u << 20) log.AddText(std::string_view(worst).substr(at, 1u << 20));
+      const auto events = log.Finish();
+      std::_Exit(events.size() == 10000 ? 0 : 1);
+    }
+    int status = 0;
+    struct rusage usage {};
+    wait4(child, &status, 0, &usage);
+    std::printf("\n--log peak memory on %.0f MB of 10,000 distinct 64 KB events: %.0f MB resident (%.1f s, %s)\n",
+                worst_mb, static_cast<double>(usage.ru_maxrss) / 1024.0, Seconds(Clock::now() - start),
+                WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "all 10,000 events kept" : "events missing");
+  }
   return 0;
 }

@@ -212,14 +212,16 @@ std::optional<std::string> ForEachChunk(std::FILE* in,
   return on_text(decoded);
 }
 
-std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text, InputNotes* notes) {
+std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text, InputNotes* notes,
+                                   const char* what) {
   return ForEachChunk(
       in,
       [&](std::string_view piece) -> std::optional<std::string> {
         text.append(piece);
         if (text.size() <= limit) return std::nullopt;
-        return "the input is larger than " + std::to_string(limit >> 20) +
-               " MB; a single error is never that long: for a log use --log";
+        const std::string too_big = std::string(what) + " is larger than " + std::to_string(limit >> 20) + " MB";
+        return std::string(what) == "the input" ? too_big + "; a single error is never that long: for a log use --log"
+                                                : too_big + ", the most conndiag accepts";
       },
       [](std::size_t) {}, notes);
 }

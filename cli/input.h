@@ -45,8 +45,10 @@ struct InputNotes {
 // The warning to show for these notes, or empty.
 std::string NotesWarning(const InputNotes& notes);
 
-// Reads a whole input of at most `limit` decoded bytes. Returns the text, or an error message.
-std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text, InputNotes* notes = nullptr);
+// Reads a whole input of at most `limit` decoded bytes. Returns the text, or an error message; `what`
+// names the input in it ("the input", "the knowledge base").
+std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text, InputNotes* notes = nullptr,
+                                   const char* what = "the input");
 
 // Reads an input to its end in 1 MB reads: each piece of decoded UTF-8 goes to `on_text` (pieces are cut
 // anywhere, even inside a line; LogClassifier::AddText joins them), the count of raw bytes read so far to

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <string>
 
 #include "args.h"
@@ -13,6 +14,7 @@
 #include "conndiag/version.h"
 #include <nlohmann/json.hpp>
 #include "input.h"
+#include "terminal_text.h"
 #include "text_output.h"
 
 namespace {
@@ -22,7 +24,8 @@ constexpr int kNotConfident = 1;
 constexpr int kUsage = 2;
 
 int Fail(const std::string& message) {
-  std::fprintf(stderr, "conndiag: %s\n", message.c_str());
+  // Messages quote the input and custom knowledge bases (a key name, a path): escaped for the terminal.
+  std::fprintf(stderr, "conndiag: %s\n", conndiag::cli::Printable(message).c_str());
   return kUsage;
 }
 
@@ -30,7 +33,9 @@ std::string ReadFile(const std::string& path, std::string& error) {
   std::FILE* f = conndiag::cli::OpenInput(path, error);
   if (!f) return {};
   std::string text;
-  if (auto err = conndiag::cli::ReadAll(f, conndiag::kMaxKnowledgeBaseBytes, text)) error = path + ": " + *err;
+  if (auto err = conndiag::cli::ReadAll(f, conndiag::kMaxKnowledgeBaseBytes, text, nullptr, "the knowledge base")) {
+    error = path + ": " + *err;
+  }
   if (f != stdin) std::fclose(f);
   return text;
 }
@@ -76,7 +81,7 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
           conndiag::LogEventToJson(classifier.knowledge_base(), e, options, conndiag::OffsetUnit::kUtf8Bytes);
       std::printf("%s\n", line.c_str());
     }
-    for (const auto& w : warnings) std::fprintf(stderr, "conndiag: warning: %s\n", w.c_str());
+    for (const auto& w : warnings) std::fprintf(stderr, "conndiag: warning: %s\n", conndiag::cli::Printable(w).c_str());
   } else {
     conndiag::cli::PrintLogSummary(stdout, classifier.knowledge_base(), events, lines, warnings,
                                    {UseColor(), options.lang});
@@ -86,7 +91,18 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
 
 }  // namespace
 
+int Run(int argc, char** argv);
+
 int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    // Memory is bounded by design (see LogClassifier's budgets); this is for a machine with far less.
+    return Fail("out of memory: the input needs more memory than this process may use");
+  }
+}
+
+int Run(int argc, char** argv) {
   auto parsed = conndiag::cli::ParseArgs(argc, argv);
   if (auto* usage = std::get_if<conndiag::cli::UsageError>(&parsed)) {
     return Fail(usage->message + "\n(see conndiag --help)");

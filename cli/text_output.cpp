@@ -1,6 +1,8 @@
 // Human-readable output: what a person reads in a terminal, in English or French.
 #include "text_output.h"
 
+#include "terminal_text.h"
+
 #include <algorithm>
 #include <string_view>
 
@@ -87,33 +89,33 @@ void PrintFields(std::FILE* out, const Fields& f, const Words& w, const Style& s
   if (parts.empty()) return;
   std::string line;
   for (const auto& p : parts) line += (line.empty() ? "" : " · ") + p;
-  std::fprintf(out, "%s%s%s\n", Paint(s, "2", w.fields).c_str(), w.colon, line.c_str());
+  std::fprintf(out, "%s%s%s\n", Paint(s, "2", w.fields).c_str(), w.colon, Printable(line).c_str());
 }
 
 void PrintMatch(std::FILE* out, const KnowledgeBase& kb, const Match& m, std::size_t rank, const Words& w,
                 const Style& s) {
   const char* level = m.confident ? w.likely : (m.score >= 0.5 ? w.possible : w.weak);
   const char* colour = m.confident ? "1;32" : "1;33";
-  std::fprintf(out, "%zu. %s · %s (%.2f)  [%s]\n", rank, Paint(s, "1", AppName(kb, m.app, s.lang)).c_str(),
+  std::fprintf(out, "%zu. %s · %s (%.2f)  [%s]\n", rank, Paint(s, "1", Printable(AppName(kb, m.app, s.lang))).c_str(),
                Paint(s, colour, level).c_str(), m.score, m.entry->id.c_str());
-  std::fprintf(out, "   %s%s%s\n", w.cause, w.colon, m.cause.c_str());
+  std::fprintf(out, "   %s%s%s\n", w.cause, w.colon, Printable(m.cause).c_str());
   if (m.code) {
-    std::fprintf(out, "   %s%s%s — %s\n", w.code, w.colon, InLanguage(m.code->message, s.lang).c_str(),
-                 m.code_reason.c_str());
+    std::fprintf(out, "   %s%s%s — %s\n", w.code, w.colon, Printable(InLanguage(m.code->message, s.lang)).c_str(),
+                 Printable(m.code_reason).c_str());
   }
   std::fprintf(out, "   %s%.*s\n", w.fix, static_cast<int>(std::string_view(w.colon).find_last_not_of(' ') + 1), w.colon);
-  for (std::size_t i = 0; i < m.fix.size(); ++i) std::fprintf(out, "     %zu. %s\n", i + 1, m.fix[i].c_str());
+  for (std::size_t i = 0; i < m.fix.size(); ++i) std::fprintf(out, "     %zu. %s\n", i + 1, Printable(m.fix[i]).c_str());
   std::string why;
   for (const auto& e : m.evidence) why += (why.empty() ? "" : w.semicolon) + e;
-  std::fprintf(out, "   %s%s%s\n", Paint(s, "2", w.why).c_str(), w.colon, why.c_str());
-  if (!m.entry->link.empty()) std::fprintf(out, "   %s%s%s\n", w.more_info, w.colon, m.entry->link.c_str());
+  std::fprintf(out, "   %s%s%s\n", Paint(s, "2", w.why).c_str(), w.colon, Printable(why).c_str());
+  if (!m.entry->link.empty()) std::fprintf(out, "   %s%s%s\n", w.more_info, w.colon, Printable(m.entry->link).c_str());
 }
 
 }  // namespace
 
 void PrintResult(std::FILE* out, const KnowledgeBase& kb, const Result& result, const Style& style) {
   const Words& w = WordsFor(style.lang);
-  for (const auto& warning : result.warnings) std::fprintf(out, "%s%s%s\n", w.warning, w.colon, warning.c_str());
+  for (const auto& warning : result.warnings) std::fprintf(out, "%s%s%s\n", w.warning, w.colon, Printable(warning).c_str());
   if (result.matches.empty()) {
     std::fprintf(out, "%s\n", w.no_match);
   } else {
@@ -131,7 +133,7 @@ void PrintResult(std::FILE* out, const KnowledgeBase& kb, const Result& result, 
     const std::string_view colon(w.colon);
     std::fprintf(out, "%s%.*s\n", Paint(style, "2", w.understood).c_str(),
                  static_cast<int>(colon.find_last_not_of(' ') + 1), colon.data());
-    for (const auto& line : result.understood) std::fprintf(out, "  - %s\n", line.c_str());
+    for (const auto& line : result.understood) std::fprintf(out, "  - %s\n", Printable(line).c_str());
   }
   if (!confident) std::fprintf(out, "%s\n", w.try_next);
 }
@@ -139,7 +141,7 @@ void PrintResult(std::FILE* out, const KnowledgeBase& kb, const Result& result, 
 void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<LogEvent>& events,
                      std::size_t lines, const std::vector<std::string>& warnings, const Style& style) {
   const Words& w = WordsFor(style.lang);
-  for (const auto& warning : warnings) std::fprintf(out, "%s%s%s\n", w.warning, w.colon, warning.c_str());
+  for (const auto& warning : warnings) std::fprintf(out, "%s%s%s\n", w.warning, w.colon, Printable(warning).c_str());
   if (events.empty()) {
     std::fprintf(out, "%s (%s %s)\n", w.nothing_in_log, Grouped(lines).c_str(), w.line);
     return;
@@ -147,7 +149,8 @@ void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<
   std::string head = Replace(Replace(w.summary, "{1}", Grouped(events.size())), "{2}", Grouped(lines));
   std::fprintf(out, "%s\n", Paint(style, "1", head).c_str());
   for (const LogEvent& e : events) {
-    const std::string first_line = e.text.substr(0, std::min(e.text.find('\n'), std::size_t{160}));
+    const std::string_view text(e.text);
+    const std::string first_line = Printable(CutAtCharacter(text.substr(0, text.find('\n')), 160));
     std::fprintf(out, "\n%s %zu (×%zu)%s%s\n", w.line, e.line, e.count, w.colon, first_line.c_str());
     if (!e.result.matches.empty()) PrintMatch(out, kb, e.result.matches.front(), 1, w, style);
   }

@@ -41,7 +41,10 @@ conndiag::Options ParseOptions(const std::string& options_json) {
   const auto j = json::parse(options_json);
   o.app = j.value("app", "");
   o.lang = j.value("lang", "en");
-  o.top = j.value("top", std::size_t{3});
+  // A number too large for size_t (2**32 + 1 on wasm32) must not wrap to a small one: read it wide and
+  // let Validate refuse anything out of range.
+  const double top = j.contains("top") && j["top"].is_number() ? j["top"].get<double>() : 3.0;
+  o.top = top >= 1 && top <= static_cast<double>(conndiag::kMaxTop) ? static_cast<std::size_t>(top) : 0;
   return o;
 }
 

@@ -95,7 +95,9 @@ std::optional<Error> Classifier::Validate(const Options& options) const {
     for (const auto& l : kb.languages) langs += (langs.empty() ? "" : ", ") + l;
     return Error{"lang", "unknown language \"" + options.lang + "\"; valid languages: " + langs};
   }
-  if (options.top == 0) return Error{"top", "top must be at least 1"};
+  if (options.top == 0 || options.top > kMaxTop) {
+    return Error{"top", "top must be a whole number from 1 to " + std::to_string(kMaxTop)};
+  }
   return std::nullopt;
 }
 

@@ -82,6 +82,10 @@ std::string MaskVolatile(std::string_view t) {
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
+const std::string kBudgetWarning = "the log's distinct events hold more than " + std::to_string(kEventTextBudget >> 20) +
+                                   " MB of text: later events keep only their first " +
+                                   std::to_string(kEventBytesOverBudget >> 10) + " KB (they are still counted)";
+
 }  // namespace
 
 bool IsContinuationLine(std::string_view line) {
@@ -144,7 +148,7 @@ void LogClassifier::Flush() {
   current_truncated_ = false;
   if (!classifier_.MightMatch(event)) return;  // most log lines: no literal of any row occurs
 
-  std::string key = EventKey(event);
+  const std::uint64_t key = KeyHash(EventKey(event));
   if (auto it = index_.find(key); it != index_.end()) {
     LogEvent& seen = events_[it->second];
     ++seen.count;
@@ -155,7 +159,7 @@ void LogClassifier::Flush() {
   Result result = classifier_.Classify(event, options_);
   if (result.matches.empty()) {
     // Remembered so that a repeated near-miss line is classified once, not every time.
-    if (misses_.size() < kMaxDistinctEvents) misses_.insert(std::move(key));
+    if (misses_.size() < kMaxRememberedMisses) misses_.insert(key);
     return;
   }
   if (events_.size() >= kMaxDistinctEvents) {
@@ -169,8 +173,29 @@ void LogClassifier::Flush() {
     result.warnings.push_back("the event is longer than " + std::to_string(kMaxEventBytes >> 10) +
                               " KB; only its beginning was read");
   }
-  index_.emplace(std::move(key), events_.size());
+  if (text_bytes_ + event.size() > kEventTextBudget && event.size() > kEventBytesOverBudget) {
+    // Over the budget: the event is still counted and classified in full; only its stored text is cut
+    // (at a character boundary), so memory stays bounded and nothing aborts.
+    std::size_t cut = kEventBytesOverBudget;
+    while (cut > 0 && (static_cast<unsigned char>(event[cut]) & 0xC0) == 0x80) --cut;
+    event.resize(cut);
+    if (std::find(warnings_.begin(), warnings_.end(), kBudgetWarning) == warnings_.end()) {
+      warnings_.emplace_back(kBudgetWarning);
+    }
+  }
+  event.shrink_to_fit();  // the gathering buffer's capacity (64 KB and more) must not be kept per event
+  text_bytes_ += event.size();
+  index_.emplace(key, events_.size());
   events_.push_back(LogEvent{current_line_, current_line_, 1, std::move(event), std::move(result)});
+}
+
+std::uint64_t KeyHash(std::string_view key) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
 }
 
 void LogClassifier::AddText(std::string_view text) {

@@ -54,6 +54,10 @@ cli_test("a vendor's API body answers with its row and the code it found, confid
   STDOUT "\"id\": \"okta-401-token-invalid\".*\"code\": {[^}]*\"id\": \"okta-e0000011\".*\"understood\": \\[")
 cli_test("a vendor's API body in text output shows the code's reason" EXIT 0 STDIN okta_e0000011.json ARGS --top 1
   STDOUT "Code: E0000011 — ")
+add_test(NAME "cli: a log line's escape sequences are printed as text, never sent to the terminal"
+  COMMAND bash -c "set -uo pipefail; out=$('$<TARGET_FILE:conndiag>' --log '${_in}/terminal_escapes.log'); echo \"$out\"; grep -qF '\\x1b]0;pwned\\x07' <<<\"$out\" && ! grep -q $'\\x1b' <<<\"$out\"")
+add_test(NAME "cli: a knowledge base over 8 MB is refused as such (not with advice about logs)"
+  COMMAND bash -c "set -uo pipefail; printf '%9000000s' '{}' > '${CMAKE_CURRENT_BINARY_DIR}/big_kb.json'; err=$(echo x | '$<TARGET_FILE:conndiag>' --kb '${CMAKE_CURRENT_BINARY_DIR}/big_kb.json' 2>&1 >/dev/null); code=$?; echo \"$err\"; [ $code -eq 2 ] && [[ \"$err\" == *'knowledge base is larger than 8 MB'* ]] && [[ \"$err\" != *'--log'* ]]")
 cli_test("a Windows-1252 French file is read as such, with a warning, and its French row matches" EXIT 0
   STDIN windows1252_fr.txt ARGS --app exchange --json --top 1
   STDOUT "exchange-404-no-mailbox.*read as Windows-1252")
@@ -83,6 +87,8 @@ set_tests_properties("cli: an over-sized single paste is refused with a pointer 
 # Bounded memory: a 1 GB log streamed through stdin must fit in a 256 MB address space. (Not under the
 # sanitizers, whose shadow memory alone reserves far more address space.)
 if(NOT CONNDIAG_SANITIZE)
+  add_test(NAME "cli: --log keeps 10,000 distinct 60 KB events within a 256 MB memory limit, with a warning, no abort"
+    COMMAND bash -c "set -euo pipefail; out=$('$<TARGET_FILE:classify_bench>' --print-distinct-events 10000 60 | prlimit --as=268435456 '$<TARGET_FILE:conndiag>' --log --json 2>&1 >/dev/null | tail -1); echo \"$out\"; [[ \"$out\" == *'keep only their first 4 KB'* ]]")
   add_test(NAME "cli: --log streams a 1 GB log from stdin within a 256 MB memory limit"
     COMMAND bash -c "set -euo pipefail; events=$('$<TARGET_FILE:classify_bench>' --print-log 1024 | prlimit --as=268435456 '$<TARGET_FILE:conndiag>' --log --json | wc -l); echo \"$events events\"; test \"$events\" -eq 16")
 endif()

@@ -110,3 +110,20 @@ TEST_CASE("an empty log has no events", "[log]") {
   CHECK(ClassifyLog(DefaultClassifier(), "", Options{}).empty());
   CHECK(ClassifyLog(DefaultClassifier(), "\n\n\r\n", Options{}).empty());
 }
+
+TEST_CASE("past the text budget, new events keep only their beginning, with one warning, and are still counted", "[log]") {
+  LogClassifier log(DefaultClassifier(), Options{});
+  const std::string padding(60u << 10, 'x');
+  const std::size_t events = (kEventTextBudget / padding.size()) + 40;
+  for (std::size_t e = 0; e < events; ++e) {
+    const std::string line = "ERROR BoxRestException: Failed to parse response. request " + std::to_string(e) + " " + padding;
+    log.AddText(line + "\n" + line + "\n");  // each event twice: repeats still merge
+  }
+  const auto found = log.Finish();
+  REQUIRE(found.size() == events);
+  for (const auto& e : found) CHECK(e.count == 2);
+  CHECK(found.front().text.size() > padding.size());
+  CHECK(found.back().text.size() <= kEventBytesOverBudget);
+  REQUIRE(log.warnings().size() == 1);
+  CHECK_THAT(log.warnings().front(), Catch::Contains("keep only their first"));
+}

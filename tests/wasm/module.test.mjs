@@ -141,3 +141,10 @@ test('a result carries the signature that recognized it, the linked code, and wh
   assert.ok(Array.isArray(r.understood) && r.understood.some((l) => /AADSTS70008/.test(l)));
 });
 
+
+test('top outside 1..1000 (2**32 + 1, 0, 1.5, a string) is a RangeError, never wrapped to a small number', () => {
+  for (const top of [2 ** 32 + 1, 0, -1, 1.5, 1001, '3', Number.NaN]) {
+    assert.throws(() => diag.classify('IgniteException', { top }), RangeError, `top ${top}`);
+  }
+  assert.equal(diag.classify('HttpRequestFailure: Server returned: 401 Unauthorized', { top: 1000 }).matches.length, 3);
+});

@@ -132,11 +132,11 @@ export class ConnDiag {
   }
 
   static _options(options) {
-    return JSON.stringify({
-      app: options.app || '',
-      lang: options.lang || 'en',
-      top: Number.isInteger(options.top) && options.top > 0 ? options.top : 3,
-    });
+    const { top = 3 } = options;
+    if (!Number.isInteger(top) || top < 1 || top > 1000) {
+      throw new RangeError(`top must be a whole number from 1 to 1000, not ${String(top).slice(0, 40)}`);
+    }
+    return JSON.stringify({ app: options.app || '', lang: options.lang || 'en', top });
   }
 
   _call(method, text, options) {

@@ -56,6 +56,9 @@ struct LogEvent {
   Result result;
 };
 
+// The most matches a classification returns (Options::top is 1..kMaxTop).
+inline constexpr std::size_t kMaxTop = 1000;
+
 // Single pastes longer than this are classified on their first kMaxPasteBytes, with a warning.
 inline constexpr std::size_t kMaxPasteBytes = 16u << 20;
 // Log events (a line plus its stack trace) longer than this are cut, with a warning.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,8 +13,13 @@
 
 namespace conndiag {
 
-// Caps that keep memory bounded whatever the log: distinct events kept, and text kept per event.
+// Caps that keep memory bounded whatever the log: distinct events kept, the text kept of them all (past
+// this budget, a new event keeps only its first kEventBytesOverBudget bytes, with a warning), and the
+// distinct non-matching events remembered (so that a repeated near miss is classified once).
 inline constexpr std::size_t kMaxDistinctEvents = 10000;
+inline constexpr std::size_t kEventTextBudget = 32u << 20;
+inline constexpr std::size_t kEventBytesOverBudget = 4u << 10;
+inline constexpr std::size_t kMaxRememberedMisses = 100000;
 
 // Feeds a log line by line (streaming: memory grows with distinct matching events, not with the log).
 // An event is a line plus its continuation lines (indented lines, "at ...", "Caused by:", "... N more").
@@ -52,8 +58,11 @@ class LogClassifier {
   std::size_t current_line_ = 0;
   bool current_truncated_ = false;
   std::vector<LogEvent> events_;
-  std::unordered_map<std::string, std::size_t> index_;  // event key -> position in events_
-  std::unordered_set<std::string> misses_;              // keys of events that matched nothing
+  // Events are told apart by a 64-bit hash of their key, not the key itself: 10,000 keys of 64 KB would
+  // otherwise take 640 MB. (Two distinct keys share a hash with a probability of about 3e-12 at 10,000.)
+  std::unordered_map<std::uint64_t, std::size_t> index_;  // key hash -> position in events_
+  std::unordered_set<std::uint64_t> misses_;              // key hashes of events that matched nothing
+  std::size_t text_bytes_ = 0;                            // event text kept so far
   std::vector<std::string> warnings_;
 };
 
@@ -63,6 +72,9 @@ bool IsContinuationLine(std::string_view line);
 // The key under which repeats of an event are merged: normalized text without the log's leading
 // timestamp/level prefix, with timestamps and GUIDs masked.
 std::string EventKey(std::string_view event);
+
+// A 64-bit FNV-1a hash of a key: the same on every platform (the page's wasm and the CLI agree).
+std::uint64_t KeyHash(std::string_view key);
 
 // The end of the line starting at `from`: the first '\n' or '\r' at or after it, or text.size().
 std::size_t FindLineEnd(std::string_view text, std::size_t from);
