@@ -37,3 +37,20 @@ test('the Node entry classifies with the bundled module and knowledge base', asy
   assert.equal(diag.classify('IgniteException').matches[0].id, 'o365-ignite-domain-user');
   assert.equal(diag.kbInfo().version, JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8')).version);
 });
+
+test('the Node entry leaves the host process alone: no process-wide handlers, the host handles its own rejections', () => {
+  // In a child process, so that what happens to the process is observable.
+  const script = `
+    const { createNodeConnDiag } = await import(${JSON.stringify(pathToFileURL(path.join(pkg, 'node.mjs')).href)});
+    await createNodeConnDiag();
+    await createNodeConnDiag();
+    const counts = [process.listenerCount('uncaughtException'), process.listenerCount('unhandledRejection')];
+    let handled = 0;
+    process.on('unhandledRejection', () => { handled += 1; });
+    Promise.reject(new Error('the host ignores this one'));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    console.log(JSON.stringify({ counts, handled }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out.trim().split('\n').pop()), { counts: [0, 0], handled: 1 });
+});
