@@ -20,7 +20,8 @@ Reads the error from FILE, or from standard input when FILE is - or absent. Noth
   --top N       show at most N matches (default 3)
   --json        one JSON object on standard output (with --log: one per line)
   --log         the input is a log: each distinct error event is classified once, with a count
-  --kb FILE     use this knowledge base (JSON, same format as data/kb.json) instead of the built-in one
+  --kb FILE     use this knowledge base (JSON, same format as data/kb.json) instead of the built-in one,
+                or add to it: a file with "extends": "conndiag" adds rows and overrides fields of existing ones
   --help        this text
   --version     version, git revision and knowledge-base version
 

@@ -121,7 +121,9 @@ int Run(int argc, char** argv) {
     kb_text = ReadFile(args.kb_path, error);
     if (!error.empty()) return Fail(error);
   }
-  auto loaded = conndiag::Classifier::FromJson(kb_text);
+  // A --kb file may be complete, or extend the built-in knowledge base ("extends": "conndiag").
+  auto loaded = args.kb_path.empty() ? conndiag::Classifier::FromJson(kb_text)
+                                     : conndiag::Classifier::FromJsonExtending(conndiag::DefaultKnowledgeBase(), kb_text);
   if (!loaded.ok()) {
     const std::string source = args.kb_path.empty() ? "built-in knowledge base" : args.kb_path;
     return Fail(source + ": " + loaded.error().What());

@@ -49,9 +49,11 @@ conndiag::Options ParseOptions(const std::string& options_json) {
 }
 
 // {"ok": true, "handle": N, "info": {...}} or {"ok": false, "error": "/entries/3/patterns/0: ..."}.
-std::string Load(const std::string& kb_json) {
+// `overlay_json`, when not empty, is a knowledge base that extends `kb_json` (or replaces it).
+std::string Load(const std::string& kb_json, const std::string& overlay_json) {
   try {
-    auto loaded = conndiag::Classifier::FromJson(kb_json);
+    auto loaded = overlay_json.empty() ? conndiag::Classifier::FromJson(kb_json)
+                                       : conndiag::Classifier::FromJsonExtending(kb_json, overlay_json);
     if (!loaded.ok()) return Error(loaded.error().What());
     static int next_handle = 1;
     const int handle = next_handle++;

@@ -9,6 +9,7 @@
 
 #include "conndiag/literal_prefilter.h"
 #include "explain.h"
+#include "kb_overlay.h"
 #include "link_codes.h"
 #include "match.h"
 #include "rank.h"
@@ -81,6 +82,15 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
   }
   c->similarity = SimilarityIndex(c->kb);
   return Classifier(std::move(c));
+}
+
+Expected<Classifier> Classifier::FromJsonExtending(std::string_view base_json, std::string_view overlay_json) {
+  if (!ExtendsAnother(overlay_json)) return FromJson(overlay_json);
+  auto merged = MergeOverlay(base_json, overlay_json);
+  if (!merged.ok()) return merged.error();
+  auto loaded = FromJson(merged.value().json);
+  if (!loaded.ok()) return InOverlayTerms(loaded.error(), merged.value().origin);
+  return loaded;
 }
 
 std::optional<Error> Classifier::Validate(const Options& options) const {

@@ -57,8 +57,8 @@ class Loader {
   Expected<KnowledgeBase> Load(const json& root) {
     if (!root.is_object()) return Fail("", "the knowledge base must be a JSON object");
     if (root.contains("extends")) {
-      return Fail("/extends", "this file extends the built-in knowledge base, which the page's kb-src merges; "
-                              "a loader given a whole knowledge base (conndiag --kb) needs a complete one");
+      return Fail("/extends", "this file extends another knowledge base: load it together with the one it "
+                              "extends (the CLI's --kb and the page's kb-src do)");
     }
     if (!Known(root, "", {"$schema", "description", "version", "languages", "apps", "entries"})) return error_;
     if (!String(root, "", "version", kb_.version, true)) return error_;

@@ -164,7 +164,7 @@ test('a shared link round-trips the text and app with secrets redacted', async (
   const q = await openPage(browser, url);
   await q.page.waitForSelector('article.card');
   const shared = await q.page.locator('#error-text').inputValue();
-  assert.match(shared, /Bearer \[redacted\]/);
+  assert.match(shared, /Bearer \[redacted-jwt\]/);
   assert.match(shared, /refresh_token=\[redacted\]/);
   assert.match(shared, /\[redacted-email\]/);
   assert.equal(await q.page.locator('#app').inputValue(), 'okta');

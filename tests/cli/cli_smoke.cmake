@@ -58,6 +58,13 @@ add_test(NAME "cli: a log line's escape sequences are printed as text, never sen
   COMMAND bash -c "set -uo pipefail; out=$('$<TARGET_FILE:conndiag>' --log '${_in}/terminal_escapes.log'); echo \"$out\"; grep -qF '\\x1b]0;pwned\\x07' <<<\"$out\" && ! grep -q $'\\x1b' <<<\"$out\"")
 add_test(NAME "cli: a knowledge base over 8 MB is refused as such (not with advice about logs)"
   COMMAND bash -c "set -uo pipefail; printf '%9000000s' '{}' > '${CMAKE_CURRENT_BINARY_DIR}/big_kb.json'; err=$(echo x | '$<TARGET_FILE:conndiag>' --kb '${CMAKE_CURRENT_BINARY_DIR}/big_kb.json' 2>&1 >/dev/null); code=$?; echo \"$err\"; [ $code -eq 2 ] && [[ \"$err\" == *'knowledge base is larger than 8 MB'* ]] && [[ \"$err\" != *'--log'* ]]")
+cli_test("--kb takes a file that extends the built-in knowledge base: its own row answers" EXIT 0
+  STDIN contoso_proxy.txt ARGS --kb ${CMAKE_SOURCE_DIR}/web/examples/portal-kb.json --top 1 STDOUT "contoso-proxy-egress")
+cli_test("--kb with an extending file keeps the built-in rows, with the fields it overrides" EXIT 0
+  STDIN box_parse.txt ARGS --kb ${CMAKE_SOURCE_DIR}/web/examples/portal-kb.json --top 1
+  STDOUT "box-rest-failed-parse.*#saas-connectors")
+cli_test("--kb with a broken extending file names the file and the path in it" EXIT 2 STDIN custom_error.txt
+  ARGS --kb ${_in}/bad_extends_kb.json STDERR "bad_extends_kb.json: /entires: unknown field" STDOUT_EMPTY)
 cli_test("a Windows-1252 French file is read as such, with a warning, and its French row matches" EXIT 0
   STDIN windows1252_fr.txt ARGS --app exchange --json --top 1
   STDOUT "exchange-404-no-mailbox.*read as Windows-1252")

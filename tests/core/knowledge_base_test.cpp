@@ -135,10 +135,10 @@ TEST_CASE("unknown fields, apps, kinds and actions are refused", "[kb]") {
   CHECK(LoadError(kb) == "/entries/0/link: must be an https:// address");
 }
 
-TEST_CASE("a portal file that extends the built-in base is refused with what to do instead", "[kb]") {
+TEST_CASE("a portal file that extends another base is refused alone, with what to do instead", "[kb]") {
   json kb = MinimalKb();
   kb["extends"] = "conndiag";
-  CHECK_THAT(LoadError(kb), Catch::StartsWith("/extends: this file extends the built-in knowledge base"));
+  CHECK_THAT(LoadError(kb), Catch::StartsWith("/extends: this file extends another knowledge base: load it together"));
 }
 
 TEST_CASE("clues must be in normalized form", "[kb]") {

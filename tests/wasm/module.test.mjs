@@ -148,3 +148,38 @@ test('top outside 1..1000 (2**32 + 1, 0, 1.5, a string) is a RangeError, never w
   }
   assert.equal(diag.classify('HttpRequestFailure: Server returned: 401 Unauthorized', { top: 1000 }).matches.length, 3);
 });
+
+test('an overlay that extends the built-in knowledge base adds rows and overrides fields, merged in the core', async () => {
+  const overlay = {
+    extends: 'conndiag', version: 'portal-1',
+    apps: { box: { name: { en: 'Box (corporate)', fr: 'Box (entreprise)' } } },
+    entries: [
+      { id: 'box-rest-failed-parse', fix: { en: ['Call the help desk.'], fr: ['Appelez le support.'] } },
+      { id: 'portal-vpn', apps: ['office365'], kind: 'configuration', action: 'enable-setting',
+        message: { en: 'ConnectorProxyException: VPN required' }, patterns: ['connectorproxyexception', 'vpn required'],
+        cause: { en: 'VPN', fr: 'VPN' }, fix: { en: ['Connect the VPN.'], fr: ['Connectez le VPN.'] } },
+    ],
+  };
+  const extended = await createConnDiag(factory, { kb: kbText, overlay, wasmBinary });
+  assert.equal(extended.kbInfo().version, `${JSON.parse(kbText).version}+portal-1`);
+  assert.equal(extended.kbInfo().entries, JSON.parse(kbText).entries.length + 1);
+  assert.deepEqual(extended.classify('BoxRestException: Failed to parse response.').matches[0].fix, ['Call the help desk.']);
+  assert.equal(extended.classify('ConnectorProxyException: VPN required', { app: 'office365' }).matches[0].id, 'portal-vpn');
+  assert.equal(extended.kbInfo().apps.find((a) => a.key === 'box').name.en, 'Box (corporate)');
+});
+
+test('a broken overlay is refused with its own JSON path, by the same rules as a whole knowledge base', async () => {
+  const cases = [
+    [{ extends: 'conndiag', entires: [] }, /^Error: \/entires: unknown field/],
+    [{ extends: 'conndiag', version: {} }, /^Error: \/version: must be a string/],
+    [{ extends: 'other' }, /^Error: \/extends: must be "conndiag"/],
+    [{ extends: 'conndiag', entries: {} }, /^Error: \/entries: must be an array/],
+    [{ extends: 'conndiag', entries: [{}] }, /^Error: \/entries\/0: each entry needs a string "id"/],
+    [{ extends: 'conndiag', entries: [{ id: 'x-new', apps: ['box'], kind: 'internal', action: 'test-now', message: { en: 'x' },
+      patterns: ['(bad'], cause: { en: 'c', fr: 'c' }, fix: { en: ['s'], fr: ['s'] } }] }, /^Error: \/entries\/0\/patterns\/0: invalid regular expression/],
+    [`{"extends": "conndiag", "description": "${'x'.repeat(9 << 20)}"}`, /the limit is/],
+  ];
+  for (const [overlay, expected] of cases) {
+    await assert.rejects(createConnDiag(factory, { kb: kbText, overlay, wasmBinary }), expected);
+  }
+});

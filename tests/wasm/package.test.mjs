@@ -38,6 +38,23 @@ test('the Node entry classifies with the bundled module and knowledge base', asy
   assert.equal(diag.kbInfo().version, JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8')).version);
 });
 
+test('the Node entry takes a portal file that extends the bundled knowledge base', async () => {
+  const { createNodeConnDiag } = await import(pathToFileURL(path.join(pkg, 'node.mjs')).href);
+  const overlay = {
+    extends: 'conndiag',
+    entries: [{
+      id: 'contoso-proxy-407', apps: ['office365'], kind: 'configuration', action: 'enable-setting',
+      message: { en: 'ContosoProxy denied the connector (407)' }, patterns: ['contosoproxy denied'],
+      cause: { en: 'The Contoso proxy wants a login.', fr: 'Le proxy Contoso demande une connexion.' },
+      fix: { en: ['Exempt the connector from the proxy.'], fr: ['Exemptez le connecteur du proxy.'] },
+    }],
+  };
+  const diag = await createNodeConnDiag({ overlay });
+  assert.equal(diag.classify('ContosoProxy denied the connector').matches[0].id, 'contoso-proxy-407');
+  assert.equal(diag.classify('IgniteException').matches[0].id, 'o365-ignite-domain-user');
+  await assert.rejects(createNodeConnDiag({ overlay: { extends: 'conndiag', entries: [{ id: 'x' }] } }), /\/entries\/0/);
+});
+
 test('the Node entry leaves the host process alone: no process-wide handlers, the host handles its own rejections', () => {
   // In a child process, so that what happens to the process is observable.
   const script = `

@@ -88,6 +88,8 @@ export declare class ConnDiag {
 
 export interface CreateOptions {
   kb: object | string | Promise<object | string>;
+  /** A knowledge base with "extends": "conndiag" (adds and overrides rows of `kb`), or one that replaces it. */
+  overlay?: object | string | Promise<object | string>;
   wasmBinary?: Uint8Array | ArrayBuffer | Promise<Uint8Array | ArrayBuffer | undefined>;
   locateFile?: (path: string, prefix: string) => string;
 }
@@ -96,4 +98,4 @@ export interface CreateOptions {
 export declare function createConnDiag(factory: (moduleArg: object) => Promise<unknown>, options: CreateOptions): Promise<ConnDiag>;
 
 /** Node: a diagnoser over the package's own module and knowledge base. */
-export declare function createNodeConnDiag(options?: { kb?: object | string }): Promise<ConnDiag>;
+export declare function createNodeConnDiag(options?: { kb?: object | string; overlay?: object | string }): Promise<ConnDiag>;

@@ -5,6 +5,9 @@
 /**
  * @typedef {object} CreateOptions
  * @property {object|string} kb  The knowledge base (data/kb.json's format), as an object or JSON text.
+ * @property {object|string} [overlay]  A knowledge base that extends `kb` ("extends": "conndiag": it adds
+ *   rows and overrides fields of existing ones) or, without "extends", replaces it. Validated by the same
+ *   rules; errors name its own JSON path.
  * @property {Uint8Array|ArrayBuffer} [wasmBinary]  The module's wasm, when it must not be fetched.
  * @property {(path: string, prefix: string) => string} [locateFile]  Where to fetch conndiag-core.wasm.
  */
@@ -161,10 +164,10 @@ export async function createConnDiag(factory, options) {
   const moduleArg = {};
   if (wasmBinary) moduleArg.wasmBinary = wasmBinary;
   if (locateFile) moduleArg.locateFile = locateFile;
-  const [module, kb] = await Promise.all([factory(moduleArg), (options || {}).kb]);
+  const [module, kb, overlay] = await Promise.all([factory(moduleArg), (options || {}).kb, (options || {}).overlay]);
   if (kb === undefined || kb === null) throw new Error('a knowledge base is required');
-  const text = typeof kb === 'string' ? kb : JSON.stringify(kb);
-  const reply = JSON.parse(module.load(text));
+  const asText = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
+  const reply = JSON.parse(module.load(asText(kb), overlay === undefined || overlay === null ? '' : asText(overlay)));
   if (!reply.ok) throw new Error(reply.error);
   return new ConnDiag(module, reply.handle, reply.info);
 }

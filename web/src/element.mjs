@@ -10,8 +10,7 @@ import { createConnDiag } from './api.mjs';
 import { defaultKnowledgeBase, locateAsset } from './assets.mjs';
 import { clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
-import { STRINGS } from './i18n.mjs';
-import { mergeKnowledgeBases } from './kb-merge.mjs';
+import { STRINGS, wordsFor } from './i18n.mjs';
 import { resultCard } from './result-view.mjs';
 
 /* global ConnDiagModule */
@@ -26,25 +25,23 @@ function diagnoserFor(kbSrc) {
   if (!diagnosers.has(kbSrc)) {
     modulePromise ||= ConnDiagModule({ locateFile: locateAsset });
     diagnosers.set(kbSrc, (async () => {
-      const builtIn = await defaultKnowledgeBase(scriptUrl);
-      let kb = builtIn;
-      let explain = (m) => m;
-      if (kbSrc) {
-        const url = new URL(kbSrc, document.baseURI).href;
-        let overlay;
-        try {
-          const response = await fetch(url, { credentials: 'same-origin' });
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          overlay = JSON.parse(await response.text());
-        } catch (e) {
-          throw new Error(`${url}: cannot load the knowledge base (${e.message})`);
-        }
-        ({ kb, explain } = mergeKnowledgeBases(JSON.parse(builtIn), overlay, url));
-      }
+      const kb = await defaultKnowledgeBase(scriptUrl);
+      if (!kbSrc) return createConnDiag(() => modulePromise, { kb });
+      const url = new URL(kbSrc, document.baseURI).href;
+      let overlay;
       try {
-        return await createConnDiag(() => modulePromise, { kb });
+        const response = await fetch(url, { credentials: 'same-origin' });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        overlay = await response.text();
+        JSON.parse(overlay);
       } catch (e) {
-        throw new Error(explain(e.message));
+        throw new Error(`${url}: cannot load the knowledge base (${e.message})`);
+      }
+      // Merged and validated in the core, like the CLI's --kb: errors name the portal file's own path.
+      try {
+        return await createConnDiag(() => modulePromise, { kb, overlay });
+      } catch (e) {
+        throw new Error(`${url}: ${e.message}`);
       }
     })());
   }
@@ -78,7 +75,7 @@ class ConnDiagElement extends HTMLElement {
 
   get words() {
     const lang = this.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en';
-    return STRINGS[lang.toLowerCase().startsWith('fr') ? 'fr' : 'en'];
+    return wordsFor(lang.toLowerCase().startsWith('fr') ? 'fr' : 'en');
   }
 
   connectedCallback() {
@@ -134,7 +131,7 @@ class ConnDiagElement extends HTMLElement {
     const w = this.words;
     const lang = w === STRINGS.fr ? 'fr' : 'en';
     for (const app of this._diag.kbInfo().apps) {
-      if (app.key !== 'all') this._select.append(h('option', { value: app.key }, app.name[lang] || app.name.en || app.key));
+      if (app.key !== 'all') this._select.append(h('option', { value: app.key }, (Object.hasOwn(app.name, lang) && app.name[lang]) || app.name.en || app.key));
     }
     this._select.value = this.getAttribute('app') || '';
   }

@@ -119,12 +119,25 @@ export const STRINGS = {
 
 const STORAGE_KEY = 'conndiag.lang';
 
+/**
+ * Whether `lang` is a language the page speaks: an own key of STRINGS, so that "constructor",
+ * "__proto__" or "toString" from a link, a message or storage are not mistaken for one.
+ */
+export function isLanguage(lang) {
+  return typeof lang === 'string' && Object.hasOwn(STRINGS, lang);
+}
+
+/** The page's words in `lang`, English for anything else. */
+export function wordsFor(lang) {
+  return isLanguage(lang) ? STRINGS[lang] : STRINGS.en;
+}
+
 /** The language to start with: the remembered choice, else the browser's, else English. */
 export function initialLanguage(fromLink) {
-  if (fromLink && STRINGS[fromLink]) return fromLink;
+  if (isLanguage(fromLink)) return fromLink;
   try {
     const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved && STRINGS[saved]) return saved;
+    if (isLanguage(saved)) return saved;
   } catch {
     // Storage may be off (file://, privacy settings): the browser's language still works.
   }

@@ -3,7 +3,7 @@ import { createConnDiag } from './api.mjs';
 import { defaultKnowledgeBase, inlinedWasm, locateAsset } from './assets.mjs';
 import { clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
-import { initialLanguage, rememberLanguage, STRINGS } from './i18n.mjs';
+import { initialLanguage, isLanguage, rememberLanguage, wordsFor } from './i18n.mjs';
 import { groupEvents, logView } from './log-view.mjs';
 import { cancelLog, classifyLogFile } from './log-worker.mjs';
 import { redact } from './redact.mjs';
@@ -30,7 +30,7 @@ const $ = (id) => document.getElementById(id);
 const state = { lang: 'en', diag: null, timer: 0, runs: 0, kbText: null };
 
 function words() {
-  return STRINGS[state.lang];
+  return wordsFor(state.lang);
 }
 
 function applyLanguage() {
@@ -61,7 +61,7 @@ function fillAppSelect() {
   if (!state.diag) return;
   for (const app of state.diag.kbInfo().apps) {
     if (app.key === 'all') continue;
-    select.append(h('option', { value: app.key }, app.name[state.lang] || app.name.en));
+    select.append(h('option', { value: app.key }, (Object.hasOwn(app.name, state.lang) && app.name[state.lang]) || app.name.en));
   }
   select.value = current;
 }
@@ -238,7 +238,7 @@ function startEmbedMode(params) {
     if (!msg || msg.type !== 'classify') return;
     try {
       if (typeof msg.text !== 'string') throw new Error('classify needs a string "text"');
-      if (msg.lang && msg.lang !== state.lang && STRINGS[msg.lang]) {
+      if (msg.lang !== state.lang && isLanguage(msg.lang)) {
         state.lang = msg.lang;
         applyLanguage();
       }

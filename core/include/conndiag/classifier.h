@@ -70,6 +70,11 @@ class Classifier {
   // e.g. "/entries/3/patterns/0: invalid regular expression: ...".
   static Expected<Classifier> FromJson(std::string_view json);
 
+  // Loads `overlay_json`, a knowledge base that extends `base_json` ("extends": "conndiag": its entries
+  // add rows or replace fields of existing ones), or replaces it (no "extends"). Errors name the overlay's
+  // own JSON path ("/entries/0/patterns/0: ..."), or say that the merged base is meant.
+  static Expected<Classifier> FromJsonExtending(std::string_view base_json, std::string_view overlay_json);
+
   Classifier(Classifier&&) noexcept;
   Classifier& operator=(Classifier&&) noexcept;
   Classifier(const Classifier&) = delete;
