@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -96,11 +97,15 @@ std::string ClassifyLog(int handle, const std::string& text, const std::string& 
   });
 }
 
-// Streamed logs: a session per log, fed in pieces (a big file read chunk by chunk in a Worker).
+// Streamed logs: a session per log, fed in pieces (a big file read chunk by chunk in a Worker). Each feed
+// answers with what changed since the previous one, so a log with 10,000 distinct events costs each piece
+// only its new events, not all of them again.
 struct LogSession {
   int handle;
   conndiag::Options options;
   std::unique_ptr<conndiag::LogClassifier> log;
+  std::vector<std::size_t> told_counts;  // the count last told for each event told so far
+  std::size_t told_warnings = 0;
 };
 
 std::map<int, LogSession>& Logs() {
@@ -108,14 +113,27 @@ std::map<int, LogSession>& Logs() {
   return logs;
 }
 
-std::string EventsJson(const conndiag::Classifier& c, const std::vector<conndiag::LogEvent>& events,
-                       const conndiag::Options& o) {
-  std::string out = "[";
-  for (const auto& e : events) {
-    if (out.size() > 1) out += ',';
-    out += conndiag::LogEventToJson(c.knowledge_base(), e, o, conndiag::OffsetUnit::kUtf16Units);
+// {"lines": N, "added": [new events], "updated": [[index, count, last_line], ...], "warnings": [new ones]}
+std::string LogDelta(const conndiag::Classifier& c, LogSession& session, const std::vector<conndiag::LogEvent>& events) {
+  std::string added = "[";
+  std::string updated = "[";
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const conndiag::LogEvent& e = events[i];
+    if (i >= session.told_counts.size()) {
+      if (added.size() > 1) added += ',';
+      added += conndiag::LogEventToJson(c.knowledge_base(), e, session.options, conndiag::OffsetUnit::kUtf16Units);
+      session.told_counts.push_back(e.count);
+    } else if (session.told_counts[i] != e.count) {
+      if (updated.size() > 1) updated += ',';
+      updated += "[" + std::to_string(i) + "," + std::to_string(e.count) + "," + std::to_string(e.last_line) + "]";
+      session.told_counts[i] = e.count;
+    }
   }
-  return out + "]";
+  json warnings = json::array();
+  const auto& all = session.log->warnings();
+  for (; session.told_warnings < all.size(); ++session.told_warnings) warnings.push_back(all[session.told_warnings]);
+  return "{\"lines\":" + std::to_string(session.log->lines()) + ",\"added\":" + added + "],\"updated\":" + updated +
+         "],\"warnings\":" + warnings.dump(-1, ' ', false, json::error_handler_t::replace) + "}";
 }
 
 // {"ok": true, "value": logId}
@@ -123,12 +141,12 @@ std::string LogBegin(int handle, const std::string& options_json) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
     static int next_log = 1;
     const int id = next_log++;
-    Logs().emplace(id, LogSession{handle, o, std::make_unique<conndiag::LogClassifier>(c, o)});
+    Logs().emplace(id, LogSession{handle, o, std::make_unique<conndiag::LogClassifier>(c, o), {}, 0});
     return std::to_string(id);
   });
 }
 
-// Feeds the next piece; last=true ends the log. {"ok": true, "value": {"lines": N, "events": [...]}}.
+// Feeds the next piece; last=true ends the log. {"ok": true, "value": <LogDelta>}.
 std::string LogFeed(int log_id, const std::string& text, bool last) {
   try {
     auto it = Logs().find(log_id);
@@ -136,12 +154,15 @@ std::string LogFeed(int log_id, const std::string& text, bool last) {
     LogSession& session = it->second;
     const conndiag::Classifier& c = *Registry().at(session.handle);
     session.log->AddText(text);
-    std::string events;
-    if (last) events = EventsJson(c, session.log->Finish(), session.options);  // counts a last unended line
-    else events = EventsJson(c, session.log->events(), session.options);
-    const std::size_t lines = session.log->lines();
-    if (last) Logs().erase(it);
-    return "{\"ok\":true,\"value\":{\"lines\":" + std::to_string(lines) + ",\"events\":" + events + "}}";
+    std::string delta;
+    if (last) {
+      const std::vector<conndiag::LogEvent> events = session.log->Finish();  // counts a last unended line
+      delta = LogDelta(c, session, events);
+      Logs().erase(it);
+    } else {
+      delta = LogDelta(c, session, session.log->events());
+    }
+    return "{\"ok\":true,\"value\":" + delta + "}";
   } catch (const std::exception& e) {
     return Error(std::string("internal error: ") + e.what());
   }

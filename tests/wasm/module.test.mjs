@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import fc from 'fast-check';
 
 import { createConnDiag } from '../../web/src/api.mjs';
 
@@ -120,6 +121,53 @@ test('a log fed as raw UTF-8 bytes, split inside characters, gives the same even
   const whole = diag.classifyLog(text, { app: 'okta' });
   assert.deepEqual(done.events.map((e) => [e.line, e.text, e.matches[0].id]), whole.map((e) => [e.line, e.text, e.matches[0].id]));
   assert.equal(done.events[1].text, '😀 IgniteException');
+});
+
+// Property: however a log is cut into pieces (through lines, CRLF pairs and UTF-8 characters), the
+// streamed events equal the whole log's, and each piece's delta tells every event exactly once.
+test('streamed log results do not depend on where the pieces are cut, and deltas tell each event once', () => {
+  const lines = [
+    'BoxRestException: Failed to parse response.', 'HttpRequestFailure: Server returned: 401 Unauthorized',
+    'IgniteException', '  at com.example.Poller.run(Poller.java:42)', 'Caused by: java.net.SocketTimeoutException: Read timed out',
+    '2026-11-25T10:00:00Z INFO poller fetched 12 events', 'Échec ✓ 😀 AADSTS70008: The provided authorization code or refresh token has expired.',
+    'Okta E0000011: Invalid token provided', '', 'okta: {"errorCode":"E0000004","errorSummary":"Authentication failed"}',
+  ];
+  const endings = ['\n', '\r\n', '\r'];
+  const logArb = fc.array(fc.tuple(fc.constantFrom(...lines), fc.constantFrom(...endings), fc.nat(99)), { minLength: 1, maxLength: 60 })
+    .map((parts) => parts.map(([line, end, n]) => line.replace('12', String(n)) + end).join(''));
+  fc.assert(fc.property(logArb, fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), (log, cutSeeds, asBytes) => {
+    const whole = diag.classifyLog(log);
+    const data = asBytes ? new TextEncoder().encode(log) : log;
+    const cuts = [...new Set(cutSeeds.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
+    const stream = diag.beginLog();
+    const told = new Map();
+    const tell = (delta) => {
+      for (const e of delta.added) told.set(e.line, (told.get(e.line) || 0) + 1);
+      return delta;
+    };
+    let at = 0;
+    for (const cut of [...cuts, data.length]) {
+      tell(stream.feed(data.slice(at, cut)));
+      at = cut;
+    }
+    const done = tell(stream.finish());
+    assert.deepEqual(done.events.map((e) => [e.line, e.last_line, e.count, e.text, e.matches[0].id]),
+      whole.map((e) => [e.line, e.last_line, e.count, e.text, e.matches[0].id]));
+    assert.deepEqual([...told.values()].filter((n) => n !== 1), []);
+    assert.equal(told.size, whole.length);
+  }), { numRuns: 150, seed: 20261126 });
+});
+
+test('a piece that adds nothing new sends an empty delta', () => {
+  const stream = diag.beginLog();
+  const first = stream.feed('IgniteException\nnoise\n');
+  assert.equal(first.added.length, 1);
+  const quiet = stream.feed('more noise\nand more\n');
+  assert.deepEqual([quiet.added, quiet.updated], [[], []]);
+  const again = stream.feed('IgniteException\nnoise\n');
+  assert.deepEqual([again.added, again.updated], [[], [[0, 2, 5]]]);
+  assert.equal(again.events[0].count, 2);
+  stream.cancel();
 });
 
 test('a streamed log counts its last line even without a final newline', () => {

@@ -60,13 +60,34 @@
  */
 
 /**
+ * What changed in a log since the previous piece: new events, and [index, count, last_line] of events
+ * already told whose count grew (index: position among all events so far, in order of first occurrence).
+ * @typedef {{lines: number, added: LogEvent[], updated: Array<[number, number, number]>, warnings: string[]}} LogDelta
+ */
+
+/**
  * @typedef {object} LogStream  A log read in pieces.
- * @property {(piece: string|Uint8Array) => {lines: number, events: LogEvent[]}} feed  The next piece, cut
+ * @property {(piece: string|Uint8Array) => LogDelta & {events: LogEvent[]}} feed  The next piece, cut
  *   anywhere: text, or raw UTF-8 bytes (faster: no conversion in JavaScript; a character may be split
- *   between pieces). Returns the lines read so far and the events found so far.
- * @property {() => {lines: number, events: LogEvent[]}} finish  Ends the log: all its events.
+ *   between pieces). Returns what changed, and the events found so far (the same array each time, kept
+ *   up to date: only the change crosses from the module).
+ * @property {() => LogDelta & {events: LogEvent[]}} finish  Ends the log: the last change and all its events.
  * @property {() => void} cancel  Drops the log.
  */
+
+/**
+ * Applies a log delta to the events told so far (in place): the page merges what its worker sends.
+ * @param {LogEvent[]} events
+ * @param {LogDelta} delta
+ */
+export function applyLogDelta(events, delta) {
+  for (const [index, count, lastLine] of delta.updated) {
+    events[index].count = count;
+    events[index].last_line = lastLine;
+  }
+  for (const e of delta.added) events.push(e);
+  return events;
+}
 
 /**
  * @typedef {object} KbInfo
@@ -116,11 +137,13 @@ export class ConnDiag {
     const begun = JSON.parse(module.logBegin(this._handle, ConnDiag._options(options)));
     if (!begun.ok) throw new Error(begun.error);
     const id = begun.value;
+    const events = [];
     const feed = (piece, last) => {
       // embind copies a Uint8Array's bytes straight into the module; a string is encoded to UTF-8 first.
       const reply = JSON.parse(module.logFeed(id, piece, last));
       if (!reply.ok) throw new Error(reply.error);
-      return reply.value;
+      applyLogDelta(events, reply.value);
+      return { ...reply.value, events };
     };
     return {
       feed: (text) => feed(text, false),

@@ -12,38 +12,53 @@ import { clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
 import { STRINGS, wordsFor } from './i18n.mjs';
 import { resultCard } from './result-view.mjs';
+import { WORKER_CHARS, WorkerClient } from './worker-client.mjs';
 
 /* global ConnDiagModule */
 // Resolved against this script, not the host page: the module, the wasm and kb.json live beside it.
 const scriptUrl = document.currentScript ? document.currentScript.src : document.baseURI;
 const DEBOUNCE_MS = 150;
 
-// One module instance for every element on the page; each knowledge base loads into it once.
+// One module instance for every element on the page; each knowledge base loads into it once, and gets
+// one worker (started on the first big paste) for texts too long for the main thread.
 let modulePromise;
 const diagnosers = new Map();
+
+async function loadDiagnoser(kbSrc) {
+  const kb = await defaultKnowledgeBase(scriptUrl);
+  let overlay;
+  const url = kbSrc ? new URL(kbSrc, document.baseURI).href : '';
+  if (kbSrc) {
+    try {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      overlay = await response.text();
+      JSON.parse(overlay);
+    } catch (e) {
+      throw new Error(`${url}: cannot load the knowledge base (${e.message})`);
+    }
+  }
+  let diag;
+  try {
+    // Merged and validated in the core, like the CLI's --kb: errors name the portal file's own path.
+    diag = await createConnDiag(() => modulePromise, { kb, overlay });
+  } catch (e) {
+    throw new Error(kbSrc ? `${url}: ${e.message}` : e.message);
+  }
+  const background = new WorkerClient(() => new Worker(new URL('conndiag-worker.js', scriptUrl)), async () => ({ kb, overlay }));
+  return { diag, background };
+}
+
 function diagnoserFor(kbSrc) {
   if (!diagnosers.has(kbSrc)) {
-    modulePromise ||= ConnDiagModule({ locateFile: locateAsset });
-    diagnosers.set(kbSrc, (async () => {
-      const kb = await defaultKnowledgeBase(scriptUrl);
-      if (!kbSrc) return createConnDiag(() => modulePromise, { kb });
-      const url = new URL(kbSrc, document.baseURI).href;
-      let overlay;
-      try {
-        const response = await fetch(url, { credentials: 'same-origin' });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        overlay = await response.text();
-        JSON.parse(overlay);
-      } catch (e) {
-        throw new Error(`${url}: cannot load the knowledge base (${e.message})`);
-      }
-      // Merged and validated in the core, like the CLI's --kb: errors name the portal file's own path.
-      try {
-        return await createConnDiag(() => modulePromise, { kb, overlay });
-      } catch (e) {
-        throw new Error(`${url}: ${e.message}`);
-      }
-    })());
+    if (!modulePromise) {
+      modulePromise = ConnDiagModule({ locateFile: locateAsset });
+      modulePromise.catch(() => (modulePromise = null));
+    }
+    const loading = loadDiagnoser(kbSrc);
+    // A failure is not kept: the next element, a changed kb-src or "Try again" loads afresh.
+    loading.catch(() => diagnosers.delete(kbSrc));
+    diagnosers.set(kbSrc, loading);
   }
   return diagnosers.get(kbSrc);
 }
@@ -71,6 +86,8 @@ class ConnDiagElement extends HTMLElement {
     this._id = `cd${(counter += 1)}`;
     this._timer = 0;
     this._diag = null;
+    this._background = null;
+    this._run = 0;
   }
 
   get words() {
@@ -141,9 +158,10 @@ class ConnDiagElement extends HTMLElement {
     this._diag = null;
     this._status.textContent = this.words.loading;
     try {
-      const diag = await diagnoserFor(kbSrc);
+      const { diag, background } = await diagnoserFor(kbSrc);
       if ((this.getAttribute('kb-src') || '') !== kbSrc) return;  // changed while loading
       this._diag = diag;
+      this._background = background;
       this._fillApps();
       this._status.textContent = '';
       this._classify();
@@ -156,27 +174,45 @@ class ConnDiagElement extends HTMLElement {
     clear(this._results);
     this._status.textContent = '';
     this._results.append(h('p', { class: 'error', role: 'alert', part: 'error' }, `${this.words.errorLoading}: ${message}`));
+    if (!this._diag) this._results.append(h('button', { type: 'button', part: 'retry', onclick: () => this._load() }, this.words.tryAgain));
     this.dispatchEvent(new CustomEvent('conndiag:error', { detail: { message }, bubbles: true, composed: true }));
   }
 
-  _classify() {
+  // Long texts go to the worker. Where it cannot run (a host page that loads this script from another
+  // origin, or whose policy forbids workers), the text is classified here after all: a slower answer
+  // beats none, and the classifier is linear in the text's length.
+  async _classifyInBackground(text, options) {
+    this._status.textContent = this.words.loading;
+    try {
+      return await this._background.classify('classify', text, options);
+    } catch (e) {
+      if (e.workerFailed) return this._diag.classify(text, options);
+      throw e;
+    }
+  }
+
+  async _classify() {
     clearTimeout(this._timer);
     if (!this._diag) return;
+    const mine = ++this._run;  // a result that arrives after a newer request is not shown
     const w = this.words;
     const text = this._input.value;
-    clear(this._results);
     if (!text.trim()) {
+      clear(this._results);
       this._results.append(h('p', { class: 'empty' }, w.empty));
       this._status.textContent = '';
       return;
     }
+    const options = { app: this._select.value, lang: w === STRINGS.fr ? 'fr' : 'en', top: this.hasAttribute('compact') ? 1 : 3 };
     let result;
     try {
-      result = this._diag.classify(text, { app: this._select.value, lang: w === STRINGS.fr ? 'fr' : 'en', top: this.hasAttribute('compact') ? 1 : 3 });
+      result = text.length > WORKER_CHARS ? await this._classifyInBackground(text, options) : this._diag.classify(text, options);
     } catch (e) {
-      this._fail(e.message);
+      if (mine === this._run) this._fail(e.message);
       return;
     }
+    if (mine !== this._run) return;
+    clear(this._results);
     this._result = result;
     if (!result.matches.length) {
       this._status.textContent = w.noMatch;

@@ -49,6 +49,7 @@ export const STRINGS = {
     logDiagnosis: 'Diagnosis',
     logEvent: 'Event',
     logNone: 'No known connector error in this log.',
+    logWarnings: 'Read with limits',
     filterApp: 'Show app',
     allApps: 'All apps',
     fieldNames: {
@@ -57,6 +58,8 @@ export const STRINGS = {
     },
     footer: 'Runs entirely in your browser. Knowledge base',
     errorLoading: 'The diagnoser could not start',
+    tryAgain: 'Try again',
+    linkBlocked: (url) => `This portal does not let the diagnoser open links. The address: ${url}`,
   },
   fr: {
     title: "conndiag — diagnostic des erreurs de connecteurs d'applications",
@@ -106,6 +109,7 @@ export const STRINGS = {
     logDiagnosis: 'Diagnostic',
     logEvent: 'Événement',
     logNone: 'Aucune erreur de connecteur connue dans ce journal.',
+    logWarnings: 'Lu avec des limites',
     filterApp: "Afficher l'application",
     allApps: 'Toutes les applications',
     fieldNames: {
@@ -114,6 +118,8 @@ export const STRINGS = {
     },
     footer: 'Fonctionne entièrement dans votre navigateur. Base de connaissances',
     errorLoading: "Le diagnostic n'a pas pu démarrer",
+    tryAgain: 'Réessayer',
+    linkBlocked: (url) => `Ce portail ne permet pas au diagnostic d'ouvrir des liens. L'adresse : ${url}`,
   },
 };
 

@@ -24,13 +24,20 @@ export function groupEvents(events) {
   return [...groups.values()];
 }
 
+// What the reader hit while reading (caps on distinct events or kept text), in the core's words.
+function warningsNote(warnings, words) {
+  if (!warnings || !warnings.length) return null;
+  return h('div', { class: 'log-warnings', role: 'note' }, h('strong', {}, `${words.logWarnings}: `), warnings.join('; '));
+}
+
 /**
  * @param {import('./api.mjs').LogEvent[]} events
  * @param {number} lines
+ * @param {string[]} [warnings]  the log reader's warnings (limits reached)
  */
-export function logView(events, lines, words) {
+export function logView(events, lines, words, warnings = []) {
   const groups = groupEvents(events);
-  if (!groups.length) return h('p', { class: 'empty' }, words.logNone);
+  if (!groups.length) return h('div', {}, h('p', { class: 'empty' }, words.logNone), warningsNote(warnings, words));
   const apps = [...new Map(groups.map((g) => [g.match.app, g.match.app_name])).entries()];
   const body = h('tbody', {}, groups.map((g) => h('tr', { dataset: { entryId: g.match.id, app: g.match.app } },
     h('td', { class: 'num' }, g.count.toLocaleString()),
@@ -47,6 +54,7 @@ export function logView(events, lines, words) {
   }, h('option', { value: '' }, words.allApps), apps.map(([key, name]) => h('option', { value: key }, name)));
   return h('section', { class: 'log' },
     h('h3', {}, words.logSummary(groups.length, lines)),
+    warningsNote(warnings, words),
     h('label', { for: 'log-app-filter' }, words.filterApp + ' '), filter,
     h('div', { class: 'table-wrap' },
       h('table', {},

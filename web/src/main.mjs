@@ -2,32 +2,39 @@
 import { createConnDiag } from './api.mjs';
 import { defaultKnowledgeBase, inlinedWasm, locateAsset } from './assets.mjs';
 import { clear, h } from './dom.mjs';
+import { parentOrigins, startEmbedMode, tellParents } from './embed-mode.mjs';
 import { fieldsView } from './fields-view.mjs';
 import { initialLanguage, isLanguage, rememberLanguage, wordsFor } from './i18n.mjs';
 import { groupEvents, logView } from './log-view.mjs';
-import { cancelLog, classifyLogFile } from './log-worker.mjs';
 import { redact } from './redact.mjs';
 import { resultCard } from './result-view.mjs';
 import { fromFragment, toFragment } from './share.mjs';
+import { pageWorker, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
 
 const DEBOUNCE_MS = 150;
 const LOG_LINES = 40;  // a paste with more lines than this is treated as a log
-const WORKER_CHARS = 1_000_000;  // a paste this big is classified in the worker, like a dropped file
 
 /* global ConnDiagModule */
 let wasmPromise;
+function wasm() {
+  if (!wasmPromise) {
+    wasmPromise = inlinedWasm();
+    wasmPromise.catch(() => (wasmPromise = null));  // not cached when it fails: trying again starts afresh
+  }
+  return wasmPromise;
+}
+
 /** The public API of the page: `await ConnDiag.create({kb?})` (interfaces.md). */
 const ConnDiag = {
   async create(options = {}) {
-    wasmPromise ||= inlinedWasm();
     const kb = options.kb ?? defaultKnowledgeBase();  // fetched while the module compiles
-    return createConnDiag(ConnDiagModule, { kb, wasmBinary: wasmPromise, locateFile: locateAsset });
+    return createConnDiag(ConnDiagModule, { kb, wasmBinary: wasm(), locateFile: locateAsset });
   },
 };
 globalThis.ConnDiag = ConnDiag;
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'en', diag: null, timer: 0, runs: 0, kbText: null };
+const state = { lang: 'en', diag: null, timer: 0, runs: 0, kbText: null, logRun: 0, portalRun: 0 };
 
 function words() {
   return wordsFor(state.lang);
@@ -169,6 +176,14 @@ function run() {
   }
 }
 
+// What the worker loads: the knowledge base text and the wasm (fetched or inlined once, again after a failure).
+async function workerAssets() {
+  state.kbText ||= await defaultKnowledgeBase();
+  return { kb: state.kbText, wasmBinary: await wasm() };
+}
+
+const background = new WorkerClient(pageWorker, workerAssets);
+
 function schedule() {
   clearTimeout(state.timer);
   state.timer = setTimeout(run, DEBOUNCE_MS);
@@ -177,31 +192,38 @@ function schedule() {
 // Logs are read and classified in a Web Worker, chunk by chunk: the page stays responsive, shows
 // progress and the problems found so far, and can cancel.
 async function openLog(file, { keepText = false } = {}) {
+  // A log opened while another is read replaces it: the first one's results and status never show.
+  const mine = ++state.logRun;
+  const current = () => mine === state.logRun;
   const w = words();
   if (!keepText) $('error-text').value = '';
   const options = { app: $('app').value, lang: state.lang };
-  const show = (events, lines) => {
+  const show = (events, lines, warnings) => {
     clear($('results'));
-    $('results').append(logView(events, lines, words()));
+    $('results').append(logView(events, lines, words(), warnings));
   };
   $('log-progress').hidden = false;
   $('log-progress-bar').value = 0;
   $('log-cancel').textContent = w.logCancel;
   $('log-progress-text').textContent = w.logProgress('0', (file.size / 1048576).toFixed(1), 0);
+  clear($('results'));
   try {
-    state.kbText ||= await defaultKnowledgeBase();
-    const result = await classifyLogFile(file, options, { kb: state.kbText, wasmBinary: await wasmPromise }, (p) => {
+    const result = await background.classifyLogFile(file, options, (p) => {
+      if (!current()) return;
       $('log-progress-bar').value = p.total ? p.bytes / p.total : 1;
       $('log-progress-text').textContent = words().logProgress((p.bytes / 1048576).toFixed(1), (p.total / 1048576).toFixed(1), p.lines);
-      show(p.events, p.lines);
+      // Redrawn only when what it shows changed: the table groups events by problem, so new events or
+      // counts change it, and a piece with nothing new leaves it alone.
+      if (p.changed) show(p.events, p.lines, p.warnings);
     });
-    show(result.events, result.lines);
+    if (!current()) return;
+    show(result.events, result.lines, result.warnings);
     status(logStatus(result.events, result.lines));
     rendered(keepText ? $('error-text').value : `log:${file.name}:${file.size}`);
   } catch (e) {
-    status(e.cancelled ? words().logCancelled : `${words().errorLoading}: ${e.message}`);
+    if (current()) status(e.cancelled ? words().logCancelled : `${words().errorLoading}: ${e.message}`);
   } finally {
-    $('log-progress').hidden = true;
+    if (current()) $('log-progress').hidden = true;
   }
 }
 
@@ -218,68 +240,56 @@ async function share() {
   status(words().shareDone(count));
 }
 
-// Iframe mode (index.html?embed=1&parent=ORIGIN[,ORIGIN]): a portal puts the page in
-// <iframe sandbox="allow-scripts"> and talks to it with postMessage. Only the listed parent origins are
-// answered; every other message is ignored.
-function startEmbedMode(params) {
-  const trusted = (params.get('parent') || '').split(',').map((o) => o.trim()).filter(Boolean);
-  document.body.classList.add('embedded');
-  const tell = (message) => {
-    for (const origin of trusted) window.parent.postMessage(message, origin);
-  };
-  let ignored = 0;
-  window.addEventListener('message', (event) => {
-    if (event.source !== window.parent || !trusted.includes(event.origin)) {
-      // Counted where scripts and tests can see that a message was refused (nothing else shows it).
-      document.body.dataset.ignoredMessages = String((ignored += 1));
-      return;
-    }
-    const msg = event.data;
-    if (!msg || msg.type !== 'classify') return;
-    try {
-      if (typeof msg.text !== 'string') throw new Error('classify needs a string "text"');
-      if (msg.lang !== state.lang && isLanguage(msg.lang)) {
-        state.lang = msg.lang;
-        applyLanguage();
-      }
-      $('error-text').value = msg.text;
-      $('app').value = msg.app || '';
-      const result = state.diag.classify(msg.text, { app: msg.app || '', lang: state.lang });
-      renderResult(msg.text, result);
-      event.source.postMessage({ type: 'result', id: msg.id, result }, event.origin);
-    } catch (e) {
-      event.source.postMessage({ type: 'error', id: msg.id, message: e.message }, event.origin);
-    }
-  });
-  // The portal sizes the iframe from this.
-  let last = 0;
-  new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
-    if (height !== last) tell({ type: 'height', height: (last = height) });
-  }).observe(document.body);
-  tell({ type: 'ready', info: state.diag.kbInfo() });
+// Iframe mode: the portal's classify requests, shown as if typed; big texts go to the worker.
+async function classifyForPortal(text, app, lang) {
+  if (lang !== state.lang && isLanguage(lang)) {
+    state.lang = lang;
+    applyLanguage();
+  }
+  const mine = ++state.portalRun;
+  $('error-text').value = text;
+  $('app').value = app;
+  const options = { app, lang: state.lang };
+  const result = text.length > WORKER_CHARS ? await background.classify('classify', text, options) : state.diag.classify(text, options);
+  if (mine === state.portalRun) renderResult(text, result);  // an older request answered late is not shown
+  return result;
 }
+
+function linkBlocked(url) {
+  status(words().linkBlocked(url));
+}
+
+// Loads the diagnoser; on failure says why and offers to try again (nothing failed is kept).
+async function load(params) {
+  status(words().loading);
+  clear($('results'));
+  try {
+    state.diag = await ConnDiag.create();
+    return true;
+  } catch (e) {
+    status(`${words().errorLoading}: ${e.message}`);
+    $('results').append(h('button', { type: 'button', id: 'retry', onclick: () => start() }, words().tryAgain));
+    if (params.get('embed') === '1') tellParents(parentOrigins(params.get('parent')), { type: 'error', message: e.message });
+    return false;
+  }
+}
+
+let started = false;
 
 async function start() {
   const params = new URLSearchParams(location.search);
   const fromLink = fromFragment(location.hash);
   state.lang = initialLanguage(fromLink.lang);
   applyLanguage();
-  status(words().loading);
-  try {
-    state.diag = await ConnDiag.create();
-  } catch (e) {
-    status(`${words().errorLoading}: ${e.message}`);
-    if (params.get('embed') === '1') {
-      for (const origin of (params.get('parent') || '').split(',').filter(Boolean)) {
-        window.parent.postMessage({ type: 'error', message: e.message }, origin.trim());
-      }
-    }
-    return;
-  }
+  if (!(await load(params))) return;
   applyLanguage();
   if (fromLink.text) $('error-text').value = fromLink.text;
   if (fromLink.app) $('app').value = fromLink.app;
+  if (started) {
+    run();
+    return;
+  }
+  started = true;
   $('error-text').addEventListener('input', schedule);
   $('error-text').addEventListener('paste', () => setTimeout(run, 0));
   $('app').addEventListener('change', run);
@@ -302,10 +312,12 @@ async function start() {
     if (e.dataTransfer.files[0]) openLog(e.dataTransfer.files[0]);
   });
   $('share').addEventListener('click', share);
-  $('log-cancel').addEventListener('click', cancelLog);
+  $('log-cancel').addEventListener('click', () => background.cancelLog());
   document.body.dataset.ready = 'true';
   run();
-  if (params.get('embed') === '1') startEmbedMode(params);
+  if (params.get('embed') === '1') {
+    startEmbedMode(params, { info: () => state.diag.kbInfo(), classify: classifyForPortal, linkBlocked });
+  }
 }
 
 start();

@@ -1,10 +1,12 @@
 // The diagnoser in a Web Worker (conndiag-worker.js): big logs are read and classified here, chunk by
 // chunk, so the page never freezes. Messages in:
-//   {type: "load", kb, wasmBinary?}
+//   {type: "load", kb, overlay?, wasmBinary?}   (overlay: a knowledge base that extends kb)
 //   {id, type: "classify" | "classifyLog", text, options}
 //   {id, type: "log", file: Blob, options}      -> progress messages, then the result
-// Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, lines, events}
+// Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, lines, added, updated, warnings}
 //             | {id, type: "result", value} | {id?, type: "error", message}.
+// A log's progress and result carry only what changed since the previous message (api.mjs LogDelta: new
+// events, grown counts): 10,000 distinct events cross to the page once each, not once per piece.
 import { createConnDiag } from './api.mjs';
 import { ASSETS, locateAsset } from './assets.mjs';
 
@@ -26,24 +28,38 @@ function utf16Encoding(head) {
 
 async function streamLog(id, file, options) {
   const stream = diag.beginLog(options);
+  try {
+    return await readLog(id, file, stream);
+  } catch (e) {
+    stream.cancel();  // the module forgets the log: nothing is kept after a failed read
+    throw e;
+  }
+}
+
+async function readLog(id, file, stream) {
   const encoding = utf16Encoding(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
   const decoder = encoding ? new TextDecoder(encoding) : null;  // drops the BOM, keeps split characters
   for (let at = 0; at < file.size; at += CHUNK_BYTES) {
     // UTF-8 bytes go straight into the module (decoding to a JS string and back cost a quarter of the
     // time); the core decodes UTF-8 itself, invalid bytes included. UTF-16 is decoded here first.
     const bytes = new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());
-    const progress = stream.feed(decoder ? decoder.decode(bytes, { stream: true }) : bytes);
-    self.postMessage({ id, type: 'progress', bytes: Math.min(at + CHUNK_BYTES, file.size), total: file.size, ...progress });
+    const { lines, added, updated, warnings } = stream.feed(decoder ? decoder.decode(bytes, { stream: true }) : bytes);
+    self.postMessage({ id, type: 'progress', bytes: Math.min(at + CHUNK_BYTES, file.size), total: file.size, lines, added, updated, warnings });
   }
-  if (decoder) stream.feed(decoder.decode());
-  return stream.finish();
+  if (decoder) {
+    // The decoder's last characters, as one more progress message: deltas apply in order.
+    const { lines, added, updated, warnings } = stream.feed(decoder.decode());
+    self.postMessage({ id, type: 'progress', bytes: file.size, total: file.size, lines, added, updated, warnings });
+  }
+  const { lines, added, updated, warnings } = stream.finish();
+  return { lines, added, updated, warnings };
 }
 
 self.onmessage = async (event) => {
-  const { id, type, text, options, kb, wasmBinary, file } = event.data || {};
+  const { id, type, text, options, kb, overlay, wasmBinary, file } = event.data || {};
   try {
     if (type === 'load') {
-      diag = await createConnDiag(ConnDiagModule, { kb, wasmBinary, locateFile: locateAsset });
+      diag = await createConnDiag(ConnDiagModule, { kb, overlay, wasmBinary, locateFile: locateAsset });
       self.postMessage({ type: 'ready', info: diag.kbInfo() });
     } else if (!diag) {
       throw new Error('send {type: "load", kb} first');

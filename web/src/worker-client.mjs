@@ -1,0 +1,151 @@
+// Talks to the diagnoser in a Web Worker (worker.mjs): big logs and big pastes are classified there, so
+// the page or the element never freezes. The page and the element each own one client.
+//
+// Every request carries an id and only the current one's replies are listened to: a log opened while
+// another is read cancels the first, and nothing of the first shows afterwards. A worker that failed to
+// start is forgotten, so the next request starts a new one (fixing a file and trying again works without
+// reloading).
+import { applyLogDelta } from './api.mjs';
+
+/** A paste this long (UTF-16 units) is classified in the worker, not on the main thread. */
+export const WORKER_CHARS = 1_000_000;
+
+// Marks an error of the worker itself (it could not start or it crashed), as opposed to an answer of the
+// diagnoser inside it: callers may then do the work without a worker.
+function workerFailure(error) {
+  return Object.assign(error, { workerFailed: true });
+}
+
+export class WorkerClient {
+  /**
+   * @param {() => Worker} createWorker  starts the worker (throws when the browser refuses, e.g. a
+   *   cross-origin script URL)
+   * @param {() => Promise<{kb: string, overlay?: string, wasmBinary?: Uint8Array}>} assets  what it loads
+   */
+  constructor(createWorker, assets) {
+    this._createWorker = createWorker;
+    this._assets = assets;
+    this._worker = null;
+    this._ready = null;
+    this._nextId = 1;
+    this._pending = new Map();  // id -> {onMessage(msg), fail(error)}
+    this._currentLog = 0;
+  }
+
+  _forget(error) {
+    if (this._worker) this._worker.terminate();
+    this._worker = null;
+    this._ready = null;
+    for (const { fail } of this._pending.values()) fail(error);
+    this._pending.clear();
+  }
+
+  _start() {
+    const w = this._createWorker();
+    this._worker = w;
+    this._ready = new Promise((resolve, reject) => {
+      w.onmessage = (e) => {
+        const msg = e.data;
+        if (msg.type === 'ready') resolve();
+        else if (msg.id === undefined) reject(new Error(msg.message));
+        else if (this._pending.has(msg.id)) this._pending.get(msg.id).onMessage(msg);
+        // Replies to a request that was cancelled or superseded are dropped here.
+      };
+      w.onerror = (e) => {
+        // Before it is ready, or later (then the requests in flight fail instead of waiting forever).
+        const error = workerFailure(new Error(e.message || 'the worker failed'));
+        reject(error);
+        if (this._worker === w) this._forget(error);
+      };
+      this._assets().then((a) => w.postMessage({ type: 'load', kb: a.kb, overlay: a.overlay, wasmBinary: a.wasmBinary }), reject);
+    });
+    // A failure is not cached: the next request starts a new worker.
+    this._ready.catch((e) => {
+      if (this._worker === w) this._forget(e);
+    });
+  }
+
+  async _request(message, onProgress) {
+    if (!this._worker) {
+      try {
+        this._start();
+      } catch (e) {
+        throw workerFailure(e);  // refused by the browser (cross-origin script URL, policy)
+      }
+    }
+    await this._ready;
+    const id = this._nextId++;
+    return new Promise((resolve, reject) => {
+      this._pending.set(id, {
+        onMessage: (msg) => {
+          if (msg.type === 'progress') {
+            onProgress(msg);
+            return;
+          }
+          this._pending.delete(id);
+          if (msg.type === 'result') resolve(msg.value);
+          else reject(new Error(msg.message));
+        },
+        fail: reject,
+      });
+      this._worker.postMessage({ ...message, id });
+    });
+  }
+
+  /**
+   * Classifies a log file in the worker. A log already being read is cancelled first.
+   * @param {Blob} file
+   * @param {object} options  classify options
+   * @param {(progress: {bytes: number, total: number, lines: number, changed: boolean, events: object[], warnings: string[]}) => void} onProgress
+   *   called with the events so far (one array, updated in place from the worker's deltas)
+   * @returns {Promise<{lines: number, events: object[], warnings: string[]}>}  rejects with {cancelled: true} when cancelled
+   */
+  async classifyLogFile(file, options, onProgress) {
+    this.cancelLog();
+    const mine = ++this._currentLog;
+    const events = [];
+    const warnings = [];
+    const merge = (delta) => {
+      applyLogDelta(events, delta);
+      warnings.push(...delta.warnings);
+      return { lines: delta.lines, events, warnings };
+    };
+    try {
+      const last = await this._request({ type: 'log', file, options }, (msg) => {
+        if (mine !== this._currentLog) return;
+        const changed = msg.added.length > 0 || msg.updated.length > 0 || msg.warnings.length > 0;
+        onProgress({ bytes: msg.bytes, total: msg.total, changed, ...merge(msg) });
+      });
+      return merge(last);
+    } finally {
+      if (mine === this._currentLog) this._currentLog = 0;
+    }
+  }
+
+  /**
+   * Classifies one big paste (type "classify") or a pasted log ("classifyLog") in the worker.
+   * @param {'classify'|'classifyLog'} type
+   * @param {string} text
+   * @param {object} options
+   */
+  classify(type, text, options) {
+    return this._request({ type, text, options }, () => {});
+  }
+
+  /** Stops the log being classified (its promise rejects with {cancelled: true}). */
+  cancelLog() {
+    if (!this._currentLog) return;
+    this._currentLog = 0;
+    // The worker is busy with the log until it ends: ending the worker is the immediate way to stop it.
+    this._forget(Object.assign(new Error('cancelled'), { cancelled: true }));
+  }
+}
+
+/** The page's worker: from the sources inlined in the offline file, or conndiag-worker.js beside the page. */
+export function pageWorker() {
+  const inline = document.getElementById('conndiag-worker-src');
+  const glue = document.getElementById('conndiag-glue');
+  return inline && glue
+    ? new Worker(URL.createObjectURL(new Blob([glue.textContent, '\n', inline.textContent], { type: 'text/javascript' })))
+    : new Worker(new URL('conndiag-worker.js', document.baseURI));
+}
