@@ -81,7 +81,7 @@ writeFileSync(path.join(site, 'asset-manifest.json'), JSON.stringify(assets, nul
 cpSync(path.join(here, 'examples'), path.join(site, 'examples'), { recursive: true });
 copyFileSync(path.join(path.dirname(args.kb), 'kb.schema.json'), path.join(site, 'kb.schema.json'));
 const siteCsp = [
-  "default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "connect-src 'self'",
+  "default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self' blob:", "style-src 'self'", "connect-src 'self'",
   "img-src 'self' data:", "base-uri 'none'", "form-action 'none'",
 ].join('; ');
 writeFileSync(path.join(site, 'index.html'), fill({

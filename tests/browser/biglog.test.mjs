@@ -19,19 +19,22 @@ after(async () => {
   await site?.close();
 });
 
-// Builds a log of `mb` MB inside the page from repeated parts (no giant string), then drops it.
-async function dropLog(page, mb) {
-  await page.evaluate((size) => {
+const BOX_AND_AWS = '2026-11-25T10:00:01.000Z ERROR BoxRestException: Failed to parse response.\n' +
+  '2026-11-25T10:00:02.000Z ERROR java.lang.NullPointerException\n\tat com.amazonaws.services.Client.call(Client.java:1)\n';
+
+// Builds a log of `mb` MB inside the page from repeated parts (no giant string), then drops it. Every
+// 1000 noise lines comes `errors` (three lines by default).
+async function dropLog(page, mb, errors = BOX_AND_AWS) {
+  await page.evaluate(([size, errorLines]) => {
     const noise = '2026-11-25T10:00:00.000Z INFO  [poller-3] fetched 120 events for tenant in 41 ms, queue depth 2\n';
     let block = '';
     for (let i = 0; i < 1000; i += 1) block += noise;
-    block += '2026-11-25T10:00:01.000Z ERROR BoxRestException: Failed to parse response.\n';
-    block += '2026-11-25T10:00:02.000Z ERROR java.lang.NullPointerException\n\tat com.amazonaws.services.Client.call(Client.java:1)\n';
+    block += errorLines;
     const parts = [];
     for (let bytes = 0; bytes < size * 1048576; bytes += block.length) parts.push(block);
-    window.__expectedLines = parts.length * 1003;
+    window.__expectedLines = parts.length * (1000 + errorLines.split('\n').length - 1);
     window.__file = new File(parts, 'big.log', { type: 'text/plain' });
-  }, mb);
+  }, [mb, errors]);
   await page.evaluate(() => {
     window.__mainThreadCalls.length = 0;
     window.__progressSeen = 0;
@@ -89,6 +92,29 @@ test('cancel stops a log mid-way, and the next log is read normally', async () =
   assert.equal(await p.page.locator('#log-progress').isHidden(), true);
   await dropLog(p.page, 1);
   await p.page.waitForFunction(logDone);
+  await p.context.close();
+  assert.deepEqual(p.problems, []);
+});
+
+test('a log opened while another is read replaces it: nothing of the first shows afterwards', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await dropLog(p.page, 200);
+  await p.page.waitForFunction(() => window.__progressSeen > 1 && document.querySelector('section.log tbody tr'));
+  await dropLog(p.page, 2, '2026-11-25T10:00:03.000Z ERROR IgniteException\n');
+  await p.page.waitForFunction(logDone);
+  const { rows, status, expected } = await p.page.evaluate(() => ({
+    rows: [...document.querySelectorAll('section.log tbody tr')].map((tr) => tr.dataset.entryId),
+    status: document.getElementById('status').textContent,
+    expected: window.__expectedLines,
+  }));
+  assert.deepEqual(rows, ['o365-ignite-domain-user']);
+  assert.equal(status, `1 distinct problem in ${expected.toLocaleString('en')} lines`);
+  // The first log's reader was stopped: a third, tiny log still reads normally and alone.
+  await dropLog(p.page, 1, BOX_AND_AWS);
+  await p.page.waitForFunction(() => /^2 distinct problems in/.test(document.getElementById('status').textContent) &&
+    document.getElementById('log-progress').hidden);
+  assert.deepEqual(await p.page.evaluate(() => [...document.querySelectorAll('section.log tbody tr')].map((tr) => tr.dataset.entryId)),
+    ['box-rest-failed-parse', 'aws-npe']);
   await p.context.close();
   assert.deepEqual(p.problems, []);
 });

@@ -55,9 +55,10 @@ function recordMainThreadCalls() {
 /**
  * Opens a page that records problems. `allowedOrigin` (a URL prefix, or a list of them): requests to it
  * pass; every other non-file request is aborted and counted. `waitReady`: wait for the conndiag page.
- * The page's main-thread calls into the module are listed in window.__mainThreadCalls.
+ * The page's main-thread calls into the module are listed in window.__mainThreadCalls. `prepare(context)`
+ * runs before the page opens (routes of its own, storage).
  */
-export async function openPage(browser, url, { allowedOrigin = null, viewport, colorScheme, locale = 'en-US', waitReady = true } = {}) {
+export async function openPage(browser, url, { allowedOrigin = null, viewport, colorScheme, locale = 'en-US', waitReady = true, prepare } = {}) {
   const context = await browser.newContext({ viewport: viewport || { width: 1100, height: 900 }, colorScheme, locale });
   context.setDefaultTimeout(HANG_GUARD_MS);
   await context.addInitScript(recordMainThreadCalls);
@@ -77,6 +78,7 @@ export async function openPage(browser, url, { allowedOrigin = null, viewport, c
     foreignRequests.push(u);
     return route.abort();
   });
+  if (prepare) await prepare(context);
   await page.goto(url);
   if (waitReady) await page.waitForSelector('body[data-ready=true]');
   return { page, context, problems, foreignRequests };

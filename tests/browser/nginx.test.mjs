@@ -8,12 +8,16 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { diagnose, dist, launch, openPage, root } from './harness.mjs';
+import { diagnose, dist, launch, openPage, root, serve } from './harness.mjs';
 
 let browser;
 let nginx;
 let prefix;
 let base;
+// The portal the snippet lets frame the page (it stands for https://help.contoso.com), and a site it does
+// not: both on loopback like nginx (Chromium keeps other address spaces from framing loopback pages).
+let portal;
+let stranger;
 
 async function freePort() {
   const server = createServer();
@@ -30,7 +34,10 @@ before(async () => {
   const www = path.join(prefix, 'www');
   cpSync(path.join(dist, 'site'), path.join(www, 'tools/conndiag'), { recursive: true });
   mkdirSync(path.join(prefix, 'tmp'));
+  mkdirSync(path.join(prefix, 'portal'));
   const port = await freePort();
+  portal = await serve(path.join(prefix, 'portal'));
+  stranger = await serve(path.join(prefix, 'portal'));
   const conf = `
 user root;
 worker_processes 1;
@@ -47,7 +54,7 @@ http {
   scgi_temp_path ${prefix}/tmp/scgi;
   server {
     listen 127.0.0.1:${port};
-${snippet.replaceAll('/srv/www', www)}
+${snippet.replaceAll('/srv/www', www).replaceAll('https://help.contoso.com', new URL(portal.url).origin)}
   }
 }`;
   writeFileSync(path.join(prefix, 'nginx.conf'), conf);
@@ -55,6 +62,10 @@ ${snippet.replaceAll('/srv/www', www)}
   let stderr = '';
   nginx.stderr.on('data', (d) => (stderr += d));
   base = `http://127.0.0.1:${port}`;
+  // Inline script allowed: the page is the test's own. `loaded` tells that the frame's navigation ended.
+  writeFileSync(path.join(prefix, 'portal/frame.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <link rel="icon" href="data:,"><title>portal</title></head><body>
+    <iframe id="f" title="diagnoser" onload="window.loaded = true" src="${base}/tools/conndiag/index.html"></iframe></body></html>`);
   // Until nginx answers, or exits (a bad snippet): a condition, however long a busy machine takes.
   for (;;) {
     try {
@@ -71,6 +82,8 @@ ${snippet.replaceAll('/srv/www', www)}
 after(async () => {
   await browser?.close();
   nginx?.kill('SIGTERM');
+  await portal?.close();
+  await stranger?.close();
   if (prefix) rmSync(prefix, { recursive: true, force: true });
 });
 
@@ -80,6 +93,7 @@ test('nginx with the README snippet serves the right types, compression, cache h
   assert.equal(page.status, 200);
   assert.match(page.headers.get('content-type'), /^text\/html/);
   assert.match(page.headers.get('content-security-policy'), /connect-src 'self'/);
+  assert.match(page.headers.get('content-security-policy'), new RegExp(`frame-ancestors 'self' ${new URL(portal.url).origin}(;|$)`));
   assert.equal(page.headers.get('cache-control'), 'no-cache');
   const wasm = await fetch(`${base}/tools/conndiag/${manifest.wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
   assert.equal(wasm.headers.get('content-type'), 'application/wasm');
@@ -105,4 +119,18 @@ test('the page deployed under /tools/conndiag/ on nginx works with zero requests
     assert.deepEqual(x.problems, []);
     assert.deepEqual(x.foreignRequests, []);
   }
+});
+
+test('frame-ancestors from the snippet: the listed portal frames the page, another site gets nothing', async () => {
+  const listed = await openPage(browser, `${portal.url}frame.html`, { allowedOrigin: [base + '/', portal.url], waitReady: false });
+  await listed.page.frameLocator('#f').locator('body[data-ready=true]').waitFor({ state: 'attached' });
+  await listed.context.close();
+  assert.deepEqual(listed.problems, []);
+
+  const other = await openPage(browser, `${stranger.url}frame.html`, { allowedOrigin: [base + '/', stranger.url], waitReady: false });
+  await other.page.waitForFunction(() => window.loaded === true);
+  const frame = await (await other.page.$('#f')).contentFrame();
+  assert.ok(!frame.url().startsWith(base), `the framed document is the browser's error page, not conndiag: ${frame.url()}`);
+  await other.context.close();
+  assert.ok(other.problems.some((x) => /frame-ancestors/.test(x)), other.problems.join('\n'));
 });

@@ -14,6 +14,9 @@ window.addEventListener('message', (event) => {
   } else if (msg.type === 'result') {
     const top = msg.result.matches[0];
     document.getElementById('last-result').textContent = top ? `Last diagnosis: ${top.id}` : 'No known error matched.';
+  } else if (msg.type === 'link' && /^https:\/\//.test(msg.url)) {
+    // Sent when the sandbox kept a link from opening (a portal that frames without allow-popups).
+    window.open(msg.url, '_blank', 'noopener');
   } else if (msg.type === 'error') {
     document.getElementById('last-result').textContent = `Diagnoser error: ${msg.message}`;
   }

@@ -12,7 +12,7 @@ import { clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
 import { STRINGS, wordsFor } from './i18n.mjs';
 import { resultCard } from './result-view.mjs';
-import { WORKER_CHARS, WorkerClient } from './worker-client.mjs';
+import { workerAt, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
 
 /* global ConnDiagModule */
 // Resolved against this script, not the host page: the module, the wasm and kb.json live beside it.
@@ -45,7 +45,8 @@ async function loadDiagnoser(kbSrc) {
   } catch (e) {
     throw new Error(kbSrc ? `${url}: ${e.message}` : e.message);
   }
-  const background = new WorkerClient(() => new Worker(new URL('conndiag-worker.js', scriptUrl)), async () => ({ kb, overlay }));
+  const workerUrl = new URL('conndiag-worker.js', scriptUrl).href;
+  const background = new WorkerClient(() => workerAt(workerUrl), async () => ({ kb, overlay, base: workerUrl }));
   return { diag, background };
 }
 

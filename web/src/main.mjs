@@ -9,7 +9,7 @@ import { groupEvents, logView } from './log-view.mjs';
 import { redact } from './redact.mjs';
 import { resultCard } from './result-view.mjs';
 import { fromFragment, toFragment } from './share.mjs';
-import { pageWorker, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
+import { pageWorker, pageWorkerUrl, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
 
 const DEBOUNCE_MS = 150;
 const LOG_LINES = 40;  // a paste with more lines than this is treated as a log
@@ -179,7 +179,7 @@ function run() {
 // What the worker loads: the knowledge base text and the wasm (fetched or inlined once, again after a failure).
 async function workerAssets() {
   state.kbText ||= await defaultKnowledgeBase();
-  return { kb: state.kbText, wasmBinary: await wasm() };
+  return { kb: state.kbText, wasmBinary: await wasm(), base: pageWorkerUrl() || undefined };
 }
 
 const background = new WorkerClient(pageWorker, workerAssets);
@@ -250,9 +250,19 @@ async function classifyForPortal(text, app, lang) {
   $('error-text').value = text;
   $('app').value = app;
   const options = { app, lang: state.lang };
-  const result = text.length > WORKER_CHARS ? await background.classify('classify', text, options) : state.diag.classify(text, options);
+  const result = text.length > WORKER_CHARS ? await classifyInBackground(text, options) : state.diag.classify(text, options);
   if (mine === state.portalRun) renderResult(text, result);  // an older request answered late is not shown
   return result;
+}
+
+// Where no worker can run (a portal policy that forbids them), the text is classified here after all.
+async function classifyInBackground(text, options) {
+  try {
+    return await background.classify('classify', text, options);
+  } catch (e) {
+    if (e.workerFailed) return state.diag.classify(text, options);
+    throw e;
+  }
 }
 
 function linkBlocked(url) {

@@ -20,7 +20,8 @@ export class WorkerClient {
   /**
    * @param {() => Worker} createWorker  starts the worker (throws when the browser refuses, e.g. a
    *   cross-origin script URL)
-   * @param {() => Promise<{kb: string, overlay?: string, wasmBinary?: Uint8Array}>} assets  what it loads
+   * @param {() => Promise<{kb: string, overlay?: string, wasmBinary?: Uint8Array, base?: string}>} assets
+   *   what it loads (base: where conndiag-worker.js is, when the worker is a bootstrap blob)
    */
   constructor(createWorker, assets) {
     this._createWorker = createWorker;
@@ -29,7 +30,8 @@ export class WorkerClient {
     this._ready = null;
     this._nextId = 1;
     this._pending = new Map();  // id -> {onMessage(msg), fail(error)}
-    this._currentLog = 0;
+    this._logs = 0;        // logs started so far: each one's number is new
+    this._currentLog = 0;  // the number of the log being read, 0 when none
   }
 
   _forget(error) {
@@ -57,7 +59,7 @@ export class WorkerClient {
         reject(error);
         if (this._worker === w) this._forget(error);
       };
-      this._assets().then((a) => w.postMessage({ type: 'load', kb: a.kb, overlay: a.overlay, wasmBinary: a.wasmBinary }), reject);
+      this._assets().then((a) => w.postMessage({ type: 'load', kb: a.kb, overlay: a.overlay, wasmBinary: a.wasmBinary, base: a.base }), reject);
     });
     // A failure is not cached: the next request starts a new worker.
     this._ready.catch((e) => {
@@ -102,7 +104,8 @@ export class WorkerClient {
    */
   async classifyLogFile(file, options, onProgress) {
     this.cancelLog();
-    const mine = ++this._currentLog;
+    const mine = ++this._logs;
+    this._currentLog = mine;
     const events = [];
     const warnings = [];
     const merge = (delta) => {
@@ -141,11 +144,29 @@ export class WorkerClient {
   }
 }
 
+/** Where the hosted page's worker script is; null in the offline file (its sources are inlined). */
+export function pageWorkerUrl() {
+  return document.getElementById('conndiag-worker-src') ? null : new URL('conndiag-worker.js', document.baseURI).href;
+}
+
 /** The page's worker: from the sources inlined in the offline file, or conndiag-worker.js beside the page. */
 export function pageWorker() {
-  const inline = document.getElementById('conndiag-worker-src');
+  const url = pageWorkerUrl();
+  if (url) return workerAt(url);
   const glue = document.getElementById('conndiag-glue');
-  return inline && glue
-    ? new Worker(URL.createObjectURL(new Blob([glue.textContent, '\n', inline.textContent], { type: 'text/javascript' })))
-    : new Worker(new URL('conndiag-worker.js', document.baseURI));
+  const inline = document.getElementById('conndiag-worker-src');
+  return new Worker(URL.createObjectURL(new Blob([glue.textContent, '\n', inline.textContent], { type: 'text/javascript' })));
+}
+
+/**
+ * A worker running conndiag-worker.js from `url`. From another origin (a portal loading the embed script
+ * from the intranet host, or the page in a sandboxed iframe, whose origin is opaque), browsers refuse
+ * `new Worker(url)`: a blob of this document then imports the script (the page's policy must allow blob:
+ * workers). Such a worker is told `base` (the script's URL) in its load message.
+ */
+export function workerAt(url) {
+  const absolute = new URL(url, document.baseURI);
+  if (absolute.origin === self.origin) return new Worker(absolute);
+  const bootstrap = new Blob([`importScripts(${JSON.stringify(absolute.href)});`], { type: 'text/javascript' });
+  return new Worker(URL.createObjectURL(bootstrap));
 }

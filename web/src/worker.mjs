@@ -1,6 +1,8 @@
 // The diagnoser in a Web Worker (conndiag-worker.js): big logs are read and classified here, chunk by
 // chunk, so the page never freezes. Messages in:
-//   {type: "load", kb, overlay?, wasmBinary?}   (overlay: a knowledge base that extends kb)
+//   {type: "load", kb, overlay?, wasmBinary?, base?}   (overlay: a knowledge base that extends kb; base:
+//     the URL this script was loaded from, when a bootstrap blob imported it: the glue and the wasm are
+//     beside it, not beside the blob)
 //   {id, type: "classify" | "classifyLog", text, options}
 //   {id, type: "log", file: Blob, options}      -> progress messages, then the result
 // Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, lines, added, updated, warnings}
@@ -11,8 +13,11 @@ import { createConnDiag } from './api.mjs';
 import { ASSETS, locateAsset } from './assets.mjs';
 
 /* global ConnDiagModule, importScripts */
-// The offline page starts this worker from a blob that already holds the module's glue.
-if (typeof ConnDiagModule === 'undefined') importScripts(ASSETS.glue);
+// The module's glue: the offline page starts this worker from a blob that already holds it; otherwise it
+// is beside this script.
+function loadGlue(base) {
+  if (typeof ConnDiagModule === 'undefined') importScripts(new URL(ASSETS.glue, base || self.location.href).href);
+}
 
 const CHUNK_BYTES = 4 << 20;
 let diag = null;
@@ -56,10 +61,12 @@ async function readLog(id, file, stream) {
 }
 
 self.onmessage = async (event) => {
-  const { id, type, text, options, kb, overlay, wasmBinary, file } = event.data || {};
+  const { id, type, text, options, kb, overlay, wasmBinary, file, base } = event.data || {};
   try {
     if (type === 'load') {
-      diag = await createConnDiag(ConnDiagModule, { kb, overlay, wasmBinary, locateFile: locateAsset });
+      loadGlue(base);
+      const locateFile = base ? (file) => new URL(locateAsset(file, ''), base).href : locateAsset;
+      diag = await createConnDiag(ConnDiagModule, { kb, overlay, wasmBinary, locateFile });
       self.postMessage({ type: 'ready', info: diag.kbInfo() });
     } else if (!diag) {
       throw new Error('send {type: "load", kb} first');
