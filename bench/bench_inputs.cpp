@@ -118,17 +118,21 @@ std::string GenerateLog(std::size_t bytes, std::size_t error_every) {
   return log;
 }
 
-std::string DistinctEventsLog(std::size_t events, std::size_t event_bytes) {
+std::string DistinctEvent(std::size_t e, std::size_t event_bytes) {
   Random r;
+  r.state += e * 0x2545F4914F6CDD1Dull;  // a different continuation per event, the same on every run
   static const char* const kWords[] = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
+  std::string event = "ERROR BoxRestException: Failed to parse response. request " + std::to_string(e) + "\n";
+  const std::size_t end = event.size() + event_bytes;
+  event += "\tdetail";
+  while (event.size() < end) (event += ' ') += kWords[r.Below(std::size(kWords))];
+  event += '\n';
+  return event;
+}
+
+std::string DistinctEventsLog(std::size_t events, std::size_t event_bytes) {
   std::string log;
-  for (std::size_t e = 0; e < events; ++e) {
-    log += "ERROR BoxRestException: Failed to parse response. request " + std::to_string(e) + "\n";
-    const std::size_t end = log.size() + event_bytes;
-    log += "\tdetail";
-    while (log.size() < end) (log += ' ') += kWords[r.Below(std::size(kWords))];
-    log += '\n';
-  }
+  for (std::size_t e = 0; e < events; ++e) log += DistinctEvent(e, event_bytes);
   return log;
 }
 

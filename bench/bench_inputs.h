@@ -17,4 +17,8 @@ std::string GenerateLog(std::size_t bytes, std::size_t error_every = 50);
 // line followed by a unique continuation of words), so nothing merges. Deterministic.
 std::string DistinctEventsLog(std::size_t events, std::size_t event_bytes);
 
+// Event number `e` of that log alone (the log is these, e = 0, 1, ...): lets a reader be fed the log
+// without the whole log ever being in memory.
+std::string DistinctEvent(std::size_t e, std::size_t event_bytes);
+
 }  // namespace conndiag::bench

@@ -1,0 +1,320 @@
+// Properties of the core checked on generated inputs (seeded, so a failure replays): the literal
+// prefilter never rules out a match, MightMatch never drops an event Classify would answer, spans stay
+// inside the text on character boundaries, and a log's events do not depend on where it is cut.
+// One missed literal would silently hide a row; examples alone cannot show there is none.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <boost/regex.hpp>
+
+#include "conndiag/classifier.h"
+#include "conndiag/default_kb.h"
+#include "conndiag/knowledge_base.h"
+#include "conndiag/literal_prefilter.h"
+#include "conndiag/log_events.h"
+#include "conndiag/normalize.h"
+#include "match.h"
+#include "default_classifier.h"
+
+using namespace conndiag;
+
+namespace {
+
+using Rng = std::mt19937;
+
+std::size_t Below(Rng& rng, std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); }
+
+// --- Generated patterns -------------------------------------------------------------------------------
+// A small alphabet, so that random texts match random patterns often enough to test something.
+constexpr char kAlphabet[] = {'a', 'b', 'c', '.', '-', '1', ' '};
+
+std::string GenAlternation(Rng& rng, int depth);
+
+std::string GenAtom(Rng& rng, int depth) {
+  static const char* const kLiterals[] = {"a", "b", "c", "ab", "abc", "\\.", "-", "1", " ", "ba"};
+  static const char* const kOthers[] = {".", "[ab]", "[^a]", "\\d", "\\s", "\\w", "[a-c]", "\\b", "^", "$"};
+  const std::size_t pick = Below(rng, depth > 2 ? 10 : 14);
+  if (pick < 6) return kLiterals[Below(rng, std::size(kLiterals))];
+  if (pick < 10) return kOthers[Below(rng, std::size(kOthers))];
+  static const char* const kGroups[] = {"(?:", "(", "(?=", "(?!", "(?<=", "(?<!"};
+  const std::string open = kGroups[Below(rng, std::size(kGroups))];
+  // Boost wants fixed-length look-behinds: a plain literal inside them.
+  if (open == "(?<=" || open == "(?<!") return open + kLiterals[Below(rng, std::size(kLiterals))] + ")";
+  std::string group = open;
+  group += GenAlternation(rng, depth + 1);
+  group += ')';
+  return group;
+}
+
+std::string GenSequence(Rng& rng, int depth) {
+  static const char* const kQuantifiers[] = {"", "", "", "?", "*", "+", "{0,2}", "{1,2}", "{2}", "*?", "+?", "??"};
+  std::string out;
+  const std::size_t atoms = 1 + Below(rng, 4);
+  for (std::size_t i = 0; i < atoms; ++i) {
+    std::string atom = GenAtom(rng, depth);
+    const bool quantifiable = atom != "\\b" && atom != "^" && atom != "$" && atom.rfind("(?=", 0) != 0 &&
+                              atom.rfind("(?!", 0) != 0 && atom.rfind("(?<", 0) != 0;
+    out += atom;
+    if (quantifiable) out += kQuantifiers[Below(rng, std::size(kQuantifiers))];
+  }
+  return out;
+}
+
+std::string GenAlternation(Rng& rng, int depth) {
+  std::string out = GenSequence(rng, depth);
+  const std::size_t more = Below(rng, 3) == 0 ? 1 + Below(rng, 2) : 0;
+  for (std::size_t i = 0; i < more; ++i) {
+    out += '|';
+    out += GenSequence(rng, depth);
+  }
+  return out;
+}
+
+std::string GenText(Rng& rng) {
+  std::string out;
+  const std::size_t n = Below(rng, 12);
+  for (std::size_t i = 0; i < n; ++i) out += kAlphabet[Below(rng, std::size(kAlphabet))];
+  return out;
+}
+
+bool ContainsAny(const std::string& text, const std::vector<std::string>& literals) {
+  return std::any_of(literals.begin(), literals.end(), [&](const std::string& l) { return text.find(l) != std::string::npos; });
+}
+
+// --- Texts made from the knowledge base ----------------------------------------------------------------
+
+// Every example and message of the knowledge base, as written.
+std::vector<std::string> KnowledgeBaseTexts(const KnowledgeBase& kb) {
+  std::vector<std::string> texts;
+  for (const Entry& e : kb.entries) {
+    for (const auto& [lang, message] : e.message) texts.push_back(message);
+    for (const Signature& s : e.signatures) texts.insert(texts.end(), s.examples.begin(), s.examples.end());
+  }
+  return texts;
+}
+
+std::string InsertAt(const std::string& text, std::size_t at, std::string_view what) {
+  std::string out(text, 0, at);
+  out.append(what);
+  out.append(text, at, std::string::npos);
+  return out;
+}
+
+// A text changed the way pastes change: case, surrounding noise, a dropped or doubled character,
+// quoting, HTML escaping, wrapping, multibyte characters, another error beside it.
+std::string Mutate(Rng& rng, std::string text, const std::vector<std::string>& others) {
+  const std::size_t steps = 1 + Below(rng, 3);
+  for (std::size_t s = 0; s < steps; ++s) {
+    switch (Below(rng, 10)) {
+      case 0:
+        for (char& c : text) {
+          if (Below(rng, 3) == 0) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+        break;
+      case 1: text = "2026-11-26T10:00:00Z ERROR [worker-7] " + text + " (request 7f3a)"; break;
+      case 2:
+        if (!text.empty()) text.erase(Below(rng, text.size()), 1);
+        break;
+      case 3:
+        if (!text.empty()) {
+          const std::size_t at = Below(rng, text.size());
+          text.insert(at, 1, text[at]);
+        }
+        break;
+      case 4: text = "{\"error\":\"" + text + "\"}"; break;
+      case 5: {
+        std::string escaped;
+        for (char c : text) escaped += c == '"' ? "&quot;" : c == '<' ? "&lt;" : c == '&' ? "&amp;" : std::string(1, c);
+        text = escaped;
+        break;
+      }
+      case 6:
+        if (text.size() > 20) text = InsertAt(text, Below(rng, text.size()), "\n");
+        break;
+      case 7: text = InsertAt(text, Below(rng, text.size() + 1), "\xC3\xA9\xE2\x9C\x93\xF0\x9F\x98\x80"); break;
+      case 8: text += "\n" + others[Below(rng, others.size())]; break;
+      default: text = "Caused by: " + text; break;
+    }
+  }
+  return text;
+}
+
+struct CompiledKb {
+  KnowledgeBase kb;
+  std::vector<CompiledEntry> entries;
+  MultiLiteralMatcher literals;
+};
+
+const CompiledKb& DefaultCompiled() {
+  static const CompiledKb compiled = [] {
+    auto kb = ParseKnowledgeBase(DefaultKnowledgeBase());
+    REQUIRE(kb.ok());
+    CompiledKb c{std::move(kb).value(), {}, {}};
+    LiteralTable table;
+    for (const Entry& e : c.kb.entries) {
+      auto ce = CompileEntry(e, table);
+      REQUIRE(ce.ok());
+      c.entries.push_back(std::move(ce).value());
+    }
+    c.literals = MultiLiteralMatcher(table.list());
+    return c;
+  }();
+  return compiled;
+}
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+TEST_CASE("required literals are sound on generated patterns and texts: no match lacks them all", "[properties]") {
+  Rng rng(20261126);
+  std::size_t patterns_with_literals = 0;
+  std::size_t matches_checked = 0;
+  for (int i = 0; i < 4000; ++i) {
+    const std::string pattern = GenAlternation(rng, 0);
+    boost::regex re;
+    try {
+      re.assign(pattern, boost::regex::perl);
+    } catch (const boost::regex_error&) {
+      continue;  // the generator may write what Boost refuses; only valid patterns have literals to check
+    }
+    const PatternLiterals analysis = AnalyzeLiterals(pattern);
+    if (analysis.literals.empty()) continue;  // nothing claimed: the pattern is always run
+    ++patterns_with_literals;
+    for (int t = 0; t < 60; ++t) {
+      const std::string text = GenText(rng);
+      boost::smatch m;
+      try {
+        if (!boost::regex_search(text, m, re)) continue;
+      } catch (const std::runtime_error&) {
+        continue;  // Boost gave up on a pathological generated pattern: no match to check
+      }
+      ++matches_checked;
+      INFO("pattern " << pattern << " text [" << text << "]");
+      CHECK(ContainsAny(text, analysis.literals));
+      if (analysis.prefix) {
+        const auto at = static_cast<std::size_t>(m.position(static_cast<boost::smatch::size_type>(0)));
+        CHECK(std::any_of(analysis.literals.begin(), analysis.literals.end(),
+                          [&](const std::string& l) { return text.compare(at, l.size(), l) == 0; }));
+      }
+    }
+  }
+  // The generator must exercise the claim, or this test proves nothing.
+  CHECK(patterns_with_literals > 1000);
+  CHECK(matches_checked > 5000);
+}
+
+TEST_CASE("the knowledge base's prefilter never rules out a pattern that matches a mutated example", "[properties]") {
+  const CompiledKb& c = DefaultCompiled();
+  const std::vector<std::string> originals = KnowledgeBaseTexts(c.kb);
+  REQUIRE(originals.size() > 300);
+  Rng rng(11);
+  std::vector<std::uint8_t> found;
+  const std::vector<std::uint8_t> everything(c.literals.size(), 1);
+  std::size_t pattern_matches = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& original : originals) {
+      const std::string text = round == 0 ? original : Mutate(rng, original, originals);
+      const NormalizedText normalized = Normalize(text);
+      c.literals.Scan(normalized.text, found);
+      for (std::size_t e = 0; e < c.entries.size(); ++e) {
+        for (const CompiledSignature& sig : c.entries[e].signatures) {
+          for (const auto* list : {&sig.patterns, &sig.hints}) {
+            for (const CompiledPattern& p : *list) {
+              if (!boost::regex_search(normalized.text, p.re)) continue;
+              ++pattern_matches;
+              INFO(p.path << " on [" << normalized.text << "]");
+              CHECK((p.literal_ids.empty() || std::any_of(p.literal_ids.begin(), p.literal_ids.end(),
+                                                          [&](std::uint32_t id) { return found[id] != 0; })));
+            }
+          }
+        }
+        // The same answer with the prefilter's findings as with "every literal occurs".
+        std::vector<std::string> warnings;
+        const auto filtered = MatchEntry(c.entries[e], normalized.text, found, warnings);
+        const auto unfiltered = MatchEntry(c.entries[e], normalized.text, everything, warnings);
+        INFO(c.kb.entries[e].id << " on [" << normalized.text << "]");
+        REQUIRE(filtered.has_value() == unfiltered.has_value());
+        if (filtered) {
+          CHECK(filtered->signature == unfiltered->signature);
+          CHECK(filtered->covered == unfiltered->covered);
+        }
+      }
+    }
+  }
+  CHECK(pattern_matches > 1000);
+}
+
+TEST_CASE("MightMatch keeps every text that Classify answers, and spans stay inside the text", "[properties]") {
+  const Classifier& classifier = testing::DefaultClassifier();
+  const std::vector<std::string> originals = KnowledgeBaseTexts(classifier.knowledge_base());
+  Rng rng(7);
+  Options options;
+  options.similar = false;  // log mode's setting: MightMatch stands in front of signature matching only
+  options.top = 10;
+  std::size_t answered = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& original : originals) {
+      const std::string text = Mutate(rng, original, originals);
+      const Result result = classifier.Classify(text, options);
+      if (result.matches.empty()) continue;
+      ++answered;
+      INFO("[" << text << "]");
+      CHECK(classifier.MightMatch(text));
+      for (const Match& m : result.matches) {
+        std::size_t previous_end = 0;
+        for (const Span& s : m.spans) {
+          CHECK(s.begin >= previous_end);
+          CHECK(s.begin <= s.end);
+          CHECK(s.end <= text.size());
+          CHECK((s.begin == text.size() || !IsContinuationByte(text[s.begin])));
+          CHECK((s.end == text.size() || !IsContinuationByte(text[s.end])));
+          previous_end = s.end;
+        }
+      }
+    }
+  }
+  CHECK(answered > originals.size());
+}
+
+TEST_CASE("a log's events do not depend on where it is cut into pieces", "[properties]") {
+  const Classifier& classifier = testing::DefaultClassifier();
+  const std::vector<std::string> originals = KnowledgeBaseTexts(classifier.knowledge_base());
+  static const char* const kEndings[] = {"\n", "\r\n", "\r"};
+  static const char* const kNoise[] = {"2026-11-26T10:00:00Z INFO poller fetched 12 events",
+                                       "\tat com.example.Poller.run(Poller.java:42)", "", "Caused by: java.io.IOException"};
+  Rng rng(3);
+  Options options;
+  for (int trial = 0; trial < 60; ++trial) {
+    std::string log;
+    const std::size_t lines = 5 + Below(rng, 60);
+    for (std::size_t i = 0; i < lines; ++i) {
+      std::string line = Below(rng, 3) == 0 ? originals[Below(rng, originals.size())] : kNoise[Below(rng, std::size(kNoise))];
+      std::replace(line.begin(), line.end(), '\n', ' ');
+      std::replace(line.begin(), line.end(), '\r', ' ');
+      log += line + kEndings[Below(rng, std::size(kEndings))];
+    }
+    const std::vector<LogEvent> whole = ClassifyLog(classifier, log, options);
+    LogClassifier streamed(classifier, options);
+    std::size_t at = 0;
+    while (at < log.size()) {
+      const std::size_t piece = 1 + Below(rng, 40);  // cuts through CRLF pairs and UTF-8 characters too
+      streamed.AddText(std::string_view(log).substr(at, piece));
+      at += piece;
+    }
+    const std::vector<LogEvent> pieces = streamed.Finish();
+    INFO("trial " << trial);
+    REQUIRE(pieces.size() == whole.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+      CHECK(pieces[i].line == whole[i].line);
+      CHECK(pieces[i].last_line == whole[i].last_line);
+      CHECK(pieces[i].count == whole[i].count);
+      CHECK(pieces[i].text == whole[i].text);
+      CHECK(pieces[i].result.matches.front().entry->id == whole[i].result.matches.front().entry->id);
+    }
+  }
+}
