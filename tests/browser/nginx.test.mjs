@@ -1,5 +1,6 @@
-// The hosted folder behind Debian's nginx, configured with the README's own snippet under a sub-path:
-// headers (CSP, types, compression, caching) and the page in Chromium with no request outside its origin.
+// The hosted folder behind Debian's nginx, configured with the documented snippet (the first ```nginx block
+// of docs/hosting.md, read as it is) under a sub-path: headers (CSP, types, compression, caching) and the
+// page in Chromium with no request outside its origin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -28,8 +29,8 @@ async function freePort() {
 }
 
 before(async () => {
-  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  const snippet = /```nginx\n([\s\S]*?)```/.exec(readme)[1];
+  const hosting = readFileSync(path.join(root, 'docs/hosting.md'), 'utf8');
+  const snippet = /```nginx\n([\s\S]*?)```/.exec(hosting)[1];
   prefix = mkdtempSync(path.join(os.tmpdir(), 'conndiag-nginx-'));
   const www = path.join(prefix, 'www');
   cpSync(path.join(dist, 'site'), path.join(www, 'tools/conndiag'), { recursive: true });
@@ -87,7 +88,7 @@ after(async () => {
   if (prefix) rmSync(prefix, { recursive: true, force: true });
 });
 
-test('nginx with the README snippet serves the right types, compression, cache headers and CSP', async () => {
+test('nginx with the docs/hosting.md snippet serves the right types, compression, cache headers and CSP', async () => {
   const manifest = JSON.parse(readFileSync(path.join(dist, 'site/asset-manifest.json'), 'utf8'));
   const page = await fetch(`${base}/tools/conndiag/`, { headers: { 'Accept-Encoding': 'gzip' } });
   assert.equal(page.status, 200);
