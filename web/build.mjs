@@ -126,9 +126,17 @@ mkdirSync(path.join(pkg, 'core'), { recursive: true });
 mkdirSync(path.join(pkg, 'types'), { recursive: true });
 cpSync(site, path.join(pkg, 'site'), { recursive: true });
 copyFileSync(path.join(args.out, 'conndiag.html'), path.join(pkg, 'conndiag.html'));
-copyFileSync(path.join(here, 'src/api.mjs'), path.join(pkg, 'api.mjs'));
-copyFileSync(path.join(here, 'package/node.mjs'), path.join(pkg, 'node.mjs'));
+// api.mjs and node.mjs take their JSDoc types from the declarations (import('…/index.js')); in the package
+// those sit in types/, so the specifiers are pointed there (tsc checks the package as shipped).
+const retarget = (file, from, to) => {
+  const text = read(path.join(here, file));
+  if (!text.includes(from)) throw new Error(`web/build.mjs: ${file} no longer imports its types from ${from}`);
+  return text.replaceAll(from, to);
+};
+writeFileSync(path.join(pkg, 'api.mjs'), retarget('src/api.mjs', "import('../package/index.js')", "import('./types/index.js')"));
+writeFileSync(path.join(pkg, 'node.mjs'), retarget('package/node.mjs', "import('./node.js')", "import('./types/node.js')"));
 copyFileSync(path.join(here, 'package/index.d.ts'), path.join(pkg, 'types/index.d.ts'));
+copyFileSync(path.join(here, 'package/node.d.ts'), path.join(pkg, 'types/node.d.ts'));
 copyFileSync(path.join(here, 'package/README.md'), path.join(pkg, 'README.md'));
 writeFileSync(path.join(pkg, 'core/conndiag-core.cjs'), glueJs);  // .cjs: CommonJS inside a "type": "module" package
 copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(pkg, 'core/conndiag-core.wasm'));
@@ -142,7 +150,7 @@ writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({
   types: './types/index.d.ts',
   exports: {
     '.': { types: './types/index.d.ts', default: './api.mjs' },
-    './node': { types: './types/index.d.ts', default: './node.mjs' },
+    './node': { types: './types/node.d.ts', default: './node.mjs' },
     './embed': './site/conndiag-embed.js',
     './worker': './site/conndiag-worker.js',
     './offline': './conndiag.html',

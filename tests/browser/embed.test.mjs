@@ -2,11 +2,11 @@
 // sandboxed-iframe mode. Each test fails on any console error or page error.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { dist, launch, openPage, serve } from './harness.mjs';
+import { dist, launch, openPage, root, serve } from './harness.mjs';
 
 let browser;
 let site;    // the hosted conndiag folder, under a sub-path
@@ -89,6 +89,44 @@ test('the element answers a vendor body with the row and the code it found, and 
   await box.fill('HTTP 503 Service Unavailable from the gateway');
   await p.page.locator('conn-diag .fields ul.understood li').first().waitFor();
   assert.match((await p.page.locator('conn-diag .fields ul.understood li').allTextContents()).join(' '), /503/);
+  await done(p);
+});
+
+test('the element shows a result as the page does: the no-match advice, and "which app" whose answer decides', async () => {
+  const p = await openPortal(`${site.url}examples/portal-element.html`, [siteOrigin()]);
+  const element = p.page.locator('conn-diag');
+  const box = element.locator('textarea');
+  await box.fill('HTTP/1.1 429 Too Many Requests {"errorCode":"E0000999","errorSummary":"Something new"} okta.com');
+  await element.locator('.no-match .lead').waitFor();
+  assert.equal(await element.locator('[part=status]').textContent(), 'No known connector error matched.');
+  await box.fill('HttpRequestFailure: Server returned: 401 Unauthorized');
+  await element.locator('.which-app button').first().waitFor();
+  assert.deepEqual((await element.locator('.which-app button').evaluateAll((b) => b.map((x) => x.dataset.app))).sort(), ['exchange', 'office365', 'okta']);
+  await element.locator('.which-app button[data-app=exchange]').click();
+  await p.page.waitForFunction(() => {
+    const root = document.querySelector('conn-diag').shadowRoot;
+    return root.querySelector('select').value === 'exchange' && !root.querySelector('.which-app') &&
+      root.querySelector('article.card')?.dataset.entryId === 'exchange-401-bad-credentials';
+  });
+  await done(p);
+});
+
+test('the element refills its app choice when kb-src changes, each app once, option values being app keys', async () => {
+  const p = await openPortal(`${site.url}examples/portal-element.html`, [siteOrigin()]);
+  const element = p.page.locator('conn-diag');
+  await element.locator('select option[value=okta]').waitFor({ state: 'attached' });
+  await p.page.evaluate(() => {
+    window.loadedResults = 0;
+    document.addEventListener('conndiag:result', () => (window.loadedResults += 1));
+    document.querySelector('conn-diag').setAttribute('text', 'IgniteException');
+  });
+  await p.page.waitForFunction(() => window.loadedResults === 1);
+  // Back to the built-in knowledge base: loading it classifies the text again.
+  await p.page.evaluate(() => document.querySelector('conn-diag').removeAttribute('kb-src'));
+  await p.page.waitForFunction(() => window.loadedResults === 2);
+  const values = await element.locator('select option').evaluateAll((options) => options.map((o) => o.value));
+  const apps = Object.keys(JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8')).apps).filter((a) => a !== 'all');
+  assert.deepEqual(values, ['', ...apps.sort()]);
   await done(p);
 });
 

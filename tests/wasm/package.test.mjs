@@ -25,7 +25,7 @@ test('every export of package.json points at a file of the package', () => {
 test('npm pack takes the site, the offline file, the API, its types and the module', () => {
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkg, encoding: 'utf8' }));
   const files = packed.files.map((f) => f.path);
-  for (const expected of ['api.mjs', 'node.mjs', 'types/index.d.ts', 'core/conndiag-core.cjs', 'core/conndiag-core.wasm',
+  for (const expected of ['api.mjs', 'node.mjs', 'types/index.d.ts', 'types/node.d.ts', 'core/conndiag-core.cjs', 'core/conndiag-core.wasm',
     'site/conndiag-embed.js', 'site/index.html', 'site/kb.json', 'conndiag.html', 'package.json']) {
     assert.ok(files.includes(expected), `${expected} in ${files}`);
   }

@@ -4,18 +4,20 @@ import { createRequire } from 'node:module';
 
 import { createConnDiag } from './api.mjs';
 
+export * from './api.mjs';
+
 const require = createRequire(import.meta.url);
+// Emscripten's glue, typed by its use here, not checked itself: a name, not a literal, keeps tsc out of it.
+const CORE_GLUE = './core/conndiag-core.cjs';
 
 /**
- * @param {{kb?: object|string, overlay?: object|string}} [options]  kb: your own knowledge base instead of the
- *   built-in one; overlay: a portal file that extends it ("extends": "conndiag").
- * @returns {Promise<import('./api.mjs').ConnDiag>}
+ * Typed by node.d.ts (in the package, types/node.d.ts), which tsc checks this against.
+ * @type {typeof import('./node.js').createNodeConnDiag}
  */
 export function createNodeConnDiag(options = {}) {
-  const factory = require('./core/conndiag-core.cjs');
+  /** @type {import('./node.js').ModuleFactory} */
+  const factory = require(CORE_GLUE);
   const wasmBinary = readFileSync(new URL('./core/conndiag-core.wasm', import.meta.url));
   const kb = options.kb ?? readFileSync(new URL('./site/kb.json', import.meta.url), 'utf8');
   return createConnDiag(factory, { kb, overlay: options.overlay, wasmBinary });
 }
-
-export { createConnDiag };

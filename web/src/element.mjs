@@ -9,15 +9,14 @@ import elementCss from '../element.css';
 import { createConnDiag } from './api.mjs';
 import { defaultKnowledgeBase, locateAsset } from './assets.mjs';
 import { clear, h } from './dom.mjs';
-import { fieldsView } from './fields-view.mjs';
-import { STRINGS, wordsFor } from './i18n.mjs';
-import { resultCard } from './result-view.mjs';
-import { workerAt, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
+import { wordsFor } from './i18n.mjs';
+import { debouncer, fillAppSelect } from './input.mjs';
+import { renderEmpty, renderResult } from './result-view.mjs';
+import { classifyText, workerAt, WorkerClient } from './worker-client.mjs';
 
 /* global ConnDiagModule */
 // Resolved against this script, not the host page: the module, the wasm and kb.json live beside it.
 const scriptUrl = document.currentScript ? document.currentScript.src : document.baseURI;
-const DEBOUNCE_MS = 150;
 
 // One module instance for every element on the page; each knowledge base loads into it once, and gets
 // one worker (started on the first big paste) for texts too long for the main thread.
@@ -85,15 +84,20 @@ class ConnDiagElement extends HTMLElement {
     super();
     this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [styles()];
     this._id = `cd${(counter += 1)}`;
-    this._timer = 0;
+    this._typing = debouncer(() => this._classify());
     this._diag = null;
     this._background = null;
     this._run = 0;
   }
 
-  get words() {
+  /** The language shown: the lang attribute, else the host page's, else the browser's; French or English. */
+  get lang() {
     const lang = this.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en';
-    return wordsFor(lang.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+    return lang.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  }
+
+  get words() {
+    return wordsFor(this.lang);
   }
 
   connectedCallback() {
@@ -129,12 +133,8 @@ class ConnDiagElement extends HTMLElement {
     clear(root);
     this._input = h('textarea', { id: `${this._id}-text`, part: 'input', rows: 4, spellcheck: 'false', placeholder: w.placeholder });
     this._input.value = text;
-    this._input.addEventListener('input', () => {
-      clearTimeout(this._timer);
-      this._timer = setTimeout(() => this._classify(), DEBOUNCE_MS);
-    });
-    this._select = h('select', { id: `${this._id}-app`, part: 'app-select', onchange: () => this._classify() },
-      h('option', { value: '' }, w.anyApp));
+    this._input.addEventListener('input', () => this._typing.schedule());
+    this._select = h('select', { id: `${this._id}-app`, part: 'app-select', onchange: () => this._classify() });
     this._status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', part: 'status' });
     this._results = h('div', { class: 'results', part: 'results' });
     root.append(h('div', { class: 'frame', part: 'frame' },
@@ -145,13 +145,9 @@ class ConnDiagElement extends HTMLElement {
   }
 
   _fillApps() {
-    if (!this._diag) return;
-    const w = this.words;
-    const lang = w === STRINGS.fr ? 'fr' : 'en';
-    for (const app of this._diag.kbInfo().apps) {
-      if (app.key !== 'all') this._select.append(h('option', { value: app.key }, (Object.hasOwn(app.name, lang) && app.name[lang]) || app.name.en || app.key));
-    }
-    this._select.value = this.getAttribute('app') || '';
+    fillAppSelect(this._select, this._diag && this._diag.kbInfo(), this.lang, this.words);
+    // The app attribute picks the app once the knowledge base's apps are there.
+    if (this._diag) this._select.value = this.getAttribute('app') || '';
   }
 
   async _load() {
@@ -179,56 +175,35 @@ class ConnDiagElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent('conndiag:error', { detail: { message }, bubbles: true, composed: true }));
   }
 
-  // Long texts go to the worker. Where it cannot run (a host page that loads this script from another
-  // origin, or whose policy forbids workers), the text is classified here after all: a slower answer
-  // beats none, and the classifier is linear in the text's length.
-  async _classifyInBackground(text, options) {
-    this._status.textContent = this.words.loading;
-    try {
-      return await this._background.classify('classify', text, options);
-    } catch (e) {
-      if (e.workerFailed) return this._diag.classify(text, options);
-      throw e;
-    }
-  }
-
   async _classify() {
-    clearTimeout(this._timer);
+    this._typing.cancel();
     if (!this._diag) return;
     const mine = ++this._run;  // a result that arrives after a newer request is not shown
     const w = this.words;
     const text = this._input.value;
     if (!text.trim()) {
-      clear(this._results);
-      this._results.append(h('p', { class: 'empty' }, w.empty));
-      this._status.textContent = '';
+      this._status.textContent = renderEmpty(this._results, w);
       return;
     }
-    const options = { app: this._select.value, lang: w === STRINGS.fr ? 'fr' : 'en', top: this.hasAttribute('compact') ? 1 : 3 };
+    const options = { app: this._select.value, lang: this.lang, top: this.hasAttribute('compact') ? 1 : 3 };
     let result;
     try {
-      result = text.length > WORKER_CHARS ? await this._classifyInBackground(text, options) : this._diag.classify(text, options);
+      // Long texts go to the worker (the status says it waits), short ones are answered here.
+      result = await classifyText(this._diag, this._background, text, options, () => (this._status.textContent = w.loading));
     } catch (e) {
       if (mine === this._run) this._fail(e.message);
       return;
     }
     if (mine !== this._run) return;
-    clear(this._results);
     this._result = result;
-    if (!result.matches.length) {
-      this._status.textContent = w.noMatch;
-      this._results.append(h('p', { class: 'empty' }, w.noMatchNext));
-    } else {
-      const top = result.matches[0];
-      this._status.textContent = `${w.results(result.matches.length)}. ${top.app_name}: ${top.confident ? w.likely : w.possible}.`;
-      result.matches.forEach((m, i) => {
-        const card = resultCard(m, i + 1, text, w, `${this._id}-card`);
-        card.setAttribute('part', 'card');
-        this._results.append(card);
-      });
-    }
-    const fields = fieldsView(result, w);
-    if (fields) this._results.append(fields);
+    this._status.textContent = renderResult(this._results, text, result, w, {
+      idPrefix: `${this._id}-`,
+      cardPart: 'card',
+      chooseApp: (app) => {
+        this._select.value = app;
+        this._classify();
+      },
+    });
     this.dispatchEvent(new CustomEvent('conndiag:result', { detail: result, bubbles: true, composed: true }));
   }
 }

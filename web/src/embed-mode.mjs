@@ -29,8 +29,18 @@ export function tellParents(origins, message) {
   for (const origin of origins) window.parent.postMessage(message, origin);
 }
 
+/** Whether the page runs in iframe mode (?embed=1). */
+function isEmbedded(params) {
+  return params.get('embed') === '1';
+}
+
+/** In iframe mode, tells the trusted parents that the diagnoser could not start (they may show their own help). */
+export function tellLoadFailure(params, message) {
+  if (isEmbedded(params)) tellParents(parentOrigins(params.get('parent')), { type: 'error', message });
+}
+
 /**
- * Starts answering the portal.
+ * Starts answering the portal; does nothing outside iframe mode.
  * @param {URLSearchParams} params
  * @param {{
  *   info: () => object,
@@ -39,6 +49,7 @@ export function tellParents(origins, message) {
  * }} page  what the page does for the portal: classify (and show) a text, say that a link was blocked
  */
 export function startEmbedMode(params, page) {
+  if (!isEmbedded(params)) return;
   const trusted = parentOrigins(params.get('parent'));
   const tell = (message) => tellParents(trusted, message);
   document.body.classList.add('embedded');

@@ -2,16 +2,15 @@
 import { createConnDiag } from './api.mjs';
 import { defaultKnowledgeBase, inlinedWasm, locateAsset } from './assets.mjs';
 import { clear, h } from './dom.mjs';
-import { parentOrigins, startEmbedMode, tellParents } from './embed-mode.mjs';
-import { fieldsView } from './fields-view.mjs';
+import { startEmbedMode, tellLoadFailure } from './embed-mode.mjs';
 import { initialLanguage, isLanguage, rememberLanguage, wordsFor } from './i18n.mjs';
+import { debouncer, fillAppSelect } from './input.mjs';
 import { groupEvents, logView } from './log-view.mjs';
 import { redact } from './redact.mjs';
-import { resultCard } from './result-view.mjs';
+import { renderEmpty, renderResult } from './result-view.mjs';
 import { fromFragment, toFragment } from './share.mjs';
-import { pageWorker, pageWorkerUrl, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
+import { classifyText, pageWorker, pageWorkerUrl, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
 
-const DEBOUNCE_MS = 150;
 const LOG_LINES = 40;  // a paste with more lines than this is treated as a log
 
 /* global ConnDiagModule */
@@ -24,7 +23,10 @@ function wasm() {
   return wasmPromise;
 }
 
-/** The public API of the page: `await ConnDiag.create({kb?})` (interfaces.md). */
+/**
+ * The page's public global: `await ConnDiag.create({kb?})` gives a Diagnoser (api.mjs). The name is a
+ * contract with the scripts that use the page; the class it makes is Diagnoser.
+ */
 const ConnDiag = {
   async create(options = {}) {
     const kb = options.kb ?? defaultKnowledgeBase();  // fetched while the module compiles
@@ -34,7 +36,8 @@ const ConnDiag = {
 globalThis.ConnDiag = ConnDiag;
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'en', diag: null, timer: 0, runs: 0, kbText: null, logRun: 0, portalRun: 0 };
+const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0 };
+const typing = debouncer(run);
 
 function words() {
   return wordsFor(state.lang);
@@ -56,21 +59,8 @@ function applyLanguage() {
   $('drop-hint').textContent = w.dropHint;
   $('share').textContent = w.share;
   $('share-tenants-label').textContent = w.shareTenants;
-  fillAppSelect();
+  fillAppSelect($('app'), state.diag && state.diag.kbInfo(), state.lang, w);
   renderFooter();
-}
-
-function fillAppSelect() {
-  const select = $('app');
-  const current = select.value;
-  clear(select);
-  select.append(h('option', { value: '' }, words().anyApp));
-  if (!state.diag) return;
-  for (const app of state.diag.kbInfo().apps) {
-    if (app.key === 'all') continue;
-    select.append(h('option', { value: app.key }, (Object.hasOwn(app.name, state.lang) && app.name[state.lang]) || app.name.en));
-  }
-  select.value = current;
 }
 
 function renderFooter() {
@@ -82,24 +72,6 @@ function renderFooter() {
 
 function status(message) {
   $('status').textContent = message;
-}
-
-function ambiguityPrompt(matches) {
-  const apps = [];
-  for (const m of matches) {
-    if (m.app !== 'all' && !apps.some((a) => a.app === m.app)) apps.push(m);
-  }
-  if (apps.length < 2) return null;
-  return h('div', { class: 'which-app', role: 'group', 'aria-labelledby': 'which-app-label' },
-    h('p', { id: 'which-app-label' }, words().whichApp),
-    apps.map((m) => h('button', {
-      type: 'button',
-      dataset: { app: m.app },
-      onclick: () => {
-        $('app').value = m.app;
-        run();
-      },
-    }, m.app_name)));
 }
 
 // FNV-1a over UTF-16 units: #results carries the hash of the text it shows (data-text-hash), so
@@ -116,25 +88,14 @@ function rendered(text) {
   $('results').dataset.textHash = textHash(text);
 }
 
-function renderResult(text, result) {
-  const w = words();
-  const out = $('results');
-  clear(out);
-  if (!result.matches.length) {
-    status(w.noMatch);
-    out.append(h('div', { class: 'no-match' }, h('p', { class: 'lead' }, w.noMatch), h('p', {}, w.noMatchNext)));
-  } else {
-    const top = result.matches[0];
-    status(`${w.results(result.matches.length)}. ${top.app_name}: ${top.confident ? w.likely : w.possible}.`);
-    if (!top.confident) {
-      out.append(h('p', { class: 'not-confident' }, w.notConfident));
-      const prompt = ambiguityPrompt(result.matches);
-      if (prompt) out.append(prompt);
-    }
-    result.matches.forEach((m, i) => out.append(resultCard(m, i + 1, text, w)));
-  }
-  const fields = fieldsView(result, w);
-  if (fields) out.append(fields);
+// Answering "which app" selects it and classifies again.
+function chooseApp(app) {
+  $('app').value = app;
+  run();
+}
+
+function showResult(text, result) {
+  status(renderResult($('results'), text, result, words(), { chooseApp }));
   rendered(text);
 }
 
@@ -153,14 +114,12 @@ function renderLog(text, events) {
 }
 
 function run() {
-  clearTimeout(state.timer);
+  typing.cancel();
   if (!state.diag) return;
   const text = $('error-text').value;
   const options = { app: $('app').value, lang: state.lang };
   if (!text.trim()) {
-    clear($('results'));
-    $('results').append(h('p', { class: 'empty' }, words().empty));
-    status('');
+    status(renderEmpty($('results'), words()));
     rendered(text);
     return;
   }
@@ -170,7 +129,7 @@ function run() {
   }
   try {
     if (text.split('\n', LOG_LINES + 1).length > LOG_LINES) renderLog(text, state.diag.classifyLog(text, options));
-    else renderResult(text, state.diag.classify(text, options));
+    else showResult(text, state.diag.classify(text, options));
   } catch (e) {
     status(`${words().errorLoading}: ${e.message}`);
   }
@@ -183,11 +142,6 @@ async function workerAssets() {
 }
 
 const background = new WorkerClient(pageWorker, workerAssets);
-
-function schedule() {
-  clearTimeout(state.timer);
-  state.timer = setTimeout(run, DEBOUNCE_MS);
-}
 
 // Logs are read and classified in a Web Worker, chunk by chunk: the page stays responsive, shows
 // progress and the problems found so far, and can cancel.
@@ -249,20 +203,9 @@ async function classifyForPortal(text, app, lang) {
   const mine = ++state.portalRun;
   $('error-text').value = text;
   $('app').value = app;
-  const options = { app, lang: state.lang };
-  const result = text.length > WORKER_CHARS ? await classifyInBackground(text, options) : state.diag.classify(text, options);
-  if (mine === state.portalRun) renderResult(text, result);  // an older request answered late is not shown
+  const result = await classifyText(state.diag, background, text, { app, lang: state.lang });
+  if (mine === state.portalRun) showResult(text, result);  // an older request answered late is not shown
   return result;
-}
-
-// Where no worker can run (a portal policy that forbids them), the text is classified here after all.
-async function classifyInBackground(text, options) {
-  try {
-    return await background.classify('classify', text, options);
-  } catch (e) {
-    if (e.workerFailed) return state.diag.classify(text, options);
-    throw e;
-  }
 }
 
 function linkBlocked(url) {
@@ -279,7 +222,7 @@ async function load(params) {
   } catch (e) {
     status(`${words().errorLoading}: ${e.message}`);
     $('results').append(h('button', { type: 'button', id: 'retry', onclick: () => start() }, words().tryAgain));
-    if (params.get('embed') === '1') tellParents(parentOrigins(params.get('parent')), { type: 'error', message: e.message });
+    tellLoadFailure(params, e.message);
     return false;
   }
 }
@@ -300,7 +243,7 @@ async function start() {
     return;
   }
   started = true;
-  $('error-text').addEventListener('input', schedule);
+  $('error-text').addEventListener('input', () => typing.schedule());
   $('error-text').addEventListener('paste', () => setTimeout(run, 0));
   $('app').addEventListener('change', run);
   $('lang-toggle').addEventListener('click', () => {
@@ -325,9 +268,7 @@ async function start() {
   $('log-cancel').addEventListener('click', () => background.cancelLog());
   document.body.dataset.ready = 'true';
   run();
-  if (params.get('embed') === '1') {
-    startEmbedMode(params, { info: () => state.diag.kbInfo(), classify: classifyForPortal, linkBlocked });
-  }
+  startEmbedMode(params, { info: () => state.diag.kbInfo(), classify: classifyForPortal, linkBlocked });
 }
 
 start();

@@ -1,5 +1,8 @@
-// Result cards: app, confidence in words, cause, numbered fix steps, why, matched text; and the copy buttons.
-import { h } from './dom.mjs';
+// A classification as the page and the element show it: the no-match advice, or one card per match (app,
+// confidence in words, cause, numbered fix steps, why, matched text, copy buttons) with the "which app"
+// question when no answer is sure; then what the text says. Text only: nothing here reaches innerHTML.
+import { append, clear, h } from './dom.mjs';
+import { fieldsView } from './fields-view.mjs';
 import { segments } from './highlight.mjs';
 
 /** The fix as plain text and as Markdown, for the copy buttons. */
@@ -76,4 +79,61 @@ export function resultCard(match, rank, text, words, idPrefix = 'card') {
       sourcesLine(match, words),
       h('p', { class: 'id' }, h('code', {}, match.id)),
       text ? h('div', {}, h('p', {}, words.matchedText), highlighted(text, match.spans)) : null));
+}
+
+// The apps among the matches (first-seen order, "all" left out); asked about only when there are two or more.
+function whichApp(matches, words, idPrefix, chooseApp) {
+  const apps = [];
+  for (const m of matches) {
+    if (m.app !== 'all' && !apps.some((a) => a.app === m.app)) apps.push(m);
+  }
+  if (apps.length < 2) return null;
+  const label = `${idPrefix}which-app-label`;
+  return h('div', { class: 'which-app', role: 'group', 'aria-labelledby': label },
+    h('p', { id: label }, words.whichApp),
+    apps.map((m) => h('button', { type: 'button', dataset: { app: m.app }, onclick: () => chooseApp(m.app) }, m.app_name)));
+}
+
+/**
+ * Shows a classification in `out` (emptied first): the no-match advice, or the cards in rank order
+ * (data-entry-id, data-app) after the "not sure" note and "which app" question; then what the text says.
+ * @param {HTMLElement} out
+ * @param {string} text  the classified text, highlighted in the cards
+ * @param {import('./api.mjs').Result} result
+ * @param {object} words  i18n.mjs's words in the shown language
+ * @param {{idPrefix?: string, cardPart?: string, chooseApp: (app: string) => void}} options
+ *   idPrefix: makes ids unique where several results share a document (each element's shadow root has
+ *   its own); cardPart: the cards' `part` attribute (the element's styling hook); chooseApp: what
+ *   answering "which app" does (select the app and classify again)
+ * @returns {string} the status line to announce
+ */
+export function renderResult(out, text, result, words, { idPrefix = '', cardPart, chooseApp }) {
+  clear(out);
+  let status;
+  if (!result.matches.length) {
+    status = words.noMatch;
+    out.append(h('div', { class: 'no-match' }, h('p', { class: 'lead' }, words.noMatch), h('p', {}, words.noMatchNext)));
+  } else {
+    const top = result.matches[0];
+    status = `${words.results(result.matches.length)}. ${top.app_name}: ${top.confident ? words.likely : words.possible}.`;
+    if (!top.confident) append(out, [h('p', { class: 'not-confident' }, words.notConfident), whichApp(result.matches, words, idPrefix, chooseApp)]);
+    result.matches.forEach((m, i) => {
+      const card = resultCard(m, i + 1, text, words, `${idPrefix}card`);
+      if (cardPart) card.setAttribute('part', cardPart);
+      out.append(card);
+    });
+  }
+  const fields = fieldsView(result, words);
+  if (fields) out.append(fields);
+  return status;
+}
+
+/**
+ * Shows the invitation to paste (nothing to classify) in `out`, emptied first.
+ * @returns {string} the status line: none
+ */
+export function renderEmpty(out, words) {
+  clear(out);
+  out.append(h('p', { class: 'empty' }, words.empty));
+  return '';
 }

@@ -144,6 +144,29 @@ export class WorkerClient {
   }
 }
 
+/**
+ * Classifies one pasted text where it suits its size: on the main thread, or, past WORKER_CHARS, in the
+ * worker. Where no worker can run (a host page that loads the script from another origin, or whose policy
+ * forbids workers), the big text is classified on the main thread after all: a slower answer beats none,
+ * and the classifier is linear in the text's length.
+ * @param {import('./api.mjs').Diagnoser} diag  the main thread's diagnoser
+ * @param {WorkerClient} background
+ * @param {string} text
+ * @param {import('./api.mjs').ClassifyOptions} options
+ * @param {() => void} [offMainThread]  called when the text goes to the worker (the caller may say it waits)
+ * @returns {Promise<import('./api.mjs').Result>}
+ */
+export async function classifyText(diag, background, text, options, offMainThread = () => {}) {
+  if (text.length <= WORKER_CHARS) return diag.classify(text, options);
+  offMainThread();
+  try {
+    return await background.classify('classify', text, options);
+  } catch (e) {
+    if (e.workerFailed) return diag.classify(text, options);
+    throw e;
+  }
+}
+
 /** Where the hosted page's worker script is; null in the offline file (its sources are inlined). */
 export function pageWorkerUrl() {
   return document.getElementById('conndiag-worker-src') ? null : new URL('conndiag-worker.js', document.baseURI).href;
