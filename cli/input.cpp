@@ -1,11 +1,11 @@
 // Reading the CLI's input: decoding to UTF-8, refusing binary data, and line streaming in bounded memory.
 #include "input.h"
 
-#include "conndiag/normalize.h"
-
 #include <cerrno>
 #include <cstring>
 #include <vector>
+
+#include "conndiag/utf8.h"
 
 namespace conndiag::cli {
 namespace {
@@ -24,19 +24,15 @@ constexpr char16_t kWindows1252High[32] = {
 int Utf8Verdict(std::string_view bytes) {
   int verdict = 0;
   for (std::size_t i = 0; i < bytes.size();) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    if (b < 0x80) {
-      ++i;
-      continue;
+    const Utf8Char c = DecodeUtf8(bytes, i);
+    if (!c.valid) {
+      // A good lead whose sequence runs into the end of this piece may complete in the next one.
+      const auto lead = static_cast<unsigned char>(bytes[i]);
+      const bool cut = lead >= 0xC2 && lead <= 0xF4 && i + c.length == bytes.size();
+      return cut ? verdict : -1;
     }
-    std::size_t len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-    if (len == 0) return -1;
-    if (i + len > bytes.size()) return verdict;  // cut at the end of this piece
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return -1;
-    }
-    verdict = 1;
-    i += len;
+    if (c.length > 1) verdict = 1;
+    i += c.length;
   }
   return verdict;
 }

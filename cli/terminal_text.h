@@ -11,7 +11,4 @@ namespace conndiag::cli {
 // screen, colour the output or reorder what is shown. Everything else passes unchanged.
 std::string Printable(std::string_view text);
 
-// The first `max_bytes` of `text`, cut at a character boundary (never inside a UTF-8 sequence).
-std::string_view CutAtCharacter(std::string_view text, std::size_t max_bytes);
-
 }  // namespace conndiag::cli

@@ -1,10 +1,11 @@
 // Human-readable output: what a person reads in a terminal, in English or French.
 #include "text_output.h"
 
-#include "terminal_text.h"
-
 #include <algorithm>
 #include <string_view>
+
+#include "conndiag/utf8.h"
+#include "terminal_text.h"
 
 namespace conndiag::cli {
 namespace {
@@ -150,7 +151,7 @@ void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<
   std::fprintf(out, "%s\n", Paint(style, "1", head).c_str());
   for (const LogEvent& e : events) {
     const std::string_view text(e.text);
-    const std::string first_line = Printable(CutAtCharacter(text.substr(0, text.find('\n')), 160));
+    const std::string first_line = Printable(conndiag::CutAtCharacter(text.substr(0, text.find('\n')), 160));
     std::fprintf(out, "\n%s %zu (×%zu)%s%s\n", w.line, e.line, e.count, w.colon, first_line.c_str());
     if (!e.result.matches.empty()) PrintMatch(out, kb, e.result.matches.front(), 1, w, style);
   }

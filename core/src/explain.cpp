@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "conndiag/utf8.h"
 #include "fill.h"
 #include "match.h"
 
@@ -72,9 +73,7 @@ std::string Join(const std::vector<std::string>& words) {
 // A quotation of the original text, cut at a character boundary when long.
 std::string Quote(std::string_view text) {
   if (text.size() <= kMaxQuoted) return std::string(text);
-  std::size_t cut = kMaxQuoted;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(text.substr(0, cut)) + "…";
+  return std::string(CutAtCharacter(text, kMaxQuoted)) + "…";
 }
 
 }  // namespace

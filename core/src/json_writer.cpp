@@ -3,31 +3,9 @@
 
 #include <cmath>
 
+#include "conndiag/utf8.h"
+
 namespace conndiag {
-namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 if it is not valid.
-std::size_t ValidUtf8(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t len = 0;
-  unsigned min = 0;
-  unsigned cp = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1Fu; min = 0x80; }
-  else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0Fu; min = 0x800; }
-  else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07u; min = 0x10000; }
-  else return 0;
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-}  // namespace
-
 void JsonWriter::BeforeValue() {
   if (after_key_) {
     after_key_ = false;
@@ -79,14 +57,11 @@ JsonWriter& JsonWriter::String(std::string_view value) {
   for (std::size_t i = 0; i < value.size();) {
     const auto c = static_cast<unsigned char>(value[i]);
     if (c >= 0x80) {
-      const std::size_t len = ValidUtf8(value, i);
-      if (len == 0) {
-        out_ += "\xEF\xBF\xBD";  // U+FFFD for each invalid byte
-        ++i;
-      } else {
-        out_.append(value, i, len);
-        i += len;
-      }
+      // An ill-formed sequence becomes U+FFFD per maximal subpart: the string a TextDecoder would give.
+      const Utf8Char d = DecodeUtf8(value, i);
+      if (d.valid) out_.append(value, i, d.length);
+      else out_ += "\xEF\xBF\xBD";
+      i += d.length;
       continue;
     }
     switch (c) {
@@ -142,12 +117,6 @@ JsonWriter& JsonWriter::Bool(bool value) {
 JsonWriter& JsonWriter::Null() {
   BeforeValue();
   out_ += "null";
-  return *this;
-}
-
-JsonWriter& JsonWriter::Raw(std::string_view json) {
-  BeforeValue();
-  out_ += json;
   return *this;
 }
 

@@ -10,7 +10,8 @@
 namespace conndiag {
 
 // Writes compact JSON into a string. Commas are managed per nesting level; keys and values must
-// alternate inside objects. Strings are escaped; invalid UTF-8 becomes U+FFFD, so output is always valid.
+// alternate inside objects. Strings are escaped; ill-formed UTF-8 becomes U+FFFD as TextDecoder decodes it, so
+// output is always valid.
 class JsonWriter {
  public:
   JsonWriter& BeginObject();
@@ -24,8 +25,6 @@ class JsonWriter {
   JsonWriter& Score(double value);  // 0..1, three decimals at most ("0.915", "1", "0")
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
-  // Appends already-serialized JSON as one value.
-  JsonWriter& Raw(std::string_view json);
   JsonWriter& Strings(const std::vector<std::string>& values);
 
   const std::string& str() const { return out_; }

@@ -7,6 +7,7 @@
 #include <boost/regex.hpp>
 
 #include "conndiag/normalize.h"
+#include "conndiag/utf8.h"
 
 namespace conndiag {
 namespace {
@@ -176,9 +177,7 @@ void LogClassifier::Flush() {
   if (text_bytes_ + event.size() > kEventTextBudget && event.size() > kEventBytesOverBudget) {
     // Over the budget: the event is still counted and classified in full; only its stored text is cut
     // (at a character boundary), so memory stays bounded and nothing aborts.
-    std::size_t cut = kEventBytesOverBudget;
-    while (cut > 0 && (static_cast<unsigned char>(event[cut]) & 0xC0) == 0x80) --cut;
-    event.resize(cut);
+    event.resize(CutAtCharacter(event, kEventBytesOverBudget).size());
     if (std::find(warnings_.begin(), warnings_.end(), kBudgetWarning) == warnings_.end()) {
       warnings_.emplace_back(kBudgetWarning);
     }

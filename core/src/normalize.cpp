@@ -6,36 +6,12 @@
 #include <cstddef>
 #include <string_view>
 
+#include "conndiag/utf8.h"
+
 namespace conndiag {
 namespace {
 
-constexpr char32_t kInvalid = 0xFFFD;
-
-struct Decoded {
-  char32_t cp;
-  std::size_t length;
-};
-
-// Decodes one UTF-8 sequence at text[i]; an invalid or truncated sequence decodes as U+FFFD, 1 byte.
-Decoded DecodeUtf8(std::string_view text, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) return {b0, 1};
-  std::size_t len = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1Fu; min = 0x80; }
-  else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0Fu; min = 0x800; }
-  else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07u; min = 0x10000; }
-  else return {kInvalid, 1};
-  if (i + len > text.size()) return {kInvalid, 1};
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(text[i + k]);
-    if ((b & 0xC0) != 0x80) return {kInvalid, 1};
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {kInvalid, 1};
-  return {cp, len};
-}
+constexpr char32_t kInvalid = kReplacementCharacter;
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -240,24 +216,6 @@ void Emit(W& w, char32_t cp, std::size_t begin, std::size_t end) {
 
 }  // namespace
 
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 Span NormalizedText::ToSource(Span normalized) const {
   return {source_begin[normalized.begin], source_end[normalized.end - 1]};
 }
@@ -394,7 +352,7 @@ void NormalizeInto(std::string_view text, NormalizedText& out) {
       i = j;
       continue;
     }
-    const Decoded d = DecodeUtf8(text, i);
+    const Utf8Char d = DecodeUtf8(text, i);
     Emit(w, d.cp, i, i + d.length);
     i += d.length;
   }

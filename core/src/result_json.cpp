@@ -1,8 +1,7 @@
 // Serializes results to the JSON shapes of interfaces.md, with spans in UTF-8 bytes or UTF-16 units.
 #include "conndiag/result_json.h"
 
-#include <algorithm>
-
+#include "conndiag/utf8.h"
 #include "json_writer.h"
 
 namespace conndiag {
@@ -100,39 +99,6 @@ void WriteResultMembers(JsonWriter& w, const KnowledgeBase& kb, const Result& re
 }
 
 }  // namespace
-
-std::vector<std::size_t> Utf16Offsets(std::string_view text, const std::vector<std::size_t>& offsets) {
-  std::vector<std::size_t> sorted = offsets;
-  std::sort(sorted.begin(), sorted.end());
-  std::vector<std::size_t> converted_sorted;
-  converted_sorted.reserve(sorted.size());
-  std::size_t byte = 0;
-  std::size_t units = 0;
-  for (std::size_t target : sorted) {
-    while (byte < target && byte < text.size()) {
-      const auto b = static_cast<unsigned char>(text[byte]);
-      std::size_t len = 1;
-      if (b >= 0xF0 && b <= 0xF4) len = 4;
-      else if (b >= 0xE0) len = 3;
-      else if (b >= 0xC2 && b < 0xE0) len = 2;
-      bool valid = len > 1 && byte + len <= text.size();
-      for (std::size_t k = 1; valid && k < len; ++k) {
-        valid = (static_cast<unsigned char>(text[byte + k]) & 0xC0) == 0x80;
-      }
-      if (!valid) len = 1;
-      units += (valid && len == 4) ? 2 : 1;
-      byte += len;
-    }
-    converted_sorted.push_back(units);
-  }
-  std::vector<std::size_t> out;
-  out.reserve(offsets.size());
-  for (std::size_t o : offsets) {
-    const auto at = static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), o) - sorted.begin());
-    out.push_back(converted_sorted[at]);
-  }
-  return out;
-}
 
 std::string ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options, std::string_view text,
                          OffsetUnit unit) {

@@ -3,7 +3,6 @@
 
 #include "terminal_text.h"
 
-using conndiag::cli::CutAtCharacter;
 using conndiag::cli::Printable;
 
 TEST_CASE("control sequences, C1 controls, direction overrides and bad bytes print as visible escapes", "[terminal]") {
@@ -18,10 +17,4 @@ TEST_CASE("control sequences, C1 controls, direction overrides and bad bytes pri
 TEST_CASE("ordinary text, accents, quotes and emoji pass unchanged", "[terminal]") {
   const std::string text = "Retourné par le serveur : « 404 » — “ok” 👍";
   CHECK(Printable(text) == text);
-}
-
-TEST_CASE("a cut never splits a character", "[terminal]") {
-  CHECK(CutAtCharacter("abcdé", 5) == "abcd");   // é is 2 bytes: cut before it
-  CHECK(CutAtCharacter("abcdé", 6) == "abcdé");
-  CHECK(CutAtCharacter("ab", 10) == "ab");
 }

@@ -26,7 +26,8 @@ TEST_CASE("invalid UTF-8 becomes U+FFFD, so the output is always valid JSON", "[
   JsonWriter w;
   w.String(std::string("a\xff" "b\xe2\x82" "c\xed\xa0\x80" "d", 10));  // stray byte, truncated, surrogate
   CHECK_NOTHROW(nlohmann::json::parse(w.str()));
-  CHECK(nlohmann::json::parse(w.str()).get<std::string>() == "a\uFFFDb\uFFFD\uFFFDc\uFFFD\uFFFD\uFFFDd");
+  // One U+FFFD per maximal subpart, as TextDecoder: the cut "e2 82" is one, the surrogate three.
+  CHECK(nlohmann::json::parse(w.str()).get<std::string>() == "a\uFFFDb\uFFFDc\uFFFD\uFFFD\uFFFDd");
 }
 
 TEST_CASE("scores print with at most three decimals", "[json_writer]") {
@@ -35,8 +36,8 @@ TEST_CASE("scores print with at most three decimals", "[json_writer]") {
   CHECK(w.str() == "[0.915,1,0,0.5,0.05,1,0]");
 }
 
-TEST_CASE("raw values and empty-as-null strings", "[json_writer]") {
+TEST_CASE("empty strings can be written as null", "[json_writer]") {
   JsonWriter w;
-  w.BeginObject().Key("v").Raw("[1,2]").Key("s").StringOrNull("").Key("t").StringOrNull("x").EndObject();
-  CHECK(w.str() == R"({"v":[1,2],"s":null,"t":"x"})");
+  w.BeginObject().Key("s").StringOrNull("").Key("t").StringOrNull("x").EndObject();
+  CHECK(w.str() == R"({"s":null,"t":"x"})");
 }

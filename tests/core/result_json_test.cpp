@@ -1,4 +1,4 @@
-// Tests of core/src/result_json.cpp: the JSON shape of interfaces.md and UTF-16 span conversion.
+// Tests of core/src/result_json.cpp: the JSON shape of results and spans in UTF-16 units.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -8,17 +8,6 @@
 
 using namespace conndiag;
 using conndiag::testing::DefaultClassifier;
-
-TEST_CASE("UTF-16 offsets count BMP characters as one unit and others as two", "[json]") {
-  const std::string text = "aé€\U0001F600b";  // 1 + 2 + 3 + 4 + 1 bytes
-  CHECK(Utf16Offsets(text, {0, 1, 3, 6, 10, 11}) == std::vector<std::size_t>{0, 1, 2, 3, 5, 6});
-  CHECK(Utf16Offsets(text, {11, 0}) == std::vector<std::size_t>{6, 0});
-}
-
-TEST_CASE("UTF-16 offsets count an invalid byte as one replacement character", "[json]") {
-  CHECK(Utf16Offsets("a\xff" "b", {3}) == std::vector<std::size_t>{3});
-  CHECK(Utf16Offsets("a\xe2\x82", {3}) == std::vector<std::size_t>{3});
-}
 
 TEST_CASE("the result JSON has the fields interfaces.md promises", "[json]") {
   const std::string text = "Échec — TokenRefreshException: {\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: x\"}";

@@ -40,12 +40,10 @@ struct NormalizedText {
 //   in two reads whole again;
 // - every run of white space (NBSP, narrow NBSP, tabs, newlines) becomes one space, none at the ends,
 //   and none around ':' (French typography puts a space before it; JSON may put one after);
-// - control characters and invalid UTF-8 become a space; zero-width characters disappear.
+// - control characters and ill-formed UTF-8 (each maximal subpart, as in utf8.h) become a space;
+//   zero-width characters disappear.
 // keep_offsets=false skips the offset tables (the cheap pass used to prefilter log lines).
 NormalizedText Normalize(std::string_view text, bool keep_offsets = true);
-
-// Appends the UTF-8 encoding of a code point (at most U+10FFFF) to `out`.
-void AppendUtf8(std::string& out, char32_t cp);
 
 // The same, into `out` (cleared first), reusing its memory: for callers that normalize many lines.
 void Normalize(std::string_view text, NormalizedText& out, bool keep_offsets);

@@ -12,11 +12,6 @@ namespace conndiag {
 // How span offsets are counted: UTF-8 bytes (CLI) or UTF-16 code units (JavaScript string indices).
 enum class OffsetUnit { kUtf8Bytes, kUtf16Units };
 
-// Converts byte offsets into `text` (UTF-8, possibly invalid) to UTF-16 code-unit indices, as a
-// JavaScript string decoded from the same bytes would count them (an invalid byte is one U+FFFD).
-// `offsets` need not be sorted; each must be <= text.size().
-std::vector<std::size_t> Utf16Offsets(std::string_view text, const std::vector<std::size_t>& offsets);
-
 // Compact JSON {"matches": [...], "app_guess": ..., "fields": {...}, "warnings": [...]}, keys in that
 // order. `text` is the classified input, needed to convert spans when unit is kUtf16Units.
 std::string ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options, std::string_view text,
