@@ -1,5 +1,6 @@
-// Classifier: compiles a knowledge base once; then, for each paste: normalize, find literals, infer the app,
-// match signatures, link codes to rows, rank, explain, extract fields.
+// Classifier: compiles a knowledge base once; then, for each paste, runs the steps in order and hands each
+// one's output to the next: normalize, find literals, infer the app, match signatures, link codes to rows,
+// propose similar texts, rank, explain, extract fields, understand.
 #include "conndiag/classifier.h"
 
 #include <algorithm>
@@ -7,41 +8,24 @@
 #include <string>
 #include <utility>
 
-#include "conndiag/literal_prefilter.h"
 #include "explain.h"
+#include "infer_app.h"
 #include "kb_overlay.h"
 #include "link_codes.h"
 #include "match.h"
+#include "multi_literal_matcher.h"
 #include "rank.h"
 #include "similarity.h"
 #include "understand.h"
 
 namespace conndiag {
 
-namespace {
-
-struct Clue {
-  std::size_t app_index;
-  std::uint32_t literal_id;
-  std::string text;
-};
-
-// An entry's signature, as the prefilter indexes it.
-struct SignatureRef {
-  std::uint32_t entry;
-  std::uint32_t signature;
-};
-
-}  // namespace
-
 struct Classifier::Compiled {
   KnowledgeBase kb;
-  std::vector<CompiledEntry> entries;
-  std::vector<Clue> clues;
-  MultiLiteralMatcher all_literals;                       // pattern and clue literals
-  std::vector<std::vector<SignatureRef>> by_literal;      // literal id -> signatures whose patterns use it
-  bool some_signature_unfiltered = false;                 // a signature with a pattern that has no provable literal
-  SimilarityIndex similarity;                             // every known text, for pastes no signature matches
+  SignatureSet signatures;
+  std::vector<AppClue> clues;
+  MultiLiteralMatcher all_literals;  // pattern and clue literals
+  SimilarityIndex similarity;        // every known text, for pastes no signature matches
 };
 
 Classifier::Classifier(std::unique_ptr<Compiled> compiled) : compiled_(std::move(compiled)) {}
@@ -57,29 +41,13 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
   auto c = std::make_unique<Compiled>();
   c->kb = std::move(parsed).value();
   LiteralTable table;
-  for (const Entry& e : c->kb.entries) {
-    auto ce = CompileEntry(e, table);
-    if (!ce.ok()) return ce.error();
-    c->entries.push_back(std::move(ce).value());
-  }
+  auto signatures = SignatureSet::Compile(c->kb, table);
+  if (!signatures.ok()) return signatures.error();
+  c->signatures = std::move(signatures).value();
   for (std::size_t a = 0; a < c->kb.apps.size(); ++a) {
     for (const auto& clue : c->kb.apps[a].clues) c->clues.push_back({a, table.Id(clue), clue});
   }
   c->all_literals = MultiLiteralMatcher(table.list());
-  c->by_literal.resize(table.list().size());
-  for (std::size_t i = 0; i < c->entries.size(); ++i) {
-    const auto& signatures = c->entries[i].signatures;
-    for (std::size_t s = 0; s < signatures.size(); ++s) {
-      // A signature is indexed under one literal of each pattern; a pattern without a provable literal
-      // must always run, so then no line can be skipped.
-      for (const auto& p : signatures[s].patterns) {
-        if (p.literal_ids.empty()) c->some_signature_unfiltered = true;
-        for (std::uint32_t id : p.literal_ids) {
-          c->by_literal[id].push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s)});
-        }
-      }
-    }
-  }
   c->similarity = SimilarityIndex(c->kb);
   return Classifier(std::move(c));
 }
@@ -113,77 +81,50 @@ std::optional<Error> Classifier::Validate(const Options& options) const {
 
 bool Classifier::MightMatch(std::string_view text) const {
   // Per thread, reused: log mode calls this for every line.
-  const Compiled& c = *compiled_;
-  if (c.some_signature_unfiltered) return true;
   thread_local NormalizedText normalized;
+  Normalize(text, normalized, /*keep_offsets=*/false);
+  return MightMatch(normalized);
+}
+
+bool Classifier::MightMatch(const NormalizedText& normalized) const {
   thread_local std::vector<std::uint8_t> found;
   thread_local std::vector<std::uint32_t> hits;
-  Normalize(text, normalized, /*keep_offsets=*/false);
-  c.all_literals.Scan(normalized.text, found, hits);
-  // Only signatures that use a literal that occurred can be possible.
-  for (std::uint32_t id : hits) {
-    for (const SignatureRef& ref : c.by_literal[id]) {
-      if (Possible(c.entries[ref.entry].signatures[ref.signature], found)) return true;
-    }
-  }
-  return false;
+  compiled_->all_literals.Scan(normalized.text, found, hits);
+  return compiled_->signatures.AnyPossible(found, hits);
 }
 
 Result Classifier::Classify(std::string_view text, const Options& options) const {
-  const Compiled& c = *compiled_;
-  Result result;
+  std::vector<std::string> warnings;
   if (text.size() > kMaxPasteBytes) {
     text = text.substr(0, kMaxPasteBytes);
-    result.warnings.push_back("the text is longer than " + std::to_string(kMaxPasteBytes >> 20) +
-                              " MB; only its beginning was read (use log mode for logs)");
+    warnings.push_back("the text is longer than " + std::to_string(kMaxPasteBytes >> 20) +
+                       " MB; only its beginning was read (use log mode for logs)");
   }
-  const NormalizedText normalized = Normalize(text);
+  Result result = Classify(text, Normalize(text), options);
+  result.warnings.insert(result.warnings.begin(), warnings.begin(), warnings.end());
+  return result;
+}
+
+Result Classifier::Classify(std::string_view text, const NormalizedText& normalized, const Options& options) const {
+  const Compiled& c = *compiled_;
+  Result result;
   std::vector<std::uint8_t> found;
   c.all_literals.Scan(normalized.text, found);
+  const AppInference apps = InferApp(c.kb, c.clues, text, normalized, found);
+  result.app_guess = apps.guess;
 
-  // Which apps the text names, and by which clue.
-  std::vector<AppEvidence> app_evidence(c.kb.apps.size());
-  for (const Clue& clue : c.clues) {
-    if (!found[clue.literal_id]) continue;
-    AppEvidence& ev = app_evidence[clue.app_index];
-    ++ev.clue_count;
-    if (ev.first_clue.empty()) {
-      // Reported as the person wrote it, not in normalized form.
-      const auto at = normalized.text.find(clue.text);
-      const Span src = normalized.ToSource({at, at + clue.text.size()});
-      ev.first_clue = std::string(text.substr(src.begin, src.end - src.begin));
-    }
-  }
-  result.app_guess = GuessApp(c.kb, app_evidence);
-
-  std::vector<Candidate> candidates;
-  for (std::size_t i = 0; i < c.entries.size(); ++i) {
-    auto m = MatchEntry(c.entries[i], normalized.text, found, result.warnings);
-    if (!m) continue;
-    Candidate cand;
-    cand.entry = &c.kb.entries[i];
-    cand.signature = &cand.entry->signatures[m->signature];
-    cand.decisive = cand.signature->decisive;
-    cand.weak = cand.signature->weak;
-    cand.normalized_spans = std::move(m->spans);
-    cand.covered = m->covered;
-    candidates.push_back(std::move(cand));
-  }
-  LinkCodesToRows(c.kb, options, result.app_guess, candidates);
+  std::vector<Candidate> candidates = c.signatures.Match(c.kb, normalized.text, found, result.warnings);
+  LinkCodesToRows(c.kb, options, apps.guess, candidates);
   if (candidates.empty() && options.similar) candidates = c.similarity.Closest(normalized.text);
-
-  RankCandidates(options, result.app_guess, candidates);
-  Explain(c.kb, options, text, normalized, app_evidence, result.app_guess, candidates, result);
+  RankCandidates(options, apps.guess, candidates);
+  Explain(c.kb, options, text, normalized, apps, candidates, result);
   try {
     result.fields = ExtractFields(text, normalized);
   } catch (const std::exception& e) {
     result.warnings.push_back(std::string("some fields were not extracted: ") + e.what());
   }
-  std::string clue;
-  for (std::size_t a = 0; a < c.kb.apps.size(); ++a) {
-    if (result.app_guess && c.kb.apps[a].key == *result.app_guess) clue = app_evidence[a].first_clue;
-  }
-  result.understood = Understand(c.kb, options, result.fields, result.app_guess, clue);
+  const std::string clue = apps.guess ? apps.ClueFor(c.kb, *apps.guess) : std::string();
+  result.understood = Understand(c.kb, options, result.fields, apps.guess, clue);
   return result;
 }
 

@@ -79,9 +79,9 @@ std::string Quote(std::string_view text) {
 }  // namespace
 
 void Explain(const KnowledgeBase& kb, const Options& options, std::string_view original,
-             const NormalizedText& normalized, const std::vector<AppEvidence>& app_evidence,
-             const std::optional<std::string>& app_guess, const std::vector<Candidate>& candidates,
+             const NormalizedText& normalized, const AppInference& apps, const std::vector<Candidate>& candidates,
              Result& result) {
+  const std::optional<std::string>& app_guess = apps.guess;
   const Phrases& say = PhrasesFor(options.lang);
   const std::size_t count = std::min(options.top, candidates.size());
   for (std::size_t i = 0; i < count; ++i) {
@@ -130,28 +130,24 @@ void Explain(const KnowledgeBase& kb, const Options& options, std::string_view o
       m.evidence.push_back(Fill(say.app_contradicted, AppName(kb, named, options.lang),
                                 AppName(kb, c.app, options.lang)));
     } else if (app_guess && *app_guess == c.app) {
-      std::string clue;
-      for (std::size_t a = 0; a < kb.apps.size(); ++a) {
-        if (kb.apps[a].key == c.app) clue = app_evidence[a].first_clue;
-      }
-      m.evidence.push_back(Fill(say.app_named, AppName(kb, c.app, options.lang), clue));
+      m.evidence.push_back(Fill(say.app_named, AppName(kb, c.app, options.lang), apps.ClueFor(kb, c.app)));
     } else {
       m.evidence.emplace_back(say.app_unknown);
     }
 
     if (i == 0 && !c.confident && !c.off_app) {
       // Which other apps know the same message: the person must pick, never a silent guess.
-      std::vector<std::string> apps{AppName(kb, c.app, options.lang)};
+      std::vector<std::string> tied{AppName(kb, c.app, options.lang)};
       for (std::size_t k = 1; k < candidates.size(); ++k) {
         const Candidate& other = candidates[k];
         const std::string name = AppName(kb, other.app, options.lang);
-        if (other.score >= c.score - kTieMargin && std::find(apps.begin(), apps.end(), name) == apps.end()) {
-          apps.push_back(name);
+        if (other.score >= c.score - kTieMargin && std::find(tied.begin(), tied.end(), name) == tied.end()) {
+          tied.push_back(name);
         }
       }
-      if (apps.size() > 1) {
+      if (tied.size() > 1) {
         std::string list;
-        for (const auto& a : apps) list += (list.empty() ? "" : ", ") + a;
+        for (const auto& a : tied) list += (list.empty() ? "" : ", ") + a;
         m.evidence.push_back(Fill(say.ambiguous, list));
       }
     }

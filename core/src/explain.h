@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "infer_app.h"
 #include "rank.h"
 
 namespace conndiag {
@@ -13,8 +14,7 @@ namespace conndiag {
 // Fills result.matches (at most options.top) from ranked candidates: app, cause, fix and evidence in
 // options.lang, spans mapped back to byte offsets of `original`.
 void Explain(const KnowledgeBase& kb, const Options& options, std::string_view original,
-             const NormalizedText& normalized, const std::vector<AppEvidence>& app_evidence,
-             const std::optional<std::string>& app_guess, const std::vector<Candidate>& candidates,
+             const NormalizedText& normalized, const AppInference& apps, const std::vector<Candidate>& candidates,
              Result& result);
 
 }  // namespace conndiag

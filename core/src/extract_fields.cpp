@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "conndiag/fields.h"
-#include "conndiag/literal_prefilter.h"
+#include "multi_literal_matcher.h"
 #include "json_scan.h"
 
 namespace conndiag {

@@ -3,8 +3,9 @@
 
 #include <algorithm>
 
-#include "conndiag/literal_prefilter.h"
-#include "conndiag/pattern_safety.h"
+#include "multi_literal_matcher.h"
+#include "pattern_safety.h"
+#include "required_literals.h"
 
 namespace conndiag {
 namespace {
@@ -132,6 +133,61 @@ std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::
     if (!best || m.covered > best->covered) best = std::move(m);
   }
   return best;
+}
+
+Expected<SignatureSet> SignatureSet::Compile(const KnowledgeBase& kb, LiteralTable& table) {
+  SignatureSet set;
+  for (const Entry& e : kb.entries) {
+    auto compiled = CompileEntry(e, table);
+    if (!compiled.ok()) return compiled.error();
+    set.entries_.push_back(std::move(compiled).value());
+  }
+  set.by_literal_.resize(table.list().size());
+  for (std::size_t i = 0; i < set.entries_.size(); ++i) {
+    const auto& signatures = set.entries_[i].signatures;
+    for (std::size_t s = 0; s < signatures.size(); ++s) {
+      // A signature is indexed under one literal of each pattern; a pattern without a provable literal
+      // must always run, so then no text can be ruled out.
+      for (const auto& p : signatures[s].patterns) {
+        if (p.literal_ids.empty()) set.some_unfiltered_ = true;
+        for (std::uint32_t id : p.literal_ids) {
+          set.by_literal_[id].push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s)});
+        }
+      }
+    }
+  }
+  return set;
+}
+
+bool SignatureSet::AnyPossible(const std::vector<std::uint8_t>& found, const std::vector<std::uint32_t>& hits) const {
+  if (some_unfiltered_) return true;
+  // Only signatures that use a literal that occurred can be possible.
+  for (std::uint32_t id : hits) {
+    if (id >= by_literal_.size()) continue;  // a literal only app clues use
+    for (const Ref& ref : by_literal_[id]) {
+      if (Possible(entries_[ref.entry].signatures[ref.signature], found)) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Candidate> SignatureSet::Match(const KnowledgeBase& kb, const std::string& normalized,
+                                           const std::vector<std::uint8_t>& found,
+                                           std::vector<std::string>& warnings) const {
+  std::vector<Candidate> candidates;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    auto m = MatchEntry(entries_[i], normalized, found, warnings);
+    if (!m) continue;
+    Candidate c;
+    c.entry = &kb.entries[i];
+    c.signature = &c.entry->signatures[m->signature];
+    c.decisive = c.signature->decisive;
+    c.weak = c.signature->weak;
+    c.normalized_spans = std::move(m->spans);
+    c.covered = m->covered;
+    candidates.push_back(std::move(c));
+  }
+  return candidates;
 }
 
 std::vector<Span> MergeSpans(std::vector<Span> spans) {

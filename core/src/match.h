@@ -9,6 +9,7 @@
 
 #include <boost/regex.hpp>
 
+#include "candidate.h"
 #include "conndiag/expected.h"
 #include "conndiag/knowledge_base.h"
 #include "conndiag/normalize.h"
@@ -64,6 +65,33 @@ struct SignatureMatch {
 // that exceeds Boost's limits skips that pattern and adds a warning.
 std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::string& normalized,
                                          const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings);
+
+// Every entry's compiled signatures, indexed by the literals their patterns need: the prefilter's question
+// (could anything match, given the literals found?) and the matching itself.
+class SignatureSet {
+ public:
+  SignatureSet() = default;
+  // Compiles every entry of `kb` (its patterns' literals go into `table`); errors name the JSON pointer.
+  static Expected<SignatureSet> Compile(const KnowledgeBase& kb, LiteralTable& table);
+
+  // Whether some signature could match a text in which the literals `hits` (ids, each once) occur;
+  // `found` is the same set by id. Sound: false means no signature can match.
+  bool AnyPossible(const std::vector<std::uint8_t>& found, const std::vector<std::uint32_t>& hits) const;
+
+  // The entries (of the `kb` compiled) that match the normalized text, one candidate each, in
+  // knowledge-base order. Regex work that exceeds Boost's limits skips that pattern with a warning.
+  std::vector<Candidate> Match(const KnowledgeBase& kb, const std::string& normalized,
+                               const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings) const;
+
+ private:
+  struct Ref {
+    std::uint32_t entry;
+    std::uint32_t signature;
+  };
+  std::vector<CompiledEntry> entries_;
+  std::vector<std::vector<Ref>> by_literal_;  // literal id -> signatures with a pattern that needs it
+  bool some_unfiltered_ = false;              // a pattern with no provable literal: no text can be ruled out
+};
 
 // Merges ranges into a sorted list of disjoint ranges.
 std::vector<Span> MergeSpans(std::vector<Span> spans);

@@ -1,5 +1,5 @@
 // A static check for nested unbounded quantifiers in regular expressions.
-#include "conndiag/pattern_safety.h"
+#include "pattern_safety.h"
 
 #include <vector>
 

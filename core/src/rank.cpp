@@ -28,24 +28,6 @@ bool HasApp(const Entry& e, const std::string& app) {
 
 }  // namespace
 
-std::optional<std::string> GuessApp(const KnowledgeBase& kb, const std::vector<AppEvidence>& evidence) {
-  std::size_t best = 0;
-  const App* winner = nullptr;
-  bool tie = false;
-  for (std::size_t i = 0; i < kb.apps.size(); ++i) {
-    if (evidence[i].clue_count == 0 || kb.apps[i].key == "all") continue;
-    if (evidence[i].clue_count > best) {
-      best = evidence[i].clue_count;
-      winner = &kb.apps[i];
-      tie = false;
-    } else if (evidence[i].clue_count == best) {
-      tie = true;
-    }
-  }
-  if (!winner || tie) return std::nullopt;
-  return winner->key;
-}
-
 void RankCandidates(const Options& options, const std::optional<std::string>& app_guess,
                     std::vector<Candidate>& candidates) {
   const std::string& chosen = options.app;

@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "conndiag/literal_prefilter.h"
+#include "required_literals.h"
 #include "default_classifier.h"
 
 using namespace conndiag;

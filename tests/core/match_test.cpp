@@ -2,7 +2,7 @@
 // entry, all of a signature's patterns must match, the signature that explains most wins.
 #include <catch2/catch.hpp>
 
-#include "conndiag/literal_prefilter.h"
+#include "multi_literal_matcher.h"
 #include "match.h"
 
 using namespace conndiag;

@@ -1,7 +1,7 @@
 // Tests of core/src/pattern_safety.cpp: nested unbounded repeats are flagged, ordinary patterns are not.
 #include <catch2/catch.hpp>
 
-#include "conndiag/pattern_safety.h"
+#include "pattern_safety.h"
 
 using conndiag::UnsafePattern;
 

@@ -33,13 +33,6 @@ Candidate Cand(const Entry& e, std::size_t covered) {
 
 }  // namespace
 
-TEST_CASE("the app with the most clues is the guess, a tie names none", "[rank]") {
-  const auto kb = TwoApps();
-  CHECK(GuessApp(kb, {{2, "x"}, {1, "y"}, {0, ""}}) == std::optional<std::string>("okta"));
-  CHECK_FALSE(GuessApp(kb, {{1, "x"}, {1, "y"}, {0, ""}}));
-  CHECK_FALSE(GuessApp(kb, {{0, ""}, {0, ""}, {0, ""}}));
-}
-
 TEST_CASE("the entry that explains more text ranks first", "[rank]") {
   const auto kb = TwoApps();
   std::vector<Candidate> c{Cand(kb.entries[0], 10), Cand(kb.entries[0], 40)};

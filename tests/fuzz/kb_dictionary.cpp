@@ -12,7 +12,7 @@
 
 #include "conndiag/default_kb.h"
 #include "conndiag/knowledge_base.h"
-#include "conndiag/literal_prefilter.h"
+#include "required_literals.h"
 
 namespace {
 

@@ -89,9 +89,16 @@ class Classifier {
   // Never throws: regex work that exceeds Boost's limits skips that pattern and adds a warning.
   Result Classify(std::string_view text, const Options& options) const;
 
-  // True when the text contains any literal the knowledge base could match or that names an app:
-  // the cheap test that lets a log skip the great majority of its lines.
+  // False when no signature of the knowledge base can match the text (the literals its patterns need
+  // are absent): the cheap test that lets a log skip the great majority of its lines. Sound: a text
+  // for which it is false gets no signature match from Classify.
   bool MightMatch(std::string_view text) const;
+
+  // The same two calls for a text already normalized, so that a caller that needs the normalized form
+  // too (log mode: the repeat key) normalizes once. `normalized` must be Normalize(text); Classify needs
+  // it with offsets (to point spans into `text`) and reads it whole (no kMaxPasteBytes cut).
+  bool MightMatch(const NormalizedText& normalized) const;
+  Result Classify(std::string_view text, const NormalizedText& normalized, const Options& options) const;
 
   const KnowledgeBase& knowledge_base() const;
 

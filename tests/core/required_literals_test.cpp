@@ -1,11 +1,10 @@
-// Tests of core/src/literal_prefilter.cpp: the literals a regex needs, and the one-pass literal finder.
+// Tests of core/src/required_literals.cpp: the literals a regex cannot match without.
 #include <catch2/catch.hpp>
 
 #include <boost/regex.hpp>
 
-#include "conndiag/literal_prefilter.h"
+#include "required_literals.h"
 
-using conndiag::MultiLiteralMatcher;
 using conndiag::RequiredLiterals;
 using Set = std::vector<std::string>;
 
@@ -96,21 +95,3 @@ TEST_CASE("the literals it returns really occur in every match (soundness)", "[p
   }
 }
 
-TEST_CASE("the multi-literal matcher finds every literal that occurs, overlapping or nested", "[prefilter]") {
-  const MultiLiteralMatcher matcher({"he", "she", "his", "hers", "xyz", ""});
-  std::vector<std::uint8_t> found;
-  matcher.Scan("ushers", found);
-  REQUIRE(found.size() == 6);
-  CHECK(found == std::vector<std::uint8_t>{1, 1, 0, 1, 0, 0});
-  CHECK(matcher.Any("ahisb"));
-  CHECK_FALSE(matcher.Any("quiet text"));
-  CHECK_FALSE(matcher.Any(""));
-}
-
-TEST_CASE("an empty matcher finds nothing", "[prefilter]") {
-  const MultiLiteralMatcher matcher;
-  std::vector<std::uint8_t> found{1, 1};
-  matcher.Scan("abc", found);
-  CHECK(found.empty());
-  CHECK_FALSE(matcher.Any("abc"));
-}

@@ -1,26 +1,13 @@
-// Literal prefilter: which literals a regex cannot match without, and one pass that finds many literals.
+// The multi-literal matcher (internal to core): finds which of a fixed set of literals occur in a text.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace conndiag {
-
-// A set of literals at least one of which occurs in every match of `pattern` (Perl syntax).
-// Returns an empty vector when no such set can be proven (the pattern must then always be run).
-// Sound, not complete: it understands literals, escapes, classes, groups, alternation, quantifiers
-// and look-arounds, and gives up on anything else (\Q, inline flags, conditionals).
-std::vector<std::string> RequiredLiterals(std::string_view pattern);
-
-// RequiredLiterals, and whether every match *starts* with one of them (then a search need not begin
-// before the first occurrence of a literal).
-struct PatternLiterals {
-  std::vector<std::string> literals;
-  bool prefix = false;
-};
-PatternLiterals AnalyzeLiterals(std::string_view pattern);
 
 // Finds, in one pass over a text, which of a fixed set of literals occur in it (Aho-Corasick DFA).
 class MultiLiteralMatcher {
@@ -35,8 +22,6 @@ class MultiLiteralMatcher {
   // The same, also listing in `hits` (cleared first) each literal found, once: lets a caller visit only
   // what occurred instead of every literal.
   void Scan(std::string_view text, std::vector<std::uint8_t>& found, std::vector<std::uint32_t>& hits) const;
-  // True if any literal occurs in text; stops at the first.
-  bool Any(std::string_view text) const;
 
  private:
   std::size_t literal_count_ = 0;

@@ -1,0 +1,95 @@
+// The multi-literal matcher: an Aho-Corasick automaton that finds which of many literals occur, in one pass.
+#include "multi_literal_matcher.h"
+
+#include <deque>
+
+namespace conndiag {
+
+MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literals)
+    : literal_count_(literals.size()), byte_class_(256, 0) {
+  // Columns: one per byte that occurs in some literal, column 0 for every other byte.
+  for (const auto& lit : literals) {
+    for (char ch : lit) {
+      const auto b = static_cast<unsigned char>(ch);
+      if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint8_t>(class_count_++);
+    }
+  }
+  // Trie, with 0 meaning "no edge" (the root, state 0, is never a child).
+  std::vector<std::vector<std::uint32_t>> outputs(1);
+  next_.assign(class_count_, 0);
+  for (std::size_t id = 0; id < literals.size(); ++id) {
+    if (literals[id].empty()) continue;
+    std::uint32_t state = 0;
+    for (char ch : literals[id]) {
+      const auto b = static_cast<unsigned char>(ch);
+      std::uint32_t& edge = next_[state * class_count_ + byte_class_[b]];
+      if (edge == 0) {
+        edge = static_cast<std::uint32_t>(outputs.size());
+        outputs.emplace_back();
+        next_.resize(next_.size() + class_count_, 0);
+      }
+      state = next_[state * class_count_ + byte_class_[b]];
+    }
+    outputs[state].push_back(static_cast<std::uint32_t>(id));
+  }
+  // Breadth-first: failure links turn the trie into a DFA and merge outputs along suffixes.
+  std::vector<std::uint32_t> fail(outputs.size(), 0);
+  std::deque<std::uint32_t> queue;
+  for (std::size_t col = 1; col < class_count_; ++col) {
+    if (std::uint32_t child = next_[col]; child != 0) queue.push_back(child);
+  }
+  while (!queue.empty()) {
+    const std::uint32_t state = queue.front();
+    queue.pop_front();
+    const auto& inherited = outputs[fail[state]];
+    outputs[state].insert(outputs[state].end(), inherited.begin(), inherited.end());
+    for (std::size_t col = 1; col < class_count_; ++col) {
+      std::uint32_t& edge = next_[state * class_count_ + col];
+      const std::uint32_t via_fail = next_[fail[state] * class_count_ + col];
+      if (edge != 0) {
+        fail[edge] = via_fail;
+        queue.push_back(edge);
+      } else {
+        edge = via_fail;
+      }
+    }
+  }
+  output_begin_.reserve(outputs.size() + 1);
+  for (const auto& out : outputs) {
+    output_begin_.push_back(static_cast<std::uint32_t>(output_ids_.size()));
+    output_ids_.insert(output_ids_.end(), out.begin(), out.end());
+  }
+  output_begin_.push_back(static_cast<std::uint32_t>(output_ids_.size()));
+}
+
+void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>& found) const {
+  found.assign(literal_count_, 0);
+  if (next_.empty()) return;
+  std::uint32_t state = 0;
+  for (char ch : text) {
+    state = next_[state * class_count_ + byte_class_[static_cast<unsigned char>(ch)]];
+    for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
+      found[output_ids_[k]] = 1;
+    }
+  }
+}
+
+void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>& found,
+                               std::vector<std::uint32_t>& hits) const {
+  found.assign(literal_count_, 0);
+  hits.clear();
+  if (next_.empty()) return;
+  std::uint32_t state = 0;
+  for (char ch : text) {
+    state = next_[state * class_count_ + byte_class_[static_cast<unsigned char>(ch)]];
+    for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
+      const std::uint32_t id = output_ids_[k];
+      if (!found[id]) {
+        found[id] = 1;
+        hits.push_back(id);
+      }
+    }
+  }
+}
+
+}  // namespace conndiag

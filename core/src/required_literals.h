@@ -1,0 +1,24 @@
+// Required literals (internal to core): which literals a regex cannot match without.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conndiag {
+
+// A set of literals at least one of which occurs in every match of `pattern` (Perl syntax).
+// Returns an empty vector when no such set can be proven (the pattern must then always be run).
+// Sound, not complete: it understands literals, escapes, classes, groups, alternation, quantifiers
+// and look-arounds, and gives up on anything else (\Q, inline flags, conditionals).
+std::vector<std::string> RequiredLiterals(std::string_view pattern);
+
+// RequiredLiterals, and whether every match *starts* with one of them (then a search need not begin
+// before the first occurrence of a literal).
+struct PatternLiterals {
+  std::vector<std::string> literals;
+  bool prefix = false;
+};
+PatternLiterals AnalyzeLiterals(std::string_view pattern);
+
+}  // namespace conndiag
