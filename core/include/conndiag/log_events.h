@@ -13,9 +13,13 @@
 
 namespace conndiag {
 
-// Caps that keep memory bounded whatever the log: distinct events kept, the text kept of them all (past
-// this budget, a new event keeps only its first kEventBytesOverBudget bytes, with a warning), and the
-// distinct non-matching events remembered (so that a repeated near miss is classified once).
+// Caps that keep log mode's memory bounded whatever the log (one event's own size is capped by
+// kMaxEventBytes, in classifier.h):
+// - kMaxDistinctEvents: distinct matching events listed; later new ones are not listed (one warning).
+// - kEventTextBudget: text kept of all listed events; past it, a new event keeps only its first
+//   kEventBytesOverBudget bytes (it is still classified in full and counted; one warning).
+// - kMaxRememberedMisses: distinct events that matched nothing, remembered so that a repeated near miss
+//   is classified once; past it, such events are classified again each time (slower, never wrong).
 inline constexpr std::size_t kMaxDistinctEvents = 10000;
 inline constexpr std::size_t kEventTextBudget = 32u << 20;
 inline constexpr std::size_t kEventBytesOverBudget = 4u << 10;
@@ -29,8 +33,6 @@ class LogClassifier {
  public:
   LogClassifier(const Classifier& classifier, Options options);
 
-  // The next line, without its line ending (a trailing '\r' is ignored).
-  void AddLine(std::string_view line);
   // The next piece of the log, cut anywhere (lines may span pieces; LF, CRLF and lone CR end lines).
   // A line longer than kMaxEventBytes keeps only its beginning, so memory stays bounded.
   void AddText(std::string_view text);
@@ -45,7 +47,7 @@ class LogClassifier {
 
  private:
   void Flush();
-  // AddLine, knowing whether the line was already cut to kMaxEventBytes.
+  // The next line, without its line ending, and whether it was already cut to kMaxEventBytes.
   void AddLine(std::string_view line, bool cut);
 
   const Classifier& classifier_;
@@ -55,6 +57,7 @@ class LogClassifier {
   bool partial_cut_ = false;   // ... and cut to kMaxEventBytes
   bool after_cr_ = false;      // ... or the previous piece ended with CR (a leading LF belongs to it)
   std::string current_;        // the event being gathered
+  NormalizedText normalized_;  // its normalized form (a member: its memory is reused line after line)
   std::size_t current_line_ = 0;
   bool current_truncated_ = false;
   std::vector<LogEvent> events_;
@@ -65,19 +68,6 @@ class LogClassifier {
   std::size_t text_bytes_ = 0;                            // event text kept so far
   std::vector<std::string> warnings_;
 };
-
-// Whether a line continues the event above it (stack frames, "Caused by:", indented lines).
-bool IsContinuationLine(std::string_view line);
-
-// The key under which repeats of an event are merged: normalized text without the log's leading
-// timestamp/level prefix, with timestamps and GUIDs masked.
-std::string EventKey(std::string_view event);
-
-// A 64-bit FNV-1a hash of a key: the same on every platform (the page's wasm and the CLI agree).
-std::uint64_t KeyHash(std::string_view key);
-
-// The end of the line starting at `from`: the first '\n' or '\r' at or after it, or text.size().
-std::size_t FindLineEnd(std::string_view text, std::size_t from);
 
 // Convenience: splits `text` into lines (LF, CRLF or CR) and runs a LogClassifier over them.
 std::vector<LogEvent> ClassifyLog(const Classifier& classifier, std::string_view text, const Options& options);

@@ -1,0 +1,24 @@
+// Log lines (internal to core): line ends, continuation lines, and the key that merges repeats of an event.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace conndiag {
+
+// Whether a line continues the event above it (stack frames, "Caused by:", indented lines).
+bool IsContinuationLine(std::string_view line);
+
+// The key under which repeats of an event are merged, from the event's normalized text: without the
+// log's leading timestamp/level prefix, with timestamps and GUIDs masked.
+std::string RepeatKey(std::string normalized);
+
+// A 64-bit FNV-1a hash of a key: the same on every platform (the page's wasm and the CLI agree).
+std::uint64_t KeyHash(std::string_view key);
+
+// The end of the line starting at `from`: the first '\n' or '\r' at or after it, or text.size().
+std::size_t FindLineEnd(std::string_view text, std::size_t from);
+
+}  // namespace conndiag
