@@ -6,16 +6,18 @@
 #include <new>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "args.h"
 #include "conndiag/classifier.h"
 #include "conndiag/default_kb.h"
 #include "conndiag/log_events.h"
 #include "conndiag/result_json.h"
 #include "conndiag/version.h"
-#include <nlohmann/json.hpp>
 #include "input.h"
 #include "terminal_text.h"
 #include "text_output.h"
+#include "words.h"
 
 namespace {
 
@@ -129,6 +131,16 @@ int Run(int argc, char** argv) {
     return Fail(source + ": " + loaded.error().What());
   }
   const conndiag::Classifier& classifier = loaded.value();
+  {
+    // Checked at load: a language the knowledge base declares but the words of the core or of the command
+    // lack is still served (its causes and fixes), with the missing words in English; say so once.
+    const std::string source = args.kb_path.empty() ? "built-in knowledge base" : args.kb_path;
+    std::vector<std::string> warnings = classifier.load_warnings();
+    for (auto& w : conndiag::cli::MissingWordWarnings(classifier.knowledge_base().languages)) warnings.push_back(w);
+    for (const auto& w : warnings) {
+      std::fprintf(stderr, "conndiag: warning: %s\n", conndiag::cli::Printable(source + ": " + w).c_str());
+    }
+  }
 
   if (args.version) {
     std::printf("conndiag %s (git %s, knowledge base %s)\n", conndiag::kVersion, conndiag::kGitRevision,

@@ -6,54 +6,10 @@
 
 #include "conndiag/utf8.h"
 #include "terminal_text.h"
+#include "words.h"
 
 namespace conndiag::cli {
 namespace {
-
-struct Words {
-  const char* colon;      // French puts a space before the colon
-  const char* semicolon;  // and before the semicolon
-  const char* likely;
-  const char* possible;
-  const char* weak;
-  const char* cause;
-  const char* fix;
-  const char* why;
-  const char* fields;
-  const char* no_match;
-  const char* no_confident;
-  const char* try_next;
-  const char* more_info;
-  const char* warning;
-  const char* summary;  // {1} problems, {2} lines
-  const char* line;
-  const char* nothing_in_log;
-  const char* code;
-  const char* understood;
-};
-
-const Words kEnglish = {
-    ": ", "; ", "likely", "possible", "weak", "Cause", "Fix", "Why", "Fields",
-    "No known connector error matched.",
-    "No confident match: the text fits several rows or matches weakly.",
-    "Try: paste the whole error, including the exception name and any JSON; or name the app with --app.",
-    "More", "warning", "{1} distinct problem(s) in {2} line(s)", "line",
-    "No known connector error found in the log.",
-    "Code", "What the text says",
-};
-
-const Words kFrench = {
-    " : ", " ; ", "probable", "possible", "faible", "Cause", "Solution", "Pourquoi", "Champs",
-    "Aucune erreur de connecteur connue ne correspond.",
-    "Aucune correspondance sûre : le texte convient à plusieurs lignes ou correspond faiblement.",
-    "Essayez : collez l'erreur entière, avec le nom de l'exception et le JSON éventuel ; ou précisez "
-    "l'application avec --app.",
-    "Plus d'infos", "avertissement", "{1} problème(s) distinct(s) dans {2} ligne(s)", "ligne",
-    "Aucune erreur de connecteur connue dans le journal.",
-    "Code", "Ce que dit le texte",
-};
-
-const Words& WordsFor(const std::string& lang) { return lang == "fr" ? kFrench : kEnglish; }
 
 std::string Paint(const Style& s, const char* code, std::string_view text) {
   if (!s.color) return std::string(text);

@@ -17,6 +17,7 @@
 #include "rank.h"
 #include "similarity.h"
 #include "understand.h"
+#include "words.h"
 
 namespace conndiag {
 
@@ -26,6 +27,7 @@ struct Classifier::Compiled {
   std::vector<AppClue> clues;
   MultiLiteralMatcher all_literals;  // pattern and clue literals
   SimilarityIndex similarity;        // every known text, for pastes no signature matches
+  std::vector<std::string> load_warnings;
 };
 
 Classifier::Classifier(std::unique_ptr<Compiled> compiled) : compiled_(std::move(compiled)) {}
@@ -34,6 +36,7 @@ Classifier& Classifier::operator=(Classifier&&) noexcept = default;
 Classifier::~Classifier() = default;
 
 const KnowledgeBase& Classifier::knowledge_base() const { return compiled_->kb; }
+const std::vector<std::string>& Classifier::load_warnings() const { return compiled_->load_warnings; }
 
 Expected<Classifier> Classifier::FromJson(std::string_view json) {
   auto parsed = ParseKnowledgeBase(json);
@@ -49,6 +52,7 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
   }
   c->all_literals = MultiLiteralMatcher(table.list());
   c->similarity = SimilarityIndex(c->kb);
+  c->load_warnings = MissingWordWarnings(c->kb.languages);
   return Classifier(std::move(c));
 }
 

@@ -1,4 +1,4 @@
-// Explanation: the words that tell a person why a match was made, in English or French.
+// Explanation: the words that tell a person why a match was made, in the asked language.
 #include "explain.h"
 
 #include <algorithm>
@@ -6,63 +6,13 @@
 
 #include "conndiag/utf8.h"
 #include "fill.h"
+#include "words.h"
 #include "match.h"
 
 namespace conndiag {
 namespace {
 
 constexpr std::size_t kMaxQuoted = 80;
-
-// Evidence sentences; {1} and {2} are filled in. Languages without their own fall back to English.
-struct Phrases {
-  const char* matched;
-  const char* app_chosen;
-  const char* app_named;
-  const char* app_all;
-  const char* app_unknown;
-  const char* app_contradicted;
-  const char* ambiguous;
-  const char* code_table;
-  const char* fallback;
-  const char* signature;
-  const char* code_row;
-  const char* similar;
-  const char* lacks;
-};
-
-const Phrases kEnglish = {
-    "matched “{1}”",
-    "app: {1} (chosen)",
-    "app: {1}, from “{2}”",
-    "applies to every app",
-    "app: not named in the text",
-    "the text points to {1}, not {2}",
-    "the same message is known for: {1}; choose the app to decide",
-    "answer from the error-code table, not from a connector row",
-    "catch-all answer: no more specific row matched",
-    "recognized as: {1}",
-    "code {1} found: the same event as this row",
-    "no known wording matched; this text resembles it (shares: {1})",
-    "it lacks: {1}",
-};
-
-const Phrases kFrench = {
-    "correspond à « {1} »",
-    "application : {1} (choisie)",
-    "application : {1}, d'après « {2} »",
-    "s'applique à toutes les applications",
-    "application : non nommée dans le texte",
-    "le texte désigne {1}, pas {2}",
-    "le même message existe pour : {1} ; choisissez l'application pour trancher",
-    "réponse tirée de la table des codes d'erreur, pas d'une ligne de connecteur",
-    "réponse générique : aucune ligne plus précise ne correspond",
-    "reconnu comme : {1}",
-    "code {1} trouvé : le même événement que cette ligne",
-    "aucune formulation connue ne correspond ; ce texte y ressemble (en commun : {1})",
-    "il y manque : {1}",
-};
-
-const Phrases& PhrasesFor(const std::string& lang) { return lang == "fr" ? kFrench : kEnglish; }
 
 std::string Join(const std::vector<std::string>& words) {
   std::string out;
@@ -82,7 +32,7 @@ void Explain(const KnowledgeBase& kb, const Options& options, std::string_view o
              const NormalizedText& normalized, const AppInference& apps, const std::vector<Candidate>& candidates,
              Result& result) {
   const std::optional<std::string>& app_guess = apps.guess;
-  const Phrases& say = PhrasesFor(options.lang);
+  const EvidenceWords& say = WordsFor(options.lang).evidence;
   const std::size_t count = std::min(options.top, candidates.size());
   for (std::size_t i = 0; i < count; ++i) {
     const Candidate& c = candidates[i];

@@ -75,6 +75,9 @@ cli_test("a malformed custom knowledge base names the JSON path" EXIT 2 STDIN sh
   STDOUT_EMPTY)
 cli_test("a custom knowledge base replaces the built-in one" EXIT 0 STDIN custom_error.txt
   ARGS --kb ${_in}/custom_kb.json --json STDOUT "\"id\": \"portal-vpn-required\"")
+cli_test("a knowledge base in a language the command has no words for answers in it and warns at load" EXIT 0
+  STDIN custom_error.txt ARGS --kb ${_in}/german_kb.json --lang de
+  STDOUT "Unser Mandant.*NET-EGRESS" STDERR "german_kb.json: /languages/1: \"de\".*fall back to English")
 cli_test("--log classifies each distinct event once with counts" EXIT 0 STDIN connector.log ARGS --log
   STDOUT "2 distinct problem\\(s\\) in 9 line\\(s\\).*line 2 \\(×3\\).*box-rest-failed-parse.*line 4 \\(×1\\).*aws-npe")
 cli_test("--log --json prints one JSON object per event" EXIT 0 STDIN connector.log ARGS --log --json

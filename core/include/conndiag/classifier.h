@@ -102,6 +102,10 @@ class Classifier {
 
   const KnowledgeBase& knowledge_base() const;
 
+  // What loading found that is not an error: a language the knowledge base declares that the core has
+  // no words for (explanations in it fall back to English), as "/languages/2: ...".
+  const std::vector<std::string>& load_warnings() const;
+
  private:
   struct Compiled;
   explicit Classifier(std::unique_ptr<Compiled> compiled);

@@ -1,0 +1,55 @@
+// The command's words in English and French, and English for any other language.
+#include "words.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace conndiag::cli {
+namespace {
+
+const Words kEnglish = {
+    ": ", "; ", "likely", "possible", "weak", "Cause", "Fix", "Why", "Fields",
+    "No known connector error matched.",
+    "No confident match: the text fits several rows or matches weakly.",
+    "Try: paste the whole error, including the exception name and any JSON; or name the app with --app.",
+    "More", "warning", "{1} distinct problem(s) in {2} line(s)", "line",
+    "No known connector error found in the log.",
+    "Code", "What the text says",
+};
+
+const Words kFrench = {
+    " : ", " ; ", "probable", "possible", "faible", "Cause", "Solution", "Pourquoi", "Champs",
+    "Aucune erreur de connecteur connue ne correspond.",
+    "Aucune correspondance sûre : le texte convient à plusieurs lignes ou correspond faiblement.",
+    "Essayez : collez l'erreur entière, avec le nom de l'exception et le JSON éventuel ; ou précisez "
+    "l'application avec --app.",
+    "Plus d'infos", "avertissement", "{1} problème(s) distinct(s) dans {2} ligne(s)", "ligne",
+    "Aucune erreur de connecteur connue dans le journal.",
+    "Code", "Ce que dit le texte",
+};
+
+constexpr std::array<std::pair<std::string_view, const Words*>, 2> kTables = {{{"en", &kEnglish}, {"fr", &kFrench}}};
+
+}  // namespace
+
+const Words& WordsFor(std::string_view lang) {
+  for (const auto& [code, words] : kTables) {
+    if (code == lang) return *words;
+  }
+  return kEnglish;
+}
+
+std::vector<std::string> MissingWordWarnings(const std::vector<std::string>& languages) {
+  std::vector<std::string> warnings;
+  for (std::size_t i = 0; i < languages.size(); ++i) {
+    const bool known = std::any_of(kTables.begin(), kTables.end(), [&](const auto& t) { return t.first == languages[i]; });
+    if (!known) {
+      warnings.push_back("/languages/" + std::to_string(i) + ": \"" + languages[i] +
+                         "\": the command's headings and messages fall back to English (it has en, fr)");
+    }
+  }
+  return warnings;
+}
+
+}  // namespace conndiag::cli

@@ -1,0 +1,38 @@
+// The command's own words (headings, labels, messages), one table per language.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conndiag::cli {
+
+struct Words {
+  const char* colon;      // French puts a space before the colon
+  const char* semicolon;  // and before the semicolon
+  const char* likely;
+  const char* possible;
+  const char* weak;
+  const char* cause;
+  const char* fix;
+  const char* why;
+  const char* fields;
+  const char* no_match;
+  const char* no_confident;
+  const char* try_next;
+  const char* more_info;
+  const char* warning;
+  const char* summary;  // {1} problems, {2} lines
+  const char* line;
+  const char* nothing_in_log;
+  const char* code;
+  const char* understood;
+};
+
+// The words for `lang`; English's for a language the command has no table for.
+const Words& WordsFor(std::string_view lang);
+
+// One warning per language of `languages` (a knowledge base's) that the command has no words for.
+std::vector<std::string> MissingWordWarnings(const std::vector<std::string>& languages);
+
+}  // namespace conndiag::cli
