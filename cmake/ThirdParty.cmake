@@ -1,4 +1,4 @@
-# Third-party headers: Boost.Regex (header-only from Boost 1.81) and nlohmann/json.
+# Third-party headers: Boost.Regex and nlohmann/json.
 # Emscripten's sysroot hides /usr/include, so em++ gets a build-dir folder of symlinks to just these two.
 add_library(conndiag_thirdparty INTERFACE)
 add_library(conndiag::thirdparty ALIAS conndiag_thirdparty)
@@ -12,7 +12,8 @@ if(EMSCRIPTEN)
   endforeach()
   target_include_directories(conndiag_thirdparty SYSTEM INTERFACE "${_shim}")
 else()
-  find_package(Boost 1.81 EXACT REQUIRED)
+  # A minimum, not an exact version: Boost.Regex is header-only from 1.76 on (tested here with Debian 12's 1.81).
+  find_package(Boost 1.76 REQUIRED)
   find_package(nlohmann_json 3.10 REQUIRED)
   target_link_libraries(conndiag_thirdparty INTERFACE Boost::headers nlohmann_json::nlohmann_json)
 endif()

@@ -1,4 +1,5 @@
-// The WebAssembly binding: the unchanged core behind four calls that take and return JSON strings.
+// The WebAssembly binding: the unchanged core behind six calls that take and return JSON strings (load,
+// classify, classifyLog, and logBegin/logFeed/logEnd for a log streamed in pieces).
 // One call into wasm per classification; no C++ object crosses the boundary, so JS never has to delete().
 // The knowledge base comes from JS (the page inlines or fetches data/kb.json): JSON compresses far better
 // as text beside the page than base64-encoded inside the module.
@@ -20,7 +21,8 @@ namespace {
 
 using nlohmann::json;
 
-// Loaded knowledge bases by handle; JS holds only the integer.
+// Loaded knowledge bases by handle; JS holds only the integer. They live as long as the module: a page
+// loads one (two with a portal overlay), so there is nothing to release.
 std::map<int, std::unique_ptr<conndiag::Classifier>>& Registry() {
   static std::map<int, std::unique_ptr<conndiag::Classifier>> registry;
   return registry;
@@ -33,7 +35,8 @@ json Info(const conndiag::Classifier& c) {
   json apps = json::array();
   for (const auto& app : kb.apps) apps.push_back({{"key", app.key}, {"name", app.name}});
   return {{"version", kb.version},   {"entries", kb.entries.size()}, {"apps", apps},
-          {"languages", kb.languages}, {"build", {{"version", conndiag::kVersion}, {"git", conndiag::kGitRevision}}}};
+          {"languages", kb.languages}, {"build", {{"version", conndiag::kVersion}, {"git", conndiag::kGitRevision}}},
+          {"warnings", c.load_warnings()}};
 }
 
 // Options from the wrapper: {"app": "", "lang": "en", "top": 3}; unknown values are reported, not guessed.
@@ -71,7 +74,7 @@ template <class Fn>
 std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn) {
   try {
     auto it = Registry().find(handle);
-    if (it == Registry().end()) return Error("this diagnoser was released");
+    if (it == Registry().end()) return Error("no such diagnoser");
     const conndiag::Options options = ParseOptions(options_json);
     if (auto invalid = it->second->Validate(options)) return Error(invalid->What());
     return "{\"ok\":true,\"value\":" + fn(*it->second, options) + "}";
@@ -150,7 +153,7 @@ std::string LogBegin(int handle, const std::string& options_json) {
 std::string LogFeed(int log_id, const std::string& text, bool last) {
   try {
     auto it = Logs().find(log_id);
-    if (it == Logs().end() || !Registry().count(it->second.handle)) return Error("this log was ended or released");
+    if (it == Logs().end() || !Registry().count(it->second.handle)) return Error("this log was ended");
     LogSession& session = it->second;
     const conndiag::Classifier& c = *Registry().at(session.handle);
     session.log->AddText(text);
@@ -170,15 +173,12 @@ std::string LogFeed(int log_id, const std::string& text, bool last) {
 
 void LogEnd(int log_id) { Logs().erase(log_id); }
 
-void Release(int handle) { Registry().erase(handle); }
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(conndiag) {
   emscripten::function("load", &Load);
   emscripten::function("classify", &Classify);
   emscripten::function("classifyLog", &ClassifyLog);
-  emscripten::function("release", &Release);
   emscripten::function("logBegin", &LogBegin);
   emscripten::function("logFeed", &LogFeed);
   emscripten::function("logEnd", &LogEnd);

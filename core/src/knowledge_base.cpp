@@ -9,6 +9,7 @@
 
 #include "conndiag/knowledge_base.h"
 #include "json_scan.h"
+#include "kb_fields.h"
 
 namespace conndiag {
 namespace {
@@ -35,90 +36,33 @@ std::string Join(const std::array<std::string_view, N>& set) {
   return out;
 }
 
-bool IsKey(const std::string& s, std::size_t max_len) {
-  if (s.empty() || s.size() > max_len) return false;
-  auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; };
-  return std::all_of(s.begin(), s.end(), ok) && s.front() != '-';
-}
-
-// JSON pointer escaping of one reference token (RFC 6901).
-std::string Token(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
-class Loader {
+class Loader : JsonFields {
  public:
+  // The fields check texts against kb_.languages, read first (only its address is taken here).
+  Loader() : JsonFields(kb_.languages) {}
+
   Expected<KnowledgeBase> Load(const json& root) {
     if (!root.is_object()) return Fail("", "the knowledge base must be a JSON object");
     if (root.contains("extends")) {
       return Fail("/extends", "this file extends another knowledge base: load it together with the one it "
                               "extends (the CLI's --kb and the page's kb-src do)");
     }
-    if (!Known(root, "", {"$schema", "description", "version", "languages", "apps", "entries"})) return error_;
-    if (!String(root, "", "version", kb_.version, true)) return error_;
-    if (!Languages(root)) return error_;
-    if (!Apps(root)) return error_;
-    if (!Entries(root)) return error_;
+    if (!Known(root, "", {"$schema", "description", "version", "languages", "apps", "entries"})) return error();
+    if (!String(root, "", "version", kb_.version, true)) return error();
+    if (!Languages(root)) return error();
+    if (!Apps(root)) return error();
+    if (!Entries(root)) return error();
     return std::move(kb_);
   }
 
  private:
-  Error Fail(std::string path, std::string message) {
-    error_ = Error{std::move(path), std::move(message)};
-    return error_;
-  }
 
-  bool Known(const json& obj, const std::string& path, std::initializer_list<std::string_view> keys) {
-    for (const auto& [key, value] : obj.items()) {
-      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-        std::string list;
-        for (auto k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
-        Fail(path + "/" + Token(key), "unknown field \"" + key + "\" (expected one of: " + list + ")");
-        return false;
-      }
-    }
-    return true;
-  }
 
-  bool String(const json& obj, const std::string& path, const char* key, std::string& out, bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) Fail(path + "/" + key, "required field is missing");
-      return !required;
-    }
-    if (!it->is_string()) return Fail(path + "/" + key, "must be a string"), false;
-    out = it->get<std::string>();
-    if (required && out.empty()) return Fail(path + "/" + key, "must not be empty"), false;
-    return true;
-  }
 
-  bool StringList(const json& obj, const std::string& path, const char* key, std::vector<std::string>& out,
-                  bool required, std::size_t max_len) {
-    auto it = obj.find(key);
-    const std::string here = path + "/" + key;
-    if (it == obj.end()) {
-      if (required) Fail(here, "required field is missing");
-      return !required;
-    }
-    if (!it->is_array()) return Fail(here, "must be an array of strings"), false;
-    if (required && it->empty()) return Fail(here, "must not be empty"), false;
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const json& v = (*it)[i];
-      const std::string at = here + "/" + std::to_string(i);
-      if (!v.is_string()) return Fail(at, "must be a string"), false;
-      auto s = v.get<std::string>();
-      if (s.empty()) return Fail(at, "must not be empty"), false;
-      if (s.size() > max_len) return Fail(at, "longer than " + std::to_string(max_len) + " characters"), false;
-      out.push_back(std::move(s));
-    }
-    return true;
-  }
+
+
+
+
 
   bool Languages(const json& root) {
     if (!StringList(root, "", "languages", kb_.languages, true, 8)) return false;
@@ -132,41 +76,9 @@ class Loader {
     return true;
   }
 
-  // A {lang: text} object that has every language of the knowledge base.
-  bool Texts(const json& obj, const std::string& path, const char* key, Localized& out, bool all_languages) {
-    auto it = obj.find(key);
-    const std::string here = path + "/" + key;
-    if (it == obj.end()) return Fail(here, "required field is missing"), false;
-    if (!it->is_object() || it->empty()) return Fail(here, "must be an object of texts by language"), false;
-    for (const auto& [lang, text] : it->items()) {
-      if (!text.is_string() || text.get<std::string>().empty()) {
-        return Fail(here + "/" + Token(lang), "must be a non-empty string"), false;
-      }
-      out[lang] = text.get<std::string>();
-    }
-    if (all_languages) {
-      for (const auto& lang : kb_.languages) {
-        if (!out.count(lang)) return Fail(here + "/" + lang, "missing the \"" + lang + "\" text"), false;
-      }
-    }
-    return true;
-  }
 
-  bool Steps(const json& obj, const std::string& path, LocalizedSteps& out) {
-    auto it = obj.find("fix");
-    const std::string here = path + "/fix";
-    if (it == obj.end()) return Fail(here, "required field is missing"), false;
-    if (!it->is_object()) return Fail(here, "must be an object of step lists by language"), false;
-    for (const auto& lang : kb_.languages) {
-      if (!it->contains(lang)) return Fail(here + "/" + lang, "missing the \"" + lang + "\" steps"), false;
-    }
-    for (const auto& [lang, steps] : it->items()) {
-      std::vector<std::string> list;
-      if (!StringList(*it, here, lang.c_str(), list, true, 4000)) return false;
-      out[lang] = std::move(list);
-    }
-    return true;
-  }
+
+
 
   bool Apps(const json& root) {
     auto it = root.find("apps");
@@ -213,15 +125,7 @@ class Loader {
     return SameEvents();
   }
 
-  bool Urls(const json& obj, const std::string& path, const char* key, std::vector<std::string>& out) {
-    if (!StringList(obj, path, key, out, false, 2000)) return false;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      if (out[i].rfind("https://", 0) != 0) {
-        return Fail(path + "/" + key + "/" + std::to_string(i), "must be an https:// address"), false;
-      }
-    }
-    return true;
-  }
+
 
   bool SignatureAt(const json& v, const std::string& path, Signature& sig) {
     if (!v.is_object()) return Fail(path, "must be an object"), false;
@@ -347,7 +251,6 @@ class Loader {
   }
 
   KnowledgeBase kb_;
-  Error error_;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "conndiag/utf8.h"
+#include "hard_wraps.h"
 
 namespace conndiag {
 namespace {
@@ -221,49 +222,6 @@ Span NormalizedText::ToSource(Span normalized) const {
 }
 
 namespace {
-
-bool WordChar(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-// Text copied from a fixed-width terminal or a mail client is hard-wrapped: every full line has the same
-// width and a word may be cut in two ("GoogleJsonRespo" / "nseException"). Returns the positions of the
-// line breaks that cut a word that way, to be dropped; empty for text that is not wrapped like that. A
-// text is taken as wrapped when its longest lines (at least 60 characters) occur at least twice.
-std::vector<std::size_t> WrapBreaks(std::string_view text) {
-  constexpr std::size_t kMinWidth = 60;
-  constexpr std::size_t kMaxScanned = 1u << 20;  // a log, not a paste: its lines are what they are
-  if (text.size() > kMaxScanned || text.find('\n') == std::string_view::npos) return {};
-  struct Line {
-    std::size_t end;    // position of its '\n' (or of the '\r' before it)
-    std::size_t width;  // in characters
-  };
-  std::vector<Line> lines;
-  std::size_t width = 0, widest = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      const std::size_t end = i > 0 && text[i - 1] == '\r' ? i - 1 : i;
-      lines.push_back({end, width});
-      widest = std::max(widest, width);
-      width = 0;
-    } else if (c != '\r' && (c & 0xC0) != 0x80) {
-      ++width;
-    }
-  }
-  if (widest < kMinWidth) return {};
-  const auto full = std::count_if(lines.begin(), lines.end(), [&](const Line& l) { return l.width == widest; });
-  if (full < 2) return {};
-  std::vector<std::size_t> breaks;
-  for (const Line& l : lines) {
-    const std::size_t next = text[l.end] == '\r' ? l.end + 2 : l.end + 1;
-    if (l.width == widest && l.end > 0 && next < text.size() &&
-        WordChar(static_cast<unsigned char>(text[l.end - 1])) && WordChar(static_cast<unsigned char>(text[next]))) {
-      breaks.push_back(l.end);
-    }
-  }
-  return breaks;
-}
 
 template <bool kOffsets>
 void NormalizeInto(std::string_view text, NormalizedText& out) {
