@@ -1,4 +1,5 @@
-// Reading the CLI's input: encodings (UTF-8, UTF-8/UTF-16 with BOM), binary refusal, size limits, chunks.
+// Reading the CLI's input: encodings (UTF-8, UTF-16 with or without BOM, Windows-1252), binary refusal,
+// size limits, chunks.
 #pragma once
 
 #include <cstdio>
@@ -15,7 +16,8 @@ namespace conndiag::cli {
 // French text ("é" as the single byte E9); windows1252() then says so.
 class InputDecoder {
  public:
-  // Appends the UTF-8 of `bytes` to `out`. Returns an error message for binary input.
+  // Appends the UTF-8 of `bytes` to `out` (some bytes may be held back until the next call). Returns an
+  // error message for binary input, nullopt otherwise.
   std::optional<std::string> Feed(std::string_view bytes, std::string& out);
   // Ends the input: flushes what was held back (a short input, an odd byte, a lone surrogate).
   std::optional<std::string> Finish(std::string& out);
@@ -45,8 +47,8 @@ struct InputNotes {
 // The warning to show for these notes, or empty.
 std::string NotesWarning(const InputNotes& notes);
 
-// Reads a whole input of at most `limit` decoded bytes. Returns the text, or an error message; `what`
-// names the input in it ("the input", "the knowledge base").
+// Reads a whole input of at most `limit` decoded bytes into `text`. Returns nullopt, or an error message
+// that names the input by `what` ("the input", "the knowledge base").
 std::optional<std::string> ReadAll(std::FILE* in, std::size_t limit, std::string& text, InputNotes* notes = nullptr,
                                    const char* what = "the input");
 

@@ -1,5 +1,6 @@
 # Run as `cmake -DINPUT=... -DOUTPUT=... -DSYMBOL=... -P EmbedFile.cmake`: writes a .cpp that holds the
-# input file as a byte array, so the CLI and the wasm module carry the knowledge base with no file I/O.
+# input file as a byte array, so that the CLI (and the tests, benchmarks and fuzzers) carry the built-in
+# knowledge base with no file I/O. The wasm module does not: the page hands it the knowledge base as text.
 file(READ "${INPUT}" _hex HEX)
 string(LENGTH "${_hex}" _len)
 math(EXPR _bytes "${_len} / 2")
