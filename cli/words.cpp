@@ -1,9 +1,7 @@
 // The command's words in English and French, and English for any other language.
 #include "words.h"
 
-#include <algorithm>
-#include <array>
-#include <utility>
+#include "conndiag/words_table.h"
 
 namespace conndiag::cli {
 namespace {
@@ -29,27 +27,14 @@ const Words kFrench = {
     "Code", "Ce que dit le texte",
 };
 
-constexpr std::array<std::pair<std::string_view, const Words*>, 2> kTables = {{{"en", &kEnglish}, {"fr", &kFrench}}};
+constexpr WordsTable<Words, 2> kCliWords({{{"en", &kEnglish}, {"fr", &kFrench}}});
 
 }  // namespace
 
-const Words& WordsFor(std::string_view lang) {
-  for (const auto& [code, words] : kTables) {
-    if (code == lang) return *words;
-  }
-  return kEnglish;
-}
+const Words& WordsFor(std::string_view lang) { return kCliWords.For(lang); }
 
 std::vector<std::string> MissingWordWarnings(const std::vector<std::string>& languages) {
-  std::vector<std::string> warnings;
-  for (std::size_t i = 0; i < languages.size(); ++i) {
-    const bool known = std::any_of(kTables.begin(), kTables.end(), [&](const auto& t) { return t.first == languages[i]; });
-    if (!known) {
-      warnings.push_back("/languages/" + std::to_string(i) + ": \"" + languages[i] +
-                         "\": the command's headings and messages fall back to English (it has en, fr)");
-    }
-  }
-  return warnings;
+  return kCliWords.MissingWarnings(languages, "the command's headings and messages");
 }
 
 }  // namespace conndiag::cli

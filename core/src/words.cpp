@@ -1,7 +1,8 @@
 // The core's localized words: a table per language, and English for a language without one.
 #include "words.h"
 
-#include <algorithm>
+#include "conndiag/words_table.h"
+
 
 namespace conndiag {
 namespace {
@@ -81,34 +82,16 @@ const CoreWords kFrench = {
 };
 
 // Adding a language: a table here, and the knowledge base's causes and fixes in that language.
-constexpr std::array<std::pair<std::string_view, const CoreWords*>, 2> kTables = {{{"en", &kEnglish}, {"fr", &kFrench}}};
+constexpr WordsTable<CoreWords, 2> kCoreWords({{{"en", &kEnglish}, {"fr", &kFrench}}});
 
 }  // namespace
 
-const CoreWords& WordsFor(std::string_view lang) {
-  for (const auto& [code, words] : kTables) {
-    if (code == lang) return *words;
-  }
-  return kEnglish;
-}
+const CoreWords& WordsFor(std::string_view lang) { return kCoreWords.For(lang); }
 
-std::vector<std::string> WordLanguages() {
-  std::vector<std::string> out;
-  for (const auto& table : kTables) out.emplace_back(table.first);
-  return out;
-}
+std::vector<std::string> WordLanguages() { return kCoreWords.Languages(); }
 
 std::vector<std::string> MissingWordWarnings(const std::vector<std::string>& languages) {
-  std::vector<std::string> warnings;
-  for (std::size_t i = 0; i < languages.size(); ++i) {
-    const bool known = std::any_of(kTables.begin(), kTables.end(), [&](const auto& t) { return t.first == languages[i]; });
-    if (!known) {
-      warnings.push_back("/languages/" + std::to_string(i) + ": \"" + languages[i] +
-                         "\" has causes and fixes, but explanations in it fall back to English (conndiag has words for "
-                         "en, fr)");
-    }
-  }
-  return warnings;
+  return kCoreWords.MissingWarnings(languages, "the evidence and \"what the text says\" sentences of explanations");
 }
 
 }  // namespace conndiag
