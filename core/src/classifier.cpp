@@ -110,6 +110,7 @@ Result Classifier::Classify(std::string_view text, const Options& options) const
 }
 
 Result Classifier::Classify(std::string_view text, const NormalizedText& normalized, const Options& options) const {
+  if (!normalized.has_offsets() && !text.empty()) return Classify(text, Normalize(text), options);
   const Compiled& c = *compiled_;
   Result result;
   std::vector<std::uint8_t> found;

@@ -95,8 +95,9 @@ class Classifier {
   bool MightMatch(std::string_view text) const;
 
   // The same two calls for a text already normalized, so that a caller that needs the normalized form
-  // too (log mode: the repeat key) normalizes once. `normalized` must be Normalize(text); Classify needs
-  // it with offsets (to point spans into `text`) and reads it whole (no kMaxPasteBytes cut).
+  // too (log mode: the repeat key) does not normalize again. `normalized` must be Normalize(text).
+  // Classify reads it whole (no kMaxPasteBytes cut) and needs its offsets to point spans into `text`:
+  // given it without them, it normalizes `text` again with them.
   bool MightMatch(const NormalizedText& normalized) const;
   Result Classify(std::string_view text, const NormalizedText& normalized, const Options& options) const;
 
