@@ -85,7 +85,9 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
     }
     for (const auto& w : warnings) std::fprintf(stderr, "conndiag: warning: %s\n", conndiag::cli::Printable(w).c_str());
   } else {
-    conndiag::cli::PrintLogSummary(stdout, classifier.knowledge_base(), events, lines, warnings,
+    conndiag::cli::LogAccount account{lines, log.unrecognized_lines(), 0};
+    for (const auto& e : events) account.unrecognized_events += e.result.matches.empty() ? 1u : 0u;
+    conndiag::cli::PrintLogSummary(stdout, classifier.knowledge_base(), events, account, warnings,
                                    {UseColor(), options.lang});
   }
   return any_confident ? kConfident : kNotConfident;

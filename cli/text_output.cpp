@@ -96,20 +96,42 @@ void PrintResult(std::FILE* out, const KnowledgeBase& kb, const Result& result, 
 }
 
 void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<LogEvent>& events,
-                     std::size_t lines, const std::vector<std::string>& warnings, const Style& style) {
+                     const LogAccount& account, const std::vector<std::string>& warnings, const Style& style) {
   const Words& w = WordsFor(style.lang);
   for (const auto& warning : warnings) std::fprintf(out, "%s%s%s\n", w.warning, w.colon, Printable(warning).c_str());
-  if (events.empty()) {
-    std::fprintf(out, "%s (%s %s)\n", w.nothing_in_log, Grouped(lines).c_str(), w.line);
-    return;
-  }
-  std::string head = Replace(Replace(w.summary, "{1}", Grouped(events.size())), "{2}", Grouped(lines));
-  std::fprintf(out, "%s\n", Paint(style, "1", head).c_str());
-  for (const LogEvent& e : events) {
+  // Most frequent first: what a log says most is what an admin fixes first.
+  std::vector<const LogEvent*> matched;
+  std::vector<const LogEvent*> unrecognized;
+  for (const LogEvent& e : events) (e.result.matches.empty() ? unrecognized : matched).push_back(&e);
+  auto by_count = [](const LogEvent* a, const LogEvent* b) { return a->count > b->count; };
+  std::stable_sort(matched.begin(), matched.end(), by_count);
+  std::stable_sort(unrecognized.begin(), unrecognized.end(), by_count);
+  auto first_line = [](const LogEvent& e) {
     const std::string_view text(e.text);
-    const std::string first_line = Printable(conndiag::CutAtCharacter(text.substr(0, text.find('\n')), 160));
-    std::fprintf(out, "\n%s %zu (×%zu)%s%s\n", w.line, e.line, e.count, w.colon, first_line.c_str());
-    if (!e.result.matches.empty()) PrintMatch(out, kb, e.result.matches.front(), 1, w, style);
+    return Printable(conndiag::CutAtCharacter(text.substr(0, text.find('\n')), 160));
+  };
+
+  if (matched.empty()) {
+    std::fprintf(out, "%s (%s %s)\n", w.nothing_in_log, Grouped(account.lines).c_str(), w.line);
+  } else {
+    std::string head = Replace(Replace(w.summary, "{1}", Grouped(matched.size())), "{2}", Grouped(account.lines));
+    std::fprintf(out, "%s\n", Paint(style, "1", head).c_str());
+  }
+  for (const LogEvent* e : matched) {
+    std::fprintf(out, "\n%s %zu (×%zu)%s%s\n", w.line, e->line, e->count, w.colon, first_line(*e).c_str());
+    if (!e->result.matches.front().confident) std::fprintf(out, "   (%s)\n", w.ambiguous);
+    PrintMatch(out, kb, e->result.matches.front(), 1, w, style);
+  }
+  if (account.unrecognized_lines > 0) {
+    constexpr std::size_t kSamples = 5;
+    const std::string head = Replace(Replace(w.not_recognized, "{1}", Grouped(account.unrecognized_lines)), "{2}",
+                                     Grouped(account.unrecognized_events));
+    const std::string colon(w.colon);
+    std::fprintf(out, "\n%s%s\n", Paint(style, "1", head).c_str(), colon.substr(0, colon.find_last_not_of(' ') + 1).c_str());
+    for (std::size_t i = 0; i < unrecognized.size() && i < kSamples; ++i) {
+      const LogEvent& e = *unrecognized[i];
+      std::fprintf(out, "  %s %zu (×%zu)%s%s\n", w.line, e.line, e.count, w.colon, first_line(e).c_str());
+    }
   }
 }
 

@@ -16,7 +16,16 @@ struct Style {
 };
 
 void PrintResult(std::FILE* out, const KnowledgeBase& kb, const Result& result, const Style& style);
+// What a log held, beside its listed events.
+struct LogAccount {
+  std::size_t lines = 0;                // in the log
+  std::size_t unrecognized_lines = 0;   // error lines nothing recognized (the unlisted ones included)
+  std::size_t unrecognized_events = 0;  // distinct ones listed
+};
+
+// Recognized and ambiguous events, most frequent first, then the error lines not recognized: how many,
+// and the most frequent as samples.
 void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<LogEvent>& events,
-                     std::size_t lines, const std::vector<std::string>& warnings, const Style& style);
+                     const LogAccount& account, const std::vector<std::string>& warnings, const Style& style);
 
 }  // namespace conndiag::cli

@@ -14,6 +14,8 @@ const Words kEnglish = {
     "More", "warning", "{1} distinct problem(s) in {2} line(s)", "line",
     "No known connector error found in the log.",
     "Code", "What the text says",
+    "Not recognized: {1} error line(s) ({2} distinct), for example",
+    "not sure: it fits several apps or matches weakly; diagnose it alone with --app",
 };
 
 const Words kFrench = {
@@ -25,6 +27,8 @@ const Words kFrench = {
     "Plus d'infos", "avertissement", "{1} problème(s) distinct(s) dans {2} ligne(s)", "ligne",
     "Aucune erreur de connecteur connue dans le journal.",
     "Code", "Ce que dit le texte",
+    "Non reconnues : {1} ligne(s) d'erreur ({2} distincte(s)), par exemple",
+    "incertain : convient à plusieurs applications ou correspond faiblement ; diagnostiquez-le seul avec --app",
 };
 
 constexpr WordsTable<Words, 2> kCliWords({{{"en", &kEnglish}, {"fr", &kFrench}}});

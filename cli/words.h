@@ -27,6 +27,8 @@ struct Words {
   const char* nothing_in_log;
   const char* code;
   const char* understood;
+  const char* not_recognized;  // {1} error lines, {2} distinct events
+  const char* ambiguous;       // a log event that fits several rows: which app?
 };
 
 // The words for `lang`; English's for a language the command has no table for.

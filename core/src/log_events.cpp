@@ -14,6 +14,9 @@ const std::string kBudgetWarning = "the log's distinct events hold more than " +
                                    " MB of text: later events keep only their first " +
                                    std::to_string(kEventBytesOverBudget >> 10) + " KB (they are still counted)";
 
+const std::string kUnlistedWarning = "more than " + std::to_string(kMaxUnrecognizedEvents) +
+                                     " distinct error events not recognized; later new ones are counted but not listed";
+
 }  // namespace
 
 LogClassifier::LogClassifier(const Classifier& classifier, Options options)
@@ -51,29 +54,50 @@ void LogClassifier::Flush() {
   current_truncated_ = false;
   // Normalized once for the prefilter and the repeat key. Without its source map: most lines stop at the
   // prefilter, and keeping the map made the whole log 15-20% slower; a new distinct event gets it when
-  // classified (see Classifier::Classify), which happens at most kMaxDistinctEvents times.
+  // classified (see Classifier::Classify), which happens at most once per listed event.
   Normalize(event, normalized_, /*keep_offsets=*/false);
-  if (!classifier_.MightMatch(normalized_)) return;  // most log lines: no literal of any row occurs
+  const bool possible = classifier_.MightMatch(normalized_);  // most log lines: no literal of any row occurs
+  // An event no signature can match is still accounted for when it reads as an error.
+  if (!possible && !LooksLikeError(normalized_.text)) return;
 
   const std::uint64_t key = KeyHash(RepeatKey(normalized_.text));
   if (auto it = index_.find(key); it != index_.end()) {
     LogEvent& seen = events_[it->second];
     ++seen.count;
     seen.last_line = current_line_;
+    if (seen.result.matches.empty()) ++unrecognized_lines_;
+    return;
+  }
+  if (unlisted_.count(key)) {
+    ++unrecognized_lines_;
     return;
   }
   if (misses_.count(key)) return;
-  Result result = classifier_.Classify(event, normalized_, options_);
-  if (result.matches.empty()) {
-    // Remembered so that a repeated near-miss line is classified once, not every time.
-    if (misses_.size() < kMaxRememberedMisses) misses_.insert(key);
+  if (!possible && unrecognized_events_ >= kMaxUnrecognizedEvents) {
+    // Surely unrecognized (no signature can match) and past the cap: counted, not classified.
+    ++unrecognized_lines_;
+    if (unlisted_.size() < kMaxRememberedMisses) unlisted_.insert(key);
+    AddWarningOnce(kUnlistedWarning);
     return;
   }
-  if (events_.size() >= kMaxDistinctEvents) {
-    if (warnings_.empty()) {
-      warnings_.push_back("more than " + std::to_string(kMaxDistinctEvents) +
-                          " distinct matching events; later new ones were not listed");
+  Result result = classifier_.Classify(event, normalized_, options_);
+  if (result.matches.empty()) {
+    if (possible && !LooksLikeError(normalized_.text)) {
+      // Remembered so that a repeated near-miss line is classified once, not every time.
+      if (misses_.size() < kMaxRememberedMisses) misses_.insert(key);
+      return;
     }
+    ++unrecognized_lines_;
+    if (unrecognized_events_ >= kMaxUnrecognizedEvents) {
+      if (unlisted_.size() < kMaxRememberedMisses) unlisted_.insert(key);
+      AddWarningOnce(kUnlistedWarning);
+      return;
+    }
+    ++unrecognized_events_;
+  }
+  if (!result.matches.empty() && events_.size() - unrecognized_events_ >= kMaxDistinctEvents) {
+    AddWarningOnce("more than " + std::to_string(kMaxDistinctEvents) +
+                   " distinct matching events; later new ones were not listed");
     return;
   }
   if (truncated) {
@@ -84,14 +108,16 @@ void LogClassifier::Flush() {
     // Over the budget: the event is still counted and classified in full; only its stored text is cut
     // (at a character boundary), so memory stays bounded and nothing aborts.
     event.resize(CutAtCharacter(event, kEventBytesOverBudget).size());
-    if (std::find(warnings_.begin(), warnings_.end(), kBudgetWarning) == warnings_.end()) {
-      warnings_.emplace_back(kBudgetWarning);
-    }
+    AddWarningOnce(kBudgetWarning);
   }
   event.shrink_to_fit();  // the gathering buffer's capacity (64 KB and more) must not be kept per event
   text_bytes_ += event.size();
   index_.emplace(key, events_.size());
   events_.push_back(LogEvent{current_line_, current_line_, 1, std::move(event), std::move(result)});
+}
+
+void LogClassifier::AddWarningOnce(const std::string& warning) {
+  if (std::find(warnings_.begin(), warnings_.end(), warning) == warnings_.end()) warnings_.push_back(warning);
 }
 
 void LogClassifier::AddText(std::string_view text) {
@@ -129,6 +155,20 @@ std::vector<LogEvent> LogClassifier::Finish() {
   index_.clear();
   misses_.clear();
   return std::move(events_);
+}
+
+EventStatus StatusOf(const Result& result) {
+  if (result.matches.empty()) return EventStatus::kUnrecognized;
+  return result.matches.front().confident ? EventStatus::kRecognized : EventStatus::kAmbiguous;
+}
+
+const char* StatusName(EventStatus status) {
+  switch (status) {
+    case EventStatus::kRecognized: return "recognized";
+    case EventStatus::kAmbiguous: return "ambiguous";
+    case EventStatus::kUnrecognized: return "unrecognized";
+  }
+  return "unrecognized";
 }
 
 std::vector<LogEvent> ClassifyLog(const Classifier& classifier, std::string_view text, const Options& options) {

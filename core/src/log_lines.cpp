@@ -1,21 +1,34 @@
 // Log lines: where an event's lines end, which lines continue it, and the key its repeats share.
 #include "log_lines.h"
 
+#include <array>
 #include <cstring>
+#include <vector>
 
 #include <boost/regex.hpp>
+
+#include "multi_literal_matcher.h"
 
 namespace conndiag {
 namespace {
 
-// The leading prefix most log formats put before the message: timestamp, level, thread, logger.
+// The leading prefix most log formats put before the message: timestamp, level (group 1), thread, logger.
 const boost::regex& LogPrefix() {
   static const boost::regex re(
       "^(?:\\[?(?:\\d{4}-\\d\\d-\\d\\d[t ]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d+)?)?(?:z|[+-]\\d\\d:?\\d\\d)?|"
       "[a-z]{3} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d|\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?)\\]? ?)"
-      "(?:\\[?(?:trace|debug|info|notice|warn|warning|error|err|fatal|critical|severe)\\]?:? ?)?"
+      "(?:\\[?(trace|debug|info|notice|warn|warning|error|err|fatal|critical|severe)\\]?:? ?)?"
       "(?:\\[[^\\]]{0,80}\\] ?)*");
   return re;
+}
+
+// Words (normalized: lowercase, accents folded) that say something went wrong, in English and French.
+const MultiLiteralMatcher& ErrorWords() {
+  static const MultiLiteralMatcher matcher(std::vector<std::string>{
+      "error", "exception", "fail", "fatal", "critical", "severe", "warn", "denied", "unauthorized", "forbidden",
+      "refused", "timed out", "timeout", "invalid", "unable to", "could not", "cannot", "erreur", "echec",
+      "refuse", "non autorise", "interdit", "impossible", "expired"});
+  return matcher;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -59,7 +72,28 @@ std::size_t TimestampAt(std::string_view t, std::size_t i) {
   return p - i;
 }
 
-// Replaces GUIDs and timestamps with '#', so that repeats of one event share a key.
+// Replaces GUIDs, timestamps and ids with '#', so that repeats of one event share a key.
+// Length of a request or trace id at t[i] (a word start), or 0: a word of 8 or more hex digits with at
+// least one digit ("ce15eee24730"), 12 or more without ("fbdbdefbffff": no word is that), or of 6 or more
+// digits. Shorter numbers (a status, an attempt count)
+// stay: they tell events apart.
+std::size_t IdAt(std::string_view t, std::size_t i) {
+  if (i > 0 && (IsHex(t[i - 1]) || (t[i - 1] >= 'g' && t[i - 1] <= 'z'))) return 0;
+  std::size_t end = i;
+  bool hex = true;
+  bool digits_only = true;
+  bool any_digit = false;
+  while (end < t.size() && ((t[end] >= 'a' && t[end] <= 'z') || IsDigit(t[end]))) {
+    hex = hex && IsHex(t[end]);
+    digits_only = digits_only && IsDigit(t[end]);
+    any_digit = any_digit || IsDigit(t[end]);
+    ++end;
+  }
+  const std::size_t length = end - i;
+  if ((hex && (any_digit ? length >= 8 : length >= 12)) || (digits_only && length >= 6)) return length;
+  return 0;
+}
+
 std::string MaskVolatile(std::string_view t) {
   std::string out;
   out.reserve(t.size());
@@ -67,6 +101,7 @@ std::string MaskVolatile(std::string_view t) {
     std::size_t skip = 0;
     if (IsHex(t[i])) skip = GuidAt(t, i);
     if (skip == 0 && IsDigit(t[i])) skip = TimestampAt(t, i);
+    if (skip == 0 && IsHex(t[i])) skip = IdAt(t, i);
     if (skip > 0) {
       out.push_back('#');
       i += skip;
@@ -102,6 +137,27 @@ std::string RepeatKey(std::string normalized) {
     // Too much regex work on a hostile line: the full text is still a correct, if stricter, key.
   }
   return MaskVolatile(normalized);
+}
+
+bool LooksLikeError(std::string_view normalized) {
+  thread_local std::vector<std::uint8_t> found;
+  thread_local std::vector<std::uint32_t> hits;
+  ErrorWords().Scan(normalized, found, hits);
+  if (hits.empty()) return false;
+  // Run only on lines with an error word (a minority of a log), so the prefix regex costs little here.
+  boost::match_results<std::string_view::const_iterator> prefix;
+  try {
+    if (boost::regex_search(normalized.begin(), normalized.end(), prefix, LogPrefix(), boost::match_continuous) &&
+        prefix[1].matched) {
+      const std::string level = prefix[1].str();
+      for (std::string_view quiet : std::array<std::string_view, 4>{"trace", "debug", "info", "notice"}) {
+        if (level == quiet) return false;
+      }
+    }
+  } catch (const std::exception&) {
+    // Too much regex work on a hostile line: judged by its words alone.
+  }
+  return true;
 }
 
 std::uint64_t KeyHash(std::string_view key) {

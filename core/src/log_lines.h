@@ -15,6 +15,11 @@ bool IsContinuationLine(std::string_view line);
 // log's leading timestamp/level prefix, with timestamps and GUIDs masked.
 std::string RepeatKey(std::string normalized);
 
+// Whether a normalized log event reads as a problem: it has an error word (error, exception, failed,
+// denied, unauthorized, timed out, erreur, echec...) and its log prefix, when it has one, does not give a
+// quiet level (trace, debug, info, notice). A log's account lists every such event, recognized or not.
+bool LooksLikeError(std::string_view normalized);
+
 // A 64-bit FNV-1a hash of a key: the same on every platform (the page's wasm and the CLI agree).
 std::uint64_t KeyHash(std::string_view key);
 

@@ -1,6 +1,7 @@
 // Serializes results to the JSON shapes of interfaces.md, with spans in UTF-8 bytes or UTF-16 units.
 #include "conndiag/result_json.h"
 
+#include "conndiag/log_events.h"
 #include "conndiag/utf8.h"
 #include "json_writer.h"
 
@@ -115,6 +116,7 @@ std::string LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const
   w.Key("line").Number(event.line);
   w.Key("last_line").Number(event.last_line);
   w.Key("count").Number(event.count);
+  w.Key("status").String(StatusName(StatusOf(event.result)));
   w.Key("text").String(event.text);
   WriteResultMembers(w, kb, event.result, options, event.text, unit);
   w.EndObject();

@@ -110,3 +110,32 @@ TEST_CASE("past the text budget, new events keep only their beginning, with one 
   REQUIRE(log.warnings().size() == 1);
   CHECK_THAT(log.warnings().front(), Catch::Contains("keep only their first"));
 }
+
+TEST_CASE("error lines nothing recognizes are listed as unrecognized and counted, quiet lines are not", "[log]") {
+  const std::string log =
+      "2026-11-25T10:00:00Z INFO sync started, 0 errors so far\n"
+      "2026-11-25T10:00:01Z ERROR [ews] mailbox sync failed for user 1234567\n"
+      "2026-11-25T10:00:02Z ERROR BoxRestException: Failed to parse response.\n"
+      "2026-11-25T10:00:03Z ERROR [ews] mailbox sync failed for user 7654321\n";
+  LogClassifier reader(DefaultClassifier(), Options{});
+  reader.AddText(log);
+  const auto events = reader.Finish();
+  REQUIRE(events.size() == 2);
+  CHECK(StatusOf(events[0].result) == EventStatus::kUnrecognized);
+  CHECK(events[0].count == 2);  // the ids differ, the event is the same
+  CHECK(events[0].last_line == 4);
+  CHECK(StatusOf(events[1].result) == EventStatus::kRecognized);
+  CHECK(reader.unrecognized_lines() == 2);
+}
+
+TEST_CASE("past the cap, unrecognized error events are still counted, with one warning", "[log]") {
+  LogClassifier reader(DefaultClassifier(), Options{});
+  for (std::size_t i = 0; i < kMaxUnrecognizedEvents + 50; ++i) {
+    reader.AddText("ERROR step " + std::string(1, static_cast<char>('a' + i % 26)) + std::to_string(i) + " failed\n");
+  }
+  const auto events = reader.Finish();
+  CHECK(events.size() == kMaxUnrecognizedEvents);
+  CHECK(reader.unrecognized_lines() == kMaxUnrecognizedEvents + 50);
+  REQUIRE(reader.warnings().size() == 1);
+  CHECK_THAT(reader.warnings()[0], Catch::Contains("not recognized"));
+}

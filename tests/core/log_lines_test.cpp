@@ -29,6 +29,26 @@ TEST_CASE("repeats differing only in timestamp, GUID and prefix share a key", "[
   CHECK(Key("Server returned: 401") != Key("Server returned: 404"));
 }
 
+TEST_CASE("request ids and long numbers are masked, short numbers such as statuses are not", "[log_lines]") {
+  CHECK(Key("WARN retrying request ce15eee24730 after 429, attempt 1") ==
+        Key("WARN retrying request 0c5b1f77af3b after 429, attempt 1"));
+  CHECK(Key("job 1234567 failed") == Key("job 7654321 failed"));
+  CHECK(Key("retrying after 429") != Key("retrying after 503"));
+  CHECK(Key("user deadbeef failed") != Key("user cafebabe failed"));  // words, not ids: no digit
+}
+
+TEST_CASE("error-looking lines: an error word, and no quiet level in the log prefix", "[log_lines]") {
+  auto looks = [](std::string_view line) { return LooksLikeError(Normalize(line, false).text); };
+  CHECK(looks("2026-11-25T10:00:00Z ERROR [ews] The remote server returned an error: (401) Unauthorized."));
+  CHECK(looks("2026-11-25T10:00:00Z WARN retrying request ab12cd34ef after 429"));
+  CHECK(looks("Le serveur distant a retourné une erreur : (401) Non autorisé."));
+  CHECK(looks("java.net.SocketTimeoutException: Read timed out"));
+  CHECK_FALSE(looks("2026-11-25T10:00:00Z INFO sync finished with 0 errors"));
+  CHECK_FALSE(looks("2026-11-25T10:00:00Z DEBUG [http] exception handler registered"));
+  CHECK_FALSE(looks("2026-11-25T10:00:00Z INFO poller fetched 12 events"));
+  CHECK_FALSE(looks("sync started"));
+}
+
 TEST_CASE("a line ends at the first LF or CR", "[log_lines]") {
   CHECK(FindLineEnd("ab\ncd", 0) == 2);
   CHECK(FindLineEnd("ab\r\ncd", 0) == 2);

@@ -13,6 +13,14 @@
 
 namespace conndiag {
 
+// How a log event stands: recognized (its best match is confident), ambiguous (it matched, but not
+// confidently: a message several apps share, or a weak wording), or unrecognized (it reads as an error
+// and nothing matched).
+enum class EventStatus { kRecognized, kAmbiguous, kUnrecognized };
+EventStatus StatusOf(const Result& result);
+// "recognized", "ambiguous" or "unrecognized": the word the JSON output uses.
+const char* StatusName(EventStatus status);
+
 // Caps that keep log mode's memory bounded whatever the log (one event's own size is capped by
 // kMaxEventBytes, in classifier.h):
 // - kMaxDistinctEvents: distinct matching events listed; later new ones are not listed (one warning).
@@ -24,11 +32,16 @@ inline constexpr std::size_t kMaxDistinctEvents = 10000;
 inline constexpr std::size_t kEventTextBudget = 32u << 20;
 inline constexpr std::size_t kEventBytesOverBudget = 4u << 10;
 inline constexpr std::size_t kMaxRememberedMisses = 100000;
+// - kMaxUnrecognizedEvents: distinct unrecognized error events listed (with their text); later new ones are
+//   still counted in unrecognized_lines() (one warning).
+inline constexpr std::size_t kMaxUnrecognizedEvents = 1000;
 
-// Feeds a log line by line (streaming: memory grows with distinct matching events, not with the log).
+// Feeds a log line by line (streaming: memory grows with distinct events, not with the log).
 // An event is a line plus its continuation lines (indented lines, "at ...", "Caused by:", "... N more").
-// Events that match nothing are dropped; identical events (ignoring timestamps, GUIDs and the leading
-// log prefix) are classified once and counted.
+// Every event that matches an entry is listed, and so is every event that reads as an error but matches
+// nothing (status unrecognized), so that a log's account leaves no error line out; other events are
+// dropped. Identical events (ignoring timestamps, GUIDs and the leading log prefix) are classified once
+// and counted.
 class LogClassifier {
  public:
   LogClassifier(const Classifier& classifier, Options options);
@@ -36,17 +49,20 @@ class LogClassifier {
   // The next piece of the log, cut anywhere (lines may span pieces; LF, CRLF and lone CR end lines).
   // A line longer than kMaxEventBytes keeps only its beginning, so memory stays bounded.
   void AddText(std::string_view text);
-  // Ends the log: the events that matched something, in order of first occurrence.
+  // Ends the log: the events listed (see above), in order of first occurrence.
   std::vector<LogEvent> Finish();
   // The events found so far (the one being gathered excepted), for results shown while a log streams.
   const std::vector<LogEvent>& events() const { return events_; }
 
   std::size_t lines() const { return line_number_; }
+  // Lines of unrecognized error events, the listed ones' repeats and the unlisted ones (past the cap) included.
+  std::size_t unrecognized_lines() const { return unrecognized_lines_; }
   // Warnings about the log as a whole (caps reached).
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   void Flush();
+  void AddWarningOnce(const std::string& warning);
   // The next line, without its line ending, and whether it was already cut to kMaxEventBytes.
   void AddLine(std::string_view line, bool cut);
 
@@ -65,6 +81,10 @@ class LogClassifier {
   // otherwise take 640 MB. (Two distinct keys share a hash with a probability of about 3e-12 at 10,000.)
   std::unordered_map<std::uint64_t, std::size_t> index_;  // key hash -> position in events_
   std::unordered_set<std::uint64_t> misses_;              // key hashes of events that matched nothing
+                                                          // and do not read as errors
+  std::unordered_set<std::uint64_t> unlisted_;            // unrecognized error events past the cap
+  std::size_t unrecognized_events_ = 0;                   // listed ones
+  std::size_t unrecognized_lines_ = 0;
   std::size_t text_bytes_ = 0;                            // event text kept so far
   std::vector<std::string> warnings_;
 };
