@@ -145,9 +145,13 @@ bool LooksLikeError(std::string_view normalized) {
   ErrorWords().Scan(normalized, found, hits);
   if (hits.empty()) return false;
   // Run only on lines with an error word (a minority of a log), so the prefix regex costs little here.
-  boost::match_results<std::string_view::const_iterator> prefix;
+  // Searched in a std::string, as everywhere else: a second iterator type would instantiate Boost.Regex's
+  // matcher twice (30 KB more wasm). The prefix sits in the first few hundred bytes.
+  constexpr std::size_t kPrefixBytes = 512;
+  const std::string head(normalized.substr(0, kPrefixBytes));
+  boost::smatch prefix;
   try {
-    if (boost::regex_search(normalized.begin(), normalized.end(), prefix, LogPrefix(), boost::match_continuous) &&
+    if (boost::regex_search(head, prefix, LogPrefix(), boost::match_continuous) &&
         prefix[1].matched) {
       const std::string level = prefix[1].str();
       for (std::string_view quiet : std::array<std::string_view, 4>{"trace", "debug", "info", "notice"}) {
