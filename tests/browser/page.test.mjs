@@ -173,6 +173,38 @@ test('a shared link round-trips the text and app with secrets redacted', async (
   await checkClean(q);
 });
 
+test('a pasted log accounts for every error line: most frequent first, a bare 401 marked not sure, unknown lines counted with samples', async () => {
+  const p = await openPage(browser, offlineUrl);
+  const lines = [];
+  for (let i = 0; i < 50; i += 1) {
+    const t = `2026-11-25T10:00:${String(i).padStart(2, '0')}Z`;
+    if (i % 10 === 0) lines.push(`${t} ERROR BoxRestException: Failed to parse response.`);
+    else if (i % 5 === 0) lines.push(`${t} ERROR HttpRequestFailure: Server returned: 401 Unauthorized`);
+    else if (i % 7 === 0) lines.push(`${t} ERROR [ews] mailbox sync failed for user ${1000000 + i}`);
+    else lines.push(`${t} INFO poller fetched ${i} events, 0 errors`);
+  }
+  const log = lines.join('\n');
+  await p.page.getByLabel('Error message').fill(log);
+  await waitForResultOf(p.page, log);
+  const rowsShown = await p.page.locator('section.log tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.dataset.entryId, tr.dataset.status, Number(tr.cells[0].textContent)]));
+  // 5 bare 401s (ambiguous: Okta, Microsoft 365 or Exchange Online) before 5 Box lines? Equal counts keep
+  // first-seen order; what matters: counts descend, and the 401 row says it is not sure.
+  assert.deepEqual(rowsShown.map((r) => r[2]), [...rowsShown.map((r) => r[2])].sort((a, b) => b - a));
+  const bare401 = rowsShown.find((r) => r[1] === 'ambiguous');
+  assert.ok(bare401, JSON.stringify(rowsShown));
+  assert.match(await p.page.locator('section.log tr[data-status="ambiguous"]').first().textContent(), /not sure/);
+  const unknown = p.page.locator('section.log-unrecognized');
+  assert.match(await unknown.locator('h4').textContent(), /Not recognized: 6 error lines \(1 distinct\)/);
+  assert.match(await unknown.locator('li').first().textContent(), /mailbox sync failed/);
+  await unknown.getByRole('button', { name: 'Diagnose this line' }).first().click();
+  const box = await p.page.getByLabel('Error message').inputValue();
+  assert.match(box, /^2026-11-25T10:00:07Z ERROR \[ews\] mailbox sync failed for user 1000007$/);
+  await waitForResultOf(p.page, box);
+  assert.equal(await p.page.locator('section.log').count(), 0, 'the line is diagnosed alone');
+  await checkClean(p);
+});
+
 test('a dropped 5 MB log shows one row per distinct problem with counts', async () => {
   const p = await openPage(browser, offlineUrl);
   await p.page.evaluate(() => {

@@ -85,6 +85,27 @@ test('a catastrophic custom pattern is skipped with a warning instead of abortin
   assert.equal(d.classify('aaaa').matches[0].id, 'sane');  // the module still works afterwards
 });
 
+// A lone surrogate (a cut emoji) must cost nothing: the text around it is read whole (the module's string
+// conversion would otherwise fuse it with the next character) and spans index the caller's own string.
+test('a lone surrogate right before the error neither eats a character nor shifts the spans', () => {
+  for (const junk of ['\uD83D', '\uDE00', 'a\uD83Db\uDC00', '\uD83D\uD83D']) {
+    const text = `${junk}HttpRequestFailure: Server returned: 401 Unauthorized`;
+    const r = diag.classify(text, { app: 'okta' });
+    const matched = r.matches[0].spans.map(([b, e]) => text.slice(b, e));
+    assert.ok(matched.includes('HttpRequestFailure'), `${JSON.stringify(junk)}: ${JSON.stringify(matched)}`);
+  }
+});
+
+test('a log accounts for error lines nothing recognizes: listed with status unrecognized, with their count', () => {
+  const log = readFileSync(path.join(root, 'tests/cli/inputs/mixed_errors.log'), 'utf8');
+  const events = diag.classifyLog(log);
+  assert.deepEqual(events.map((e) => [e.line, e.count, e.status]),
+    [[2, 1, 'recognized'], [3, 2, 'ambiguous'], [5, 1, 'ambiguous'], [6, 1, 'unrecognized']]);
+  const unknown = events.find((e) => e.status === 'unrecognized');
+  assert.deepEqual(unknown.matches, []);
+  assert.match(unknown.text, /WARN something odd happened/);
+});
+
 test('classifyLog merges repeats and keeps line numbers', () => {
   const log = readFileSync(path.join(root, 'tests/cli/inputs/connector.log'), 'utf8');
   const events = diag.classifyLog(log);
@@ -96,6 +117,7 @@ test('kbInfo reports the knowledge base and the build', () => {
   assert.equal(info.version, kb.version);
   assert.equal(info.entries, kb.entries.length);
   assert.deepEqual(info.languages, ['en', 'fr']);
+  assert.deepEqual(info.warnings, []);  // conndiag has words for both
   assert.ok(info.apps.some((a) => a.key === 'office365' && a.name.en.includes('Microsoft 365')));
 });
 
@@ -119,8 +141,10 @@ test('a log fed as raw UTF-8 bytes, split inside characters, gives the same even
   for (let i = 0; i < bytes.length; i += 3) stream.feed(bytes.subarray(i, i + 3));  // cuts through é, ✓, 😀
   const done = stream.finish();
   const whole = diag.classifyLog(text, { app: 'okta' });
-  assert.deepEqual(done.events.map((e) => [e.line, e.text, e.matches[0].id]), whole.map((e) => [e.line, e.text, e.matches[0].id]));
-  assert.equal(done.events[1].text, '😀 IgniteException');
+  const answer = (e) => [e.line, e.text, e.status, e.matches[0]?.id];
+  assert.deepEqual(done.events.map(answer), whole.map(answer));
+  assert.ok(done.events.some((e) => e.text === '😀 IgniteException'));
+  assert.equal(done.events.find((e) => e.text === 'Échec ✓')?.status, 'unrecognized');  // an error word, no known wording
 });
 
 // Property: however a log is cut into pieces (through lines, CRLF pairs and UTF-8 characters), the
@@ -151,8 +175,8 @@ test('streamed log results do not depend on where the pieces are cut, and deltas
       at = cut;
     }
     const done = tell(stream.finish());
-    assert.deepEqual(done.events.map((e) => [e.line, e.last_line, e.count, e.text, e.matches[0].id]),
-      whole.map((e) => [e.line, e.last_line, e.count, e.text, e.matches[0].id]));
+    const answer = (e) => [e.line, e.last_line, e.count, e.text, e.status, e.matches[0]?.id];
+    assert.deepEqual(done.events.map(answer), whole.map(answer));
     assert.deepEqual([...told.values()].filter((n) => n !== 1), []);
     assert.equal(told.size, whole.length);
   }), { numRuns: 150, seed: 20261126 });

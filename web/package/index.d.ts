@@ -108,6 +108,11 @@ export interface LogEvent extends Result {
   line: number;
   last_line: number;
   count: number;
+  /**
+   * recognized: the best match is confident; ambiguous: it matched, not confidently (a message several apps
+   * share, or a weak wording); unrecognized: it reads as an error and nothing matched (no matches).
+   */
+  status: 'recognized' | 'ambiguous' | 'unrecognized';
   /** The event's text (its first occurrence). */
   text: string;
 }
@@ -161,6 +166,8 @@ export interface KbInfo {
   apps: AppInfo[];
   languages: string[];
   build: BuildInfo;
+  /** What loading found that is not an error, e.g. a declared language conndiag has no words for. */
+  warnings: string[];
 }
 
 /** A loaded diagnoser (made by createConnDiag). Plain data in, plain data out; nothing to free. */

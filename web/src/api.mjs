@@ -88,7 +88,7 @@ export class Diagnoser {
     /** @param {string|Uint8Array} piece @param {boolean} last */
     const feed = (piece, last) => {
       // embind copies a Uint8Array's bytes straight into the module; a string is encoded to UTF-8 first.
-      const reply = JSON.parse(module.logFeed(id, piece, last));
+      const reply = JSON.parse(module.logFeed(id, typeof piece === 'string' ? wellFormed(piece) : piece, last));
       if (!reply.ok) throw new Error(reply.error);
       /** @type {LogDelta} */
       const delta = reply.value;
@@ -119,10 +119,22 @@ export class Diagnoser {
   /** @param {'classify'|'classifyLog'} method @param {string} text @param {ClassifyOptions} options */
   _call(method, text, options) {
     if (typeof text !== 'string') throw new TypeError(`${method}: text must be a string`);
-    const reply = JSON.parse(this._module[method](this._handle, text, Diagnoser._options(options)));
+    const reply = JSON.parse(this._module[method](this._handle, wellFormed(text), Diagnoser._options(options)));
     if (!reply.ok) throw new Error(reply.error);
     return reply.value;
   }
+}
+
+/**
+ * The text with each lone surrogate replaced by U+FFFD. A JavaScript string may hold one (a cut emoji, a bad
+ * escape); the module's UTF-8 conversion fuses it with the character after it, which is then lost ("\uD83DHttp"
+ * no longer reads "Http"). U+FFFD is one UTF-16 unit too, so spans still index the caller's own string.
+ * @param {string} text
+ */
+function wellFormed(text) {
+  const native = /** @type {any} */ (text).toWellFormed;  // ES2024: Node 20, Chromium 111
+  if (typeof native === 'function') return native.call(text);
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** @deprecated The old name of Diagnoser, kept so that existing imports work. */

@@ -50,6 +50,11 @@ export const STRINGS = {
     logEvent: 'Event',
     logNone: 'No known connector error in this log.',
     logWarnings: 'Read with limits',
+    logUnrecognized: (lines, distinct) => `Not recognized: ${lines.toLocaleString('en')} error line${lines === 1 ? '' : 's'} (${distinct.toLocaleString('en')} distinct)`,
+    logLine: 'line',
+    logNotSure: '(not sure)',
+    logNotSureTitle: 'It fits several apps or matches weakly: diagnose it alone and choose the app.',
+    diagnoseLine: 'Diagnose this line',
     filterApp: 'Show app',
     allApps: 'All apps',
     fieldNames: {
@@ -110,6 +115,11 @@ export const STRINGS = {
     logEvent: 'Événement',
     logNone: 'Aucune erreur de connecteur connue dans ce journal.',
     logWarnings: 'Lu avec des limites',
+    logUnrecognized: (lines, distinct) => `Non reconnues : ${lines.toLocaleString('fr')} ligne${lines > 1 ? 's' : ''} d'erreur (${distinct.toLocaleString('fr')} distincte${distinct > 1 ? 's' : ''})`,
+    logLine: 'ligne',
+    logNotSure: '(incertain)',
+    logNotSureTitle: "Convient à plusieurs applications ou correspond faiblement : diagnostiquez-le seul en choisissant l'application.",
+    diagnoseLine: 'Diagnostiquer cette ligne',
     filterApp: "Afficher l'application",
     allApps: 'Toutes les applications',
     fieldNames: {

@@ -1,15 +1,22 @@
-// Log results: a summary, then one row per problem (same entry, same app) with its total count, first and
-// last line, and one expandable example; filterable by app.
+// Log results: a summary, one row per problem (same entry, same app) with its total count, first and last
+// line, a "not sure" mark when the answer is ambiguous, most frequent first; then the error lines nothing
+// recognized (how many, and samples with a way to diagnose one alone). Filterable by app.
 import { h } from './dom.mjs';
 
+/** Samples of unrecognized error lines shown. */
+const UNRECOGNIZED_SAMPLES = 5;
+
+const byCount = (a, b) => b.count - a.count;
+
 /**
- * Groups log events by their best match (entry id and app), keeping first-seen order.
+ * Groups the events that matched by their best match (entry id and app), most frequent first.
  * @param {import('./api.mjs').LogEvent[]} events
  */
 export function groupEvents(events) {
   const groups = new Map();
   for (const e of events) {
     const m = e.matches[0];
+    if (!m) continue;  // unrecognized: see unrecognizedEvents
     const key = `${m.id}\u0000${m.app}`;
     const g = groups.get(key);
     if (g) {
@@ -17,11 +24,22 @@ export function groupEvents(events) {
       g.first = Math.min(g.first, e.line);
       g.last = Math.max(g.last, e.last_line);
       g.variants += 1;
+      g.ambiguous ||= !m.confident;
     } else {
-      groups.set(key, { match: m, count: e.count, first: e.line, last: e.last_line, example: e.text, variants: 1 });
+      groups.set(key, { match: m, count: e.count, first: e.line, last: e.last_line, example: e.text, variants: 1,
+                        ambiguous: !m.confident });
     }
   }
-  return [...groups.values()];
+  return [...groups.values()].sort(byCount);
+}
+
+/**
+ * The error events nothing recognized, most frequent first, and how many lines they are.
+ * @param {import('./api.mjs').LogEvent[]} events
+ */
+export function unrecognizedEvents(events) {
+  const list = events.filter((e) => e.status === 'unrecognized').sort(byCount);
+  return { list, lines: list.reduce((n, e) => n + e.count, 0) };
 }
 
 // What the reader hit while reading (caps on distinct events or kept text), in the core's words.
@@ -30,21 +48,44 @@ function warningsNote(warnings, words) {
   return h('div', { class: 'log-warnings', role: 'note' }, h('strong', {}, `${words.logWarnings}: `), warnings.join('; '));
 }
 
+const firstLine = (text) => text.split('\n')[0].slice(0, 160);
+
+// The error lines not recognized: counted, the most frequent as samples, each one a button away from a full
+// diagnosis of its own (where the app can be chosen).
+function unrecognizedSection(unrecognized, words, onDiagnose) {
+  if (!unrecognized.list.length) return null;
+  return h('section', { class: 'log-unrecognized' },
+    h('h4', {}, words.logUnrecognized(unrecognized.lines, unrecognized.list.length)),
+    h('ul', {}, unrecognized.list.slice(0, UNRECOGNIZED_SAMPLES).map((e) => h('li', { dataset: { status: 'unrecognized' } },
+      h('span', { class: 'num' }, `${words.logLine} ${e.line} (×${e.count.toLocaleString()}) `),
+      h('code', { class: 'event' }, firstLine(e.text)),
+      onDiagnose ? h('button', { type: 'button', class: 'diagnose-line', onclick: () => onDiagnose(e.text) }, words.diagnoseLine)
+                 : null))));
+}
+
 /**
  * @param {import('./api.mjs').LogEvent[]} events
  * @param {number} lines
+ * @param {object} words  i18n.mjs's words
  * @param {string[]} [warnings]  the log reader's warnings (limits reached)
+ * @param {{onDiagnose?: (text: string) => void}} [actions]  the page puts a line in its box to diagnose it
  */
-export function logView(events, lines, words, warnings = []) {
+export function logView(events, lines, words, warnings = [], { onDiagnose } = {}) {
   const groups = groupEvents(events);
-  if (!groups.length) return h('div', {}, h('p', { class: 'empty' }, words.logNone), warningsNote(warnings, words));
+  const unrecognized = unrecognizedEvents(events);
+  if (!groups.length) {
+    return h('div', {}, h('p', { class: 'empty' }, words.logNone), warningsNote(warnings, words),
+      unrecognizedSection(unrecognized, words, onDiagnose));
+  }
   const apps = [...new Map(groups.map((g) => [g.match.app, g.match.app_name])).entries()];
-  const body = h('tbody', {}, groups.map((g) => h('tr', { dataset: { entryId: g.match.id, app: g.match.app } },
+  const body = h('tbody', {}, groups.map((g) => h('tr', {
+    dataset: { entryId: g.match.id, app: g.match.app, status: g.ambiguous ? 'ambiguous' : 'recognized' },
+  },
     h('td', { class: 'num' }, g.count.toLocaleString()),
     h('td', { class: 'num' }, g.first === g.last ? String(g.first) : `${g.first}–${g.last}`),
-    h('td', {}, g.match.app_name),
+    h('td', {}, g.match.app_name, g.ambiguous ? h('span', { class: 'not-sure', title: words.logNotSureTitle }, ` ${words.logNotSure}`) : null),
     h('td', {}, h('details', {}, h('summary', {}, g.match.cause), h('ol', {}, g.match.fix.map((s) => h('li', {}, s))))),
-    h('td', {}, h('details', {}, h('summary', {}, h('code', { class: 'event' }, g.example.split('\n')[0].slice(0, 160))),
+    h('td', {}, h('details', {}, h('summary', {}, h('code', { class: 'event' }, firstLine(g.example))),
       h('pre', { class: 'matched-text' }, g.example))))));
   const filter = h('select', {
     id: 'log-app-filter',
@@ -60,5 +101,6 @@ export function logView(events, lines, words, warnings = []) {
       h('table', {},
         h('thead', {}, h('tr', {}, [words.logCount, words.logLines, words.logApp, words.logDiagnosis, words.logEvent]
           .map((t) => h('th', { scope: 'col' }, t)))),
-        body)));
+        body)),
+    unrecognizedSection(unrecognized, words, onDiagnose));
 }

@@ -104,12 +104,20 @@ function logStatus(events, lines) {
   return events.length ? words().logSummary(groupEvents(events).length, lines) : words().logNone;
 }
 
+// "Diagnose this line" in a log: the line alone in the box, classified as a single paste (where the app can be
+// chosen), the log's results replaced.
+function diagnoseLine(line) {
+  $('error-text').value = line;
+  $('error-text').focus();
+  run();
+}
+
 function renderLog(text, events) {
   const out = $('results');
   clear(out);
   const lines = text.split(/\r\n|\r|\n/).length;
   status(logStatus(events, lines));
-  out.append(logView(events, lines, words()));
+  out.append(logView(events, lines, words(), [], { onDiagnose: diagnoseLine }));
   rendered(text);
 }
 
@@ -154,7 +162,7 @@ async function openLog(file, { keepText = false } = {}) {
   const options = { app: $('app').value, lang: state.lang };
   const show = (events, lines, warnings) => {
     clear($('results'));
-    $('results').append(logView(events, lines, words(), warnings));
+    $('results').append(logView(events, lines, words(), warnings, { onDiagnose: diagnoseLine }));
   };
   $('log-progress').hidden = false;
   $('log-progress-bar').value = 0;
