@@ -199,6 +199,7 @@ class ConnDiagElement extends HTMLElement {
     this._status.textContent = renderResult(this._results, text, result, w, {
       idPrefix: `${this._id}-`,
       cardPart: 'card',
+      app: this._select.value,
       chooseApp: (app) => {
         this._select.value = app;
         this._classify();

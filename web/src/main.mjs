@@ -6,6 +6,7 @@ import { startEmbedMode, tellLoadFailure } from './embed-mode.mjs';
 import { initialLanguage, isLanguage, rememberLanguage, wordsFor } from './i18n.mjs';
 import { debouncer, fillAppSelect } from './input.mjs';
 import { groupEvents, logView } from './log-view.mjs';
+import { renderEntry } from './permalink.mjs';
 import { redact } from './redact.mjs';
 import { renderEmpty, renderResult } from './result-view.mjs';
 import { fromFragment, toFragment } from './share.mjs';
@@ -36,7 +37,7 @@ const ConnDiag = {
 globalThis.ConnDiag = ConnDiag;
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0 };
+const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null };
 const typing = debouncer(run);
 
 function words() {
@@ -95,7 +96,7 @@ function chooseApp(app) {
 }
 
 function showResult(text, result) {
-  status(renderResult($('results'), text, result, words(), { chooseApp }));
+  status(renderResult($('results'), text, result, words(), { app: $('app').value, chooseApp }));
   rendered(text);
 }
 
@@ -126,6 +127,10 @@ function run() {
   if (!state.diag) return;
   const text = $('error-text').value;
   const options = { app: $('app').value, lang: state.lang };
+  if (!text.trim() && state.entry) {
+    showEntry();
+    return;
+  }
   if (!text.trim()) {
     status(renderEmpty($('results'), words()));
     rendered(text);
@@ -141,6 +146,40 @@ function run() {
   } catch (e) {
     status(`${words().errorLoading}: ${e.message}`);
   }
+}
+
+// A link to one answer (#entry=<id>): its card from the knowledge base the page loaded, in the shown language.
+async function showEntry() {
+  const id = state.entry;
+  state.kbText ||= await defaultKnowledgeBase();
+  if (id !== state.entry || $('error-text').value.trim()) return;  // another link or a paste came meanwhile
+  try {
+    status(renderEntry($('results'), state.kbText, id, words(), state.lang));
+  } catch (e) {
+    status(`${words().errorLoading}: ${e.message}`);
+  }
+  rendered(`entry:${id}`);
+}
+
+// A link's content: an answer (#entry=) or a paste (#text=, with its app and language).
+function applyLink(fromLink) {
+  if (isLanguage(fromLink.lang) && fromLink.lang !== state.lang) {
+    state.lang = fromLink.lang;
+    applyLanguage();
+  }
+  state.entry = fromLink.entry || null;
+  if (fromLink.entry) $('error-text').value = '';
+  else if (fromLink.text !== undefined) $('error-text').value = fromLink.text;
+  if (fromLink.app !== undefined) $('app').value = fromLink.app;
+}
+
+// "/" jumps to the error box, as on many sites, unless the person is typing somewhere.
+function slashFocus(e) {
+  if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+  const target = e.target;
+  if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+  e.preventDefault();
+  $('error-text').focus();
 }
 
 // What the worker loads: the knowledge base text and the wasm (fetched or inlined once, again after a failure).
@@ -244,14 +283,16 @@ async function start() {
   applyLanguage();
   if (!(await load(params))) return;
   applyLanguage();
-  if (fromLink.text) $('error-text').value = fromLink.text;
-  if (fromLink.app) $('app').value = fromLink.app;
+  applyLink(fromLink);
   if (started) {
     run();
     return;
   }
   started = true;
-  $('error-text').addEventListener('input', () => typing.schedule());
+  $('error-text').addEventListener('input', () => {
+    state.entry = null;  // a paste replaces the answer a link showed
+    typing.schedule();
+  });
   $('error-text').addEventListener('paste', () => setTimeout(run, 0));
   $('app').addEventListener('change', run);
   $('lang-toggle').addEventListener('click', () => {
@@ -274,6 +315,12 @@ async function start() {
   });
   $('share').addEventListener('click', share);
   $('log-cancel').addEventListener('click', () => background.cancelLog());
+  // A second shared link opened in the same tab changes only the fragment: show its content.
+  window.addEventListener('hashchange', () => {
+    applyLink(fromFragment(location.hash));
+    run();
+  });
+  document.addEventListener('keydown', slashFocus);
   document.body.dataset.ready = 'true';
   run();
   startEmbedMode(params, { info: () => state.diag.kbInfo(), classify: classifyForPortal, linkBlocked });

@@ -1,9 +1,12 @@
-// A classification as the page and the element show it: the no-match advice, or one card per match (app,
-// confidence in words, cause, numbered fix steps, why, matched text, copy buttons) with the "which app"
-// question when no answer is sure; then what the text says. Text only: nothing here reaches innerHTML.
+// A classification as the page and the element show it: the no-match advice, or one card per match (short
+// cause and app as title, confidence and match strength, cause, numbered fix steps, why, matched text, copy
+// buttons) with the "close answers" note and the "which app" question when no answer is sure; then what the
+// text says. Text only: nothing here reaches innerHTML.
+import { answersAreClose, provenance, shortCause } from './answer-text.mjs';
 import { append, clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
 import { segments } from './highlight.mjs';
+import { noMatchView } from './no-match.mjs';
 
 /** The fix as plain text and as Markdown, for the copy buttons. */
 export function fixAsText(match, words) {
@@ -52,16 +55,24 @@ function sourcesLine(match, words) {
     sources.slice(0, 3).map((url, i) => [i ? ', ' : '', h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, new URL(url).hostname)]));
 }
 
+// The score in words and as "match strength", explained on hover: it is not a probability.
+function strengthBadge(match, level, words) {
+  return h('span', { class: `badge ${level}`, title: words.strengthTitle },
+    `${confidenceWord(match, words)} · ${words.strength(Math.round(match.score * 100))}`);
+}
+
 /**
- * One card per match, in rank order, with the page hooks data-entry-id and data-app.
+ * One card per match, in rank order, with the page hooks data-entry-id and data-app. Its title is the cause
+ * in brief and the app. A permalink card (`rank` 0) has no number, no strength badge and no matched text.
  * @param {import('./api.mjs').Match} match
  */
 export function resultCard(match, rank, text, words, idPrefix = 'card') {
-  const level = match.confident ? 'likely' : match.score >= 0.5 ? 'possible' : 'weak';
+  const level = !rank || match.confident ? 'likely' : match.score >= 0.5 ? 'possible' : 'weak';
+  const title = `${shortCause(match.cause)} — ${match.app_name}`;
   return h('article', { class: `card ${level}`, dataset: { entryId: match.id, app: match.app }, 'aria-labelledby': `${idPrefix}-${rank}` },
     h('header', {},
-      h('h3', { id: `${idPrefix}-${rank}` }, `${rank}. ${match.app_name}`),
-      h('span', { class: `badge ${level}` }, `${confidenceWord(match, words)} · ${Math.round(match.score * 100)}%`),
+      h('h3', { id: `${idPrefix}-${rank}` }, rank ? `${rank}. ${title}` : title),
+      rank ? strengthBadge(match, level, words) : null,
       match.source === 'code-table' ? h('span', { class: 'badge source' }, words.fromCodeTable) : null,
       match.similar ? h('span', { class: 'badge source' }, words.similarBadge) : null),
     match.similar ? h('p', { class: 'similar-note' }, words.similarNote) : null,
@@ -75,9 +86,10 @@ export function resultCard(match, rank, text, words, idPrefix = 'card') {
       match.link ? h('a', { href: match.link, target: '_blank', rel: 'noopener noreferrer' }, words.vendorPage) : null),
     h('details', { class: 'why' },
       h('summary', {}, words.why),
-      h('ul', {}, match.evidence.map((e) => h('li', {}, e))),
+      h('p', { class: 'provenance' }, provenance(match, words)),
+      match.evidence.length ? h('ul', {}, match.evidence.map((e) => h('li', {}, e))) : null,
       sourcesLine(match, words),
-      h('p', { class: 'id' }, h('code', {}, match.id)),
+      h('p', { class: 'id' }, `${words.supportRef} `, h('code', {}, match.id)),
       text ? h('div', {}, h('p', {}, words.matchedText), highlighted(text, match.spans)) : null));
 }
 
@@ -101,31 +113,32 @@ function whichApp(matches, words, idPrefix, chooseApp) {
  * @param {string} text  the classified text, highlighted in the cards
  * @param {import('./api.mjs').Result} result
  * @param {object} words  i18n.mjs's words in the shown language
- * @param {{idPrefix?: string, cardPart?: string, chooseApp: (app: string) => void}} options
+ * @param {{idPrefix?: string, cardPart?: string, app?: string, chooseApp: (app: string) => void}} options
  *   idPrefix: makes ids unique where several results share a document (each element's shadow root has
- *   its own); cardPart: the cards' `part` attribute (the element's styling hook); chooseApp: what
+ *   its own); cardPart: the cards' `part` attribute (the element's styling hook); app: the app already
+ *   chosen ('' for none: then, and only then, the reader is told to choose one); chooseApp: what
  *   answering "which app" does (select the app and classify again)
  * @returns {string} the status line to announce
  */
-export function renderResult(out, text, result, words, { idPrefix = '', cardPart, chooseApp }) {
+export function renderResult(out, text, result, words, { idPrefix = '', cardPart, app = '', chooseApp }) {
   clear(out);
-  let status;
   if (!result.matches.length) {
-    status = words.noMatch;
-    out.append(h('div', { class: 'no-match' }, h('p', { class: 'lead' }, words.noMatch), h('p', {}, words.noMatchNext)));
-  } else {
-    const top = result.matches[0];
-    status = `${words.results(result.matches.length)}. ${top.app_name}: ${top.confident ? words.likely : words.possible}.`;
-    if (!top.confident) append(out, [h('p', { class: 'not-confident' }, words.notConfident), whichApp(result.matches, words, idPrefix, chooseApp)]);
-    result.matches.forEach((m, i) => {
-      const card = resultCard(m, i + 1, text, words, `${idPrefix}card`);
-      if (cardPart) card.setAttribute('part', cardPart);
-      out.append(card);
-    });
+    out.append(noMatchView(result, words, app));  // what the text says is part of the no-match block
+    return words.noMatch;
   }
+  const top = result.matches[0];
+  if (answersAreClose(result.matches)) {
+    append(out, [h('p', { class: 'not-confident' }, app ? words.closeAnswersApp : words.closeAnswers),
+      app ? null : whichApp(result.matches, words, idPrefix, chooseApp)]);
+  }
+  result.matches.forEach((m, i) => {
+    const card = resultCard(m, i + 1, text, words, `${idPrefix}card`);
+    if (cardPart) card.setAttribute('part', cardPart);
+    out.append(card);
+  });
   const fields = fieldsView(result, words);
   if (fields) out.append(fields);
-  return status;
+  return `${words.results(result.matches.length)}. ${top.app_name}: ${top.confident ? words.likely : words.possible}.`;
 }
 
 /**

@@ -1,0 +1,171 @@
+// Browser tests of what an answer says about itself (title, strength, provenance, close answers), of the
+// no-match help, and of the page's habits (permalink, hashchange, "/" key, print). Each fails on any console
+// error, page error or request outside the page. Run: node --test tests/browser/answers.test.mjs
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { diagnose, launch, offlineUrl, openPage, root, waitForResultOf } from './harness.mjs';
+
+const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
+const TROUBLESHOOTING = 'https://learn.microsoft.com/defender-cloud-apps/troubleshooting-api-connectors-using-error-messages';
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function checkClean({ context, problems, foreignRequests }) {
+  await context.close();
+  assert.deepEqual(problems, [], 'console or page errors');
+  assert.deepEqual(foreignRequests, [], 'requests outside the page');
+}
+
+const AADSTS70008 = 'HttpRequestFailure: Server returned: 400 Bad Request {"error":"invalid_grant","error_description":"AADSTS70008: The provided authorization code or refresh token has expired"}';
+
+test('a card is titled by its cause in brief and its app, with match strength and where the answer comes from', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await diagnose(p.page, AADSTS70008, { app: 'office365', expect: 'o365-aadsts70008-token-expired' });
+  const card = p.page.locator('#results article.card').first();
+  assert.equal(await card.getAttribute('data-app'), 'office365');
+  const title = await card.locator('h3').textContent();
+  assert.match(title, /^1\. The refresh token .* — Microsoft 365/);
+  assert.ok(title.length < 110, title);
+  const badge = card.locator('header .badge').first();
+  assert.match(await badge.textContent(), /match strength \d+%/);
+  assert.match(await badge.getAttribute('title'), /not a probability/i);
+  await card.locator('details.why summary').click();
+  assert.match(await card.locator('.provenance').textContent(), /^From Microsoft's troubleshooting table \(row 13\)\.$/);
+  assert.match(await card.locator('p.id').textContent(), /^Reference for support: o365-aadsts70008-token-expired$/);
+  await checkClean(p);
+});
+
+test('a code-table answer says it comes from the error-code table', async () => {
+  const code = kb.entries.find((e) => e.source === 'code-table' && e.id.startsWith('aadsts-'));
+  const p = await openPage(browser, offlineUrl);
+  await diagnose(p.page, code.message.en, { app: 'office365', expect: code.id });
+  const card = p.page.locator('#results article.card').first();
+  await card.locator('details.why summary').click();
+  assert.match(await card.locator('.provenance').textContent(), /error-code table \(AADSTS\)/);
+  await checkClean(p);
+});
+
+test('answers close in score or not confident are said to be close, with the apps to choose from', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await diagnose(p.page, 'HttpRequestFailure: Server returned: 401 Unauthorized');
+  assert.equal(await p.page.locator('#results p.not-confident').textContent(),
+    'These answers are close: try the fixes in this order, or choose the app.');
+  assert.ok(await p.page.locator('#results .which-app button').count() >= 2);
+  const ranks = await p.page.locator('#results article.card h3').allTextContents();
+  assert.deepEqual(ranks.map((t) => t.split('.')[0]), ranks.map((_, i) => String(i + 1)));
+  await checkClean(p);
+});
+
+// A Box exception with a 403 that no row knows: the chosen app is Box.
+const UNKNOWN_403 = 'BoxAPIException: 403 access_denied_insufficient_permissions';
+
+test('no match still helps: what the text says first, the advice for its status, the troubleshooting link', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await diagnose(p.page, UNKNOWN_403, { app: 'box' });
+  assert.equal(await p.page.locator('#results article.card').count(), 0);
+  const block = p.page.locator('#results .no-match');
+  const order = await block.evaluate((b) => [...b.children].map((c) => c.className));
+  assert.deepEqual(order.slice(0, 2), ['lead', 'fields']);
+  const said = await block.locator('.fields ul.understood li').allTextContents();
+  assert.ok(said.some((l) => /403/.test(l)), said.join(' | '));
+  assert.match(await block.locator('.status-advice').textContent(), /403 .*administrator/);
+  const link = block.locator('.troubleshooting a');
+  assert.equal(await link.getAttribute('href'), TROUBLESHOOTING);
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.match(await link.getAttribute('rel'), /noopener/);
+  assert.doesNotMatch(await p.page.locator('#results').textContent(), /choose the app/i);
+  await checkClean(p);
+});
+
+test('no match with no app chosen asks for the app, in French too', async () => {
+  const p = await openPage(browser, offlineUrl, { locale: 'fr-FR' });
+  await diagnose(p.page, UNKNOWN_403);
+  const block = p.page.locator('#results .no-match');
+  assert.match(await block.locator('.status-advice').textContent(), /^Un 403 signifie/);
+  assert.match(await block.locator('.next').textContent(), /choisissez l'application/);
+  await checkClean(p);
+});
+
+test('on a phone the card title wraps inside the screen', async () => {
+  const p = await openPage(browser, offlineUrl, { viewport: { width: 390, height: 844 } });
+  await diagnose(p.page, AADSTS70008, { app: 'office365', expect: 'o365-aadsts70008-token-expired' });
+  const widths = await p.page.evaluate(() => [document.documentElement.scrollWidth,
+    document.querySelector('#results article.card h3').getBoundingClientRect().right]);
+  assert.ok(widths[0] <= 390 && widths[1] <= 390, JSON.stringify(widths));
+  await checkClean(p);
+});
+
+const ENTRY = 'o365-aadsts70008-token-expired';
+const entryCard = (id) => `#results article.card[data-entry-id="${id}"]`;
+
+test('#entry=<id> shows that answer without a paste, in English then in French', async () => {
+  const p = await openPage(browser, `${offlineUrl}#entry=${ENTRY}`);
+  const card = p.page.locator(entryCard(ENTRY));
+  await card.waitFor();
+  assert.equal(await p.page.locator('#error-text').inputValue(), '');
+  assert.equal(await card.getAttribute('data-app'), 'office365');
+  assert.match(await card.locator('h3').textContent(), /^The refresh token .* — Microsoft 365/);
+  assert.match(await card.locator('.cause').textContent(), /refresh token/);
+  assert.ok(await card.locator('ol.fix li').count() > 0);
+  assert.equal(await card.locator('header .badge.likely, header .badge.possible, header .badge.weak').count(), 0, 'no match strength');
+  assert.equal(await card.locator('.matched-text').count(), 0, 'no matched text');
+  await p.page.click('#lang-toggle');
+  await p.page.waitForFunction((sel) => /jeton d'actualisation/.test(document.querySelector(sel)?.textContent || ''), entryCard(ENTRY));
+  assert.match(await p.page.locator(`${entryCard(ENTRY)} h4`).first().textContent(), /Comment corriger/);
+  await checkClean(p);
+});
+
+test('an #entry link to an unknown answer says so', async () => {
+  const p = await openPage(browser, `${offlineUrl}#entry=no-such-answer`);
+  const message = p.page.locator('#results .entry-unknown');
+  await message.waitFor();
+  assert.match(await message.textContent(), /does not exist: "no-such-answer"/);
+  assert.equal(await p.page.locator('#results article.card').count(), 0);
+  await checkClean(p);
+});
+
+test('a second shared link opened in the same tab shows its content (hashchange)', async () => {
+  const p = await openPage(browser, `${offlineUrl}#text=IgniteException`);
+  await waitForResultOf(p.page, 'IgniteException');
+  assert.equal(await p.page.locator('#results article.card').first().getAttribute('data-entry-id'), 'o365-ignite-domain-user');
+  await p.page.evaluate(() => (location.hash = '#entry=okta-401-token-invalid'));
+  await p.page.locator(entryCard('okta-401-token-invalid')).waitFor();
+  assert.equal(await p.page.locator('#error-text').inputValue(), '');
+  await p.page.evaluate(() => (location.hash = '#text=IgniteException&app=office365'));
+  await waitForResultOf(p.page, 'IgniteException', 'office365');
+  assert.equal(await p.page.locator('#results article.card').first().getAttribute('data-entry-id'), 'o365-ignite-domain-user');
+  await checkClean(p);
+});
+
+test('the "/" key focuses the error box, except while typing in a field', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await p.page.locator('h1').click();
+  await p.page.keyboard.press('/');
+  assert.equal(await p.page.evaluate(() => document.activeElement.id), 'error-text');
+  assert.equal(await p.page.locator('#error-text').inputValue(), '', 'the "/" is not typed');
+  await p.page.keyboard.type('a/b');
+  assert.equal(await p.page.locator('#error-text').inputValue(), 'a/b');
+  await checkClean(p);
+});
+
+test('printed, the page shows the answer without the input, the share and copy buttons or the footer', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await diagnose(p.page, AADSTS70008, { app: 'office365', expect: ENTRY });
+  await p.page.emulateMedia({ media: 'print' });
+  const display = await p.page.evaluate(() => Object.fromEntries(['#error-text', '#share', 'footer', '#results article.card .actions', '#results article.card']
+    .map((sel) => [sel, getComputedStyle(document.querySelector(sel)).display])));
+  assert.deepEqual(display, { '#error-text': 'none', '#share': 'none', footer: 'none', '#results article.card .actions': 'none',
+    '#results article.card': 'block' });
+  await p.page.emulateMedia({ media: 'screen' });
+  assert.notEqual(await p.page.evaluate(() => getComputedStyle(document.querySelector('#error-text')).display), 'none');
+  await checkClean(p);
+});
