@@ -1,4 +1,4 @@
-// Command-line arguments of conndiag (the contract is in interfaces.md).
+// Command-line arguments of conndiag (the contract is in docs/cli.md).
 #pragma once
 
 #include <cstddef>

@@ -112,7 +112,7 @@ void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<
   };
 
   if (matched.empty()) {
-    std::fprintf(out, "%s (%s %s)\n", w.nothing_in_log, Grouped(account.lines).c_str(), w.line);
+    std::fprintf(out, "%s\n", Replace(w.nothing_in_log, "{1}", Grouped(account.lines)).c_str());
   } else {
     std::string head = Replace(Replace(w.summary, "{1}", Grouped(matched.size())), "{2}", Grouped(account.lines));
     std::fprintf(out, "%s\n", Paint(style, "1", head).c_str());

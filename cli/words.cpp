@@ -12,7 +12,7 @@ const Words kEnglish = {
     "No confident match: the text fits several rows or matches weakly.",
     "Try: paste the whole error, including the exception name and any JSON; or name the app with --app.",
     "More", "warning", "{1} distinct problem(s) in {2} line(s)", "line",
-    "No known connector error found in the log.",
+    "No known connector error found in the log ({1} line(s)).",
     "Code", "What the text says",
     "Not recognized: {1} error line(s) ({2} distinct), for example",
     "not sure: it fits several apps or matches weakly; diagnose it alone with --app",
@@ -25,7 +25,7 @@ const Words kFrench = {
     "Essayez : collez l'erreur entière, avec le nom de l'exception et le JSON éventuel ; ou précisez "
     "l'application avec --app.",
     "Plus d'infos", "avertissement", "{1} problème(s) distinct(s) dans {2} ligne(s)", "ligne",
-    "Aucune erreur de connecteur connue dans le journal.",
+    "Aucune erreur de connecteur connue dans le journal ({1} ligne(s)).",
     "Code", "Ce que dit le texte",
     "Non reconnues : {1} ligne(s) d'erreur ({2} distincte(s)), par exemple",
     "incertain : convient à plusieurs applications ou correspond faiblement ; diagnostiquez-le seul avec --app",

@@ -24,7 +24,7 @@ struct Words {
   const char* warning;
   const char* summary;  // {1} problems, {2} lines
   const char* line;
-  const char* nothing_in_log;
+  const char* nothing_in_log;  // {1} lines
   const char* code;
   const char* understood;
   const char* not_recognized;  // {1} error lines, {2} distinct events

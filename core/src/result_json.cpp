@@ -1,4 +1,4 @@
-// Serializes results to the JSON shapes of interfaces.md, with spans in UTF-8 bytes or UTF-16 units.
+// Serializes results to the JSON shapes of docs/contracts.md, with spans in UTF-8 bytes or UTF-16 units.
 #include "conndiag/result_json.h"
 
 #include "conndiag/log_events.h"

@@ -1,4 +1,4 @@
-// Tests of cli/args.cpp: the command line of interfaces.md and its usage errors.
+// Tests of cli/args.cpp: the command line of docs/cli.md and its usage errors.
 #include <catch2/catch.hpp>
 
 #include "args.h"

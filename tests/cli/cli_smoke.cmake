@@ -1,4 +1,4 @@
-# CLI smoke tests: the contract of interfaces.md, run against the built binary.
+# CLI smoke tests: the contract of docs/cli.md, run against the built binary.
 set(_cli "$<TARGET_FILE:conndiag>")
 set(_in "${CMAKE_CURRENT_SOURCE_DIR}/cli/inputs")
 

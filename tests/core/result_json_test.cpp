@@ -9,7 +9,7 @@
 using namespace conndiag;
 using conndiag::testing::DefaultClassifier;
 
-TEST_CASE("the result JSON has the fields interfaces.md promises", "[json]") {
+TEST_CASE("the result JSON has the fields docs/contracts.md promises", "[json]") {
   const std::string text = "Échec — TokenRefreshException: {\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: x\"}";
   Options o;
   const auto r = DefaultClassifier().Classify(text, o);
