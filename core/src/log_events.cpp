@@ -60,7 +60,7 @@ void LogClassifier::Flush() {
   // An event no signature can match is still accounted for when it reads as an error.
   if (!possible && !LooksLikeError(normalized_.text)) return;
 
-  const std::uint64_t key = KeyHash(RepeatKey(normalized_.text));
+  const std::uint64_t key = RepeatKeyHash(normalized_.text);
   if (auto it = index_.find(key); it != index_.end()) {
     LogEvent& seen = events_[it->second];
     ++seen.count;

@@ -1,26 +1,15 @@
 // Log lines: where an event's lines end, which lines continue it, and the key its repeats share.
 #include "log_lines.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <vector>
-
-#include <boost/regex.hpp>
 
 #include "multi_literal_matcher.h"
 
 namespace conndiag {
 namespace {
-
-// The leading prefix most log formats put before the message: timestamp, level (group 1), thread, logger.
-const boost::regex& LogPrefix() {
-  static const boost::regex re(
-      "^(?:\\[?(?:\\d{4}-\\d\\d-\\d\\d[t ]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d+)?)?(?:z|[+-]\\d\\d:?\\d\\d)?|"
-      "[a-z]{3} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d|\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?)\\]? ?)"
-      "(?:\\[?(trace|debug|info|notice|warn|warning|error|err|fatal|critical|severe)\\]?:? ?)?"
-      "(?:\\[[^\\]]{0,80}\\] ?)*");
-  return re;
-}
 
 // Words (normalized: lowercase, accents folded) that say something went wrong, in English and French.
 const MultiLiteralMatcher& ErrorWords() {
@@ -72,6 +61,87 @@ std::size_t TimestampAt(std::string_view t, std::size_t i) {
   return p - i;
 }
 
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Length of a clock time "hh:mm:ss" (with an optional fraction) at t[i], or 0.
+std::size_t ClockAt(std::string_view t, std::size_t i) {
+  if (i + 8 > t.size() || !IsDigit(t[i]) || !IsDigit(t[i + 1]) || t[i + 2] != ':' || !IsDigit(t[i + 3]) ||
+      !IsDigit(t[i + 4]) || t[i + 5] != ':' || !IsDigit(t[i + 6]) || !IsDigit(t[i + 7])) {
+    return 0;
+  }
+  std::size_t p = i + 8;
+  if (p + 1 < t.size() && (t[p] == '.' || t[p] == ',') && IsDigit(t[p + 1])) {
+    ++p;
+    while (p < t.size() && IsDigit(t[p])) ++p;
+  }
+  return p - i;
+}
+
+// Length of the timestamp that opens a log line at t[i], or 0: ISO ("2026-11-25t10:00:01.5z", a time and
+// an optional zone), syslog ("nov 25 10:00:01") or a bare clock ("10:00:01,5").
+std::size_t LineTimestampAt(std::string_view t, std::size_t i) {
+  const std::size_t iso = TimestampAt(t, i);
+  if (iso > 10) {  // a date alone is not a log timestamp
+    std::size_t p = i + iso;
+    // A numeric zone ("+02:00", "-0500") after the time.
+    if (t[p - 1] != 'z' && p + 5 <= t.size() && (t[p] == '+' || t[p] == '-') && IsDigit(t[p + 1]) &&
+        IsDigit(t[p + 2])) {
+      const std::size_t m = t[p + 3] == ':' ? p + 4 : p + 3;
+      if (m + 2 <= t.size() && IsDigit(t[m]) && IsDigit(t[m + 1])) p = m + 2;
+    }
+    return p - i;
+  }
+  if (i + 3 < t.size() && IsLower(t[i]) && IsLower(t[i + 1]) && IsLower(t[i + 2]) && t[i + 3] == ' ') {
+    std::size_t p = i + 4;
+    while (p < t.size() && t[p] == ' ') ++p;
+    const std::size_t day = p;
+    while (p < t.size() && p - day < 2 && IsDigit(t[p])) ++p;
+    if (p > day && p < t.size() && t[p] == ' ' && ClockAt(t, p + 1) >= 8) return p + 1 + 8 - i;  // no fraction
+    return 0;
+  }
+  return ClockAt(t, i);
+}
+
+struct LinePrefix {
+  std::size_t length = 0;  // bytes of timestamp, level and bracketed thread/logger names
+  std::string_view level;  // "error", "info"...; empty when there is none
+};
+
+// The leading prefix most log formats put before the message, in normalized text: a timestamp (required,
+// optionally in brackets), then an optional level word ("error", "[warn]", "info:"), then any bracketed
+// names ("[worker-1]", at most 80 bytes each). Hand-written, not a regex: it runs on every error-looking
+// line of a log, and a regex there made logs twice as slow in the page.
+LinePrefix PrefixOf(std::string_view t) {
+  static constexpr std::array<std::string_view, 11> kLevels = {
+      "trace", "debug", "info", "notice", "warn", "warning", "error", "err", "fatal", "critical", "severe"};
+  LinePrefix prefix;
+  std::size_t p = t.size() > 0 && t[0] == '[' ? 1 : 0;
+  const std::size_t stamp = LineTimestampAt(t, p);
+  if (stamp == 0) return prefix;
+  p += stamp;
+  if (p < t.size() && t[p] == ']') ++p;
+  if (p < t.size() && t[p] == ' ') ++p;
+  std::size_t word = p < t.size() && t[p] == '[' ? p + 1 : p;
+  std::size_t end = word;
+  while (end < t.size() && IsLower(t[end])) ++end;
+  const std::string_view level = t.substr(word, end - word);
+  if (std::find(kLevels.begin(), kLevels.end(), level) != kLevels.end()) {
+    prefix.level = level;
+    p = end;
+    if (p < t.size() && t[p] == ']') ++p;
+    if (p < t.size() && t[p] == ':') ++p;
+    if (p < t.size() && t[p] == ' ') ++p;
+  }
+  while (p < t.size() && t[p] == '[') {
+    const std::size_t close = t.find(']', p + 1);
+    if (close == std::string_view::npos || close - p - 1 > 80) break;
+    p = close + 1;
+    if (p < t.size() && t[p] == ' ') ++p;
+  }
+  prefix.length = p;
+  return prefix;
+}
+
 // Replaces GUIDs, timestamps and ids with '#', so that repeats of one event share a key.
 // Length of a request or trace id at t[i] (a word start), or 0: a word of 8 or more hex digits with at
 // least one digit ("ce15eee24730"), 12 or more without ("fbdbdefbffff": no word is that), or of 6 or more
@@ -94,23 +164,26 @@ std::size_t IdAt(std::string_view t, std::size_t i) {
   return 0;
 }
 
-std::string MaskVolatile(std::string_view t) {
-  std::string out;
-  out.reserve(t.size());
+// Hands `put` the text with GUIDs, timestamps and ids replaced by '#', byte by byte: a key is either built
+// (RepeatKey) or hashed as it goes, with no copy (RepeatKeyHash, on every error-looking line of a log).
+template <class Put>
+void MaskVolatile(std::string_view t, Put&& put) {
   for (std::size_t i = 0; i < t.size();) {
     std::size_t skip = 0;
     if (IsHex(t[i])) skip = GuidAt(t, i);
     if (skip == 0 && IsDigit(t[i])) skip = TimestampAt(t, i);
     if (skip == 0 && IsHex(t[i])) skip = IdAt(t, i);
     if (skip > 0) {
-      out.push_back('#');
+      put('#');
       i += skip;
     } else {
-      out.push_back(t[i++]);
+      put(t[i++]);
     }
   }
-  return out;
 }
+
+constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -127,48 +200,38 @@ bool IsContinuationLine(std::string_view line) {
          StartsWith(line, "... ");
 }
 
-std::string RepeatKey(std::string normalized) {
-  boost::smatch prefix;
-  try {
-    if (boost::regex_search(normalized, prefix, LogPrefix(), boost::match_continuous)) {
-      normalized.erase(0, static_cast<std::size_t>(prefix.length(0)));
-    }
-  } catch (const std::exception&) {
-    // Too much regex work on a hostile line: the full text is still a correct, if stricter, key.
-  }
-  return MaskVolatile(normalized);
+std::string RepeatKey(std::string_view normalized) {
+  std::string key;
+  key.reserve(normalized.size());
+  MaskVolatile(normalized.substr(PrefixOf(normalized).length), [&](char c) { key.push_back(c); });
+  return key;
+}
+
+std::uint64_t RepeatKeyHash(std::string_view normalized) {
+  std::uint64_t h = kFnvOffset;
+  MaskVolatile(normalized.substr(PrefixOf(normalized).length), [&](char c) {
+    h ^= static_cast<unsigned char>(c);
+    h *= kFnvPrime;
+  });
+  return h;
 }
 
 bool LooksLikeError(std::string_view normalized) {
+  // The level first: it reads a few bytes and decides most lines (info, debug, warn, error) without a scan.
+  const std::string_view level = PrefixOf(normalized).level;
+  if (level == "trace" || level == "debug" || level == "info" || level == "notice") return false;
+  if (!level.empty()) return true;  // warn, error, fatal...: the line says so itself
   thread_local std::vector<std::uint8_t> found;
   thread_local std::vector<std::uint32_t> hits;
   ErrorWords().Scan(normalized, found, hits);
-  if (hits.empty()) return false;
-  // Run only on lines with an error word (a minority of a log), so the prefix regex costs little here.
-  // Searched in a std::string, as everywhere else: a second iterator type would instantiate Boost.Regex's
-  // matcher twice (30 KB more wasm). The prefix sits in the first few hundred bytes.
-  constexpr std::size_t kPrefixBytes = 512;
-  const std::string head(normalized.substr(0, kPrefixBytes));
-  boost::smatch prefix;
-  try {
-    if (boost::regex_search(head, prefix, LogPrefix(), boost::match_continuous) &&
-        prefix[1].matched) {
-      const std::string level = prefix[1].str();
-      for (std::string_view quiet : std::array<std::string_view, 4>{"trace", "debug", "info", "notice"}) {
-        if (level == quiet) return false;
-      }
-    }
-  } catch (const std::exception&) {
-    // Too much regex work on a hostile line: judged by its words alone.
-  }
-  return true;
+  return !hits.empty();
 }
 
 std::uint64_t KeyHash(std::string_view key) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
+  std::uint64_t h = kFnvOffset;
   for (char c : key) {
     h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
+    h *= kFnvPrime;
   }
   return h;
 }

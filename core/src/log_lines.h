@@ -13,11 +13,14 @@ bool IsContinuationLine(std::string_view line);
 
 // The key under which repeats of an event are merged, from the event's normalized text: without the
 // log's leading timestamp/level prefix, with timestamps and GUIDs masked.
-std::string RepeatKey(std::string normalized);
+std::string RepeatKey(std::string_view normalized);
+// KeyHash(RepeatKey(normalized)), without building the key.
+std::uint64_t RepeatKeyHash(std::string_view normalized);
 
-// Whether a normalized log event reads as a problem: it has an error word (error, exception, failed,
-// denied, unauthorized, timed out, erreur, echec...) and its log prefix, when it has one, does not give a
-// quiet level (trace, debug, info, notice). A log's account lists every such event, recognized or not.
+// Whether a normalized log event reads as a problem: its log prefix gives a warn, error, fatal, critical
+// or severe level, or it gives no level and the text has an error word (error, exception, failed, denied,
+// unauthorized, timed out, erreur, echec...). A trace, debug, info or notice line never does. A log's
+// account lists every such event, recognized or not.
 bool LooksLikeError(std::string_view normalized);
 
 // A 64-bit FNV-1a hash of a key: the same on every platform (the page's wasm and the CLI agree).

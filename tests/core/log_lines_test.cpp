@@ -49,6 +49,22 @@ TEST_CASE("error-looking lines: an error word, and no quiet level in the log pre
   CHECK_FALSE(looks("sync started"));
 }
 
+TEST_CASE("the log prefix is stripped in every timestamp format, with its level and bracketed names", "[log_lines]") {
+  const std::string message = Key("the remote server returned an error: (401)");
+  for (const char* line : {"2026-11-25T10:00:00.123Z ERROR [worker-1] The remote server returned an error: (401)",
+                           "[2026-11-25 10:00:00,5] [error] The remote server returned an error: (401)",
+                           "2026-11-25T10:00:00+02:00 WARN: The remote server returned an error: (401)",
+                           "Nov 25 10:00:01 [ews] [sync] The remote server returned an error: (401)",
+                           "10:00:01.250 error The remote server returned an error: (401)"}) {
+    CAPTURE(line);
+    CHECK(Key(line) == message);
+  }
+  // No timestamp, no prefix: a level word alone is part of the message.
+  CHECK(Key("ERROR The remote server returned an error: (401)") != message);
+  // A word that merely begins like a level is not one.
+  CHECK(LooksLikeError(Normalize("2026-11-25T10:00:00Z information: sync failed", false).text));
+}
+
 TEST_CASE("a line ends at the first LF or CR", "[log_lines]") {
   CHECK(FindLineEnd("ab\ncd", 0) == 2);
   CHECK(FindLineEnd("ab\r\ncd", 0) == 2);
@@ -60,4 +76,7 @@ TEST_CASE("a line ends at the first LF or CR", "[log_lines]") {
 TEST_CASE("the repeat hash is FNV-1a, the same on every platform", "[log_lines]") {
   CHECK(KeyHash("") == 0xcbf29ce484222325ULL);
   CHECK(KeyHash("a") == 0xaf63dc4c8601ec8cULL);
+  for (const char* line : {"2026-11-25t10:00:00z error [w1] request ce15eee24730 failed", "plain text", ""}) {
+    CHECK(RepeatKeyHash(line) == KeyHash(RepeatKey(line)));
+  }
 }
