@@ -74,10 +74,7 @@ void LogClassifier::Flush() {
   }
   if (misses_.count(key)) return;
   if (!possible && unrecognized_events_ >= kMaxUnrecognizedEvents) {
-    // Surely unrecognized (no signature can match) and past the cap: counted, not classified.
-    ++unrecognized_lines_;
-    if (unlisted_.size() < kMaxRememberedMisses) unlisted_.insert(key);
-    AddWarningOnce(kUnlistedWarning);
+    CountUnlisted(key);  // surely unrecognized (no signature can match): not classified
     return;
   }
   Result result = classifier_.Classify(event, normalized_, options_);
@@ -87,12 +84,11 @@ void LogClassifier::Flush() {
       if (misses_.size() < kMaxRememberedMisses) misses_.insert(key);
       return;
     }
-    ++unrecognized_lines_;
     if (unrecognized_events_ >= kMaxUnrecognizedEvents) {
-      if (unlisted_.size() < kMaxRememberedMisses) unlisted_.insert(key);
-      AddWarningOnce(kUnlistedWarning);
+      CountUnlisted(key);
       return;
     }
+    ++unrecognized_lines_;
     ++unrecognized_events_;
   }
   if (!result.matches.empty() && events_.size() - unrecognized_events_ >= kMaxDistinctEvents) {
@@ -114,6 +110,13 @@ void LogClassifier::Flush() {
   text_bytes_ += event.size();
   index_.emplace(key, events_.size());
   events_.push_back(LogEvent{current_line_, current_line_, 1, std::move(event), std::move(result)});
+}
+
+void LogClassifier::CountUnlisted(std::uint64_t key) {
+  // An unrecognized error event past the cap: its lines are counted, its repeats known by key.
+  ++unrecognized_lines_;
+  if (unlisted_.size() < kMaxRememberedMisses) unlisted_.insert(key);
+  AddWarningOnce(kUnlistedWarning);
 }
 
 void LogClassifier::AddWarningOnce(const std::string& warning) {

@@ -63,6 +63,7 @@ class LogClassifier {
  private:
   void Flush();
   void AddWarningOnce(const std::string& warning);
+  void CountUnlisted(std::uint64_t key);
   // The next line, without its line ending, and whether it was already cut to kMaxEventBytes.
   void AddLine(std::string_view line, bool cut);
 
