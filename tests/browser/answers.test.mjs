@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { diagnose, launch, offlineUrl, openPage, root, waitForResultOf } from './harness.mjs';
+import { checkClean, diagnose, launch, offlineUrl, openPage, root, waitForResultOf } from './harness.mjs';
 
 const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
 const TROUBLESHOOTING = 'https://learn.microsoft.com/defender-cloud-apps/troubleshooting-api-connectors-using-error-messages';
@@ -18,12 +18,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function checkClean({ context, problems, foreignRequests }) {
-  await context.close();
-  assert.deepEqual(problems, [], 'console or page errors');
-  assert.deepEqual(foreignRequests, [], 'requests outside the page');
-}
 
 const AADSTS70008 = 'HttpRequestFailure: Server returned: 400 Bad Request {"error":"invalid_grant","error_description":"AADSTS70008: The provided authorization code or refresh token has expired"}';
 

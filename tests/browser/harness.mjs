@@ -1,5 +1,6 @@
 // Browser-test harness: Debian's Chromium via playwright-core, web/serve.mjs on 127.0.0.1, and a page
 // wrapper that records console errors, page errors and every request that is not the page's own.
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -106,4 +107,11 @@ export async function diagnose(page, text, { app = '', expect } = {}) {
     const got = await page.evaluate(() => [...document.querySelectorAll('#results article.card')].map((c) => c.dataset.entryId));
     if (got[0] !== expect) throw new Error(`expected ${expect} first, got ${JSON.stringify(got)} for ${JSON.stringify(text.slice(0, 80))}`);
   }
+}
+
+/** Closes a page opened by openPage and fails on any console error, page error or request outside the page. */
+export async function checkClean({ context, problems, foreignRequests }) {
+  await context.close();
+  assert.deepEqual(problems, [], 'console or page errors');
+  assert.deepEqual(foreignRequests, [], 'requests outside the page');
 }

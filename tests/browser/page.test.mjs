@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
 
-import { diagnose, dist, launch, offlineUrl, openPage, root, serve, waitForResultOf } from './harness.mjs';
+import { checkClean, diagnose, dist, launch, offlineUrl, openPage, root, serve, waitForResultOf } from './harness.mjs';
 
 const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
 const rows = kb.entries.filter((e) => e.row > 0);
@@ -24,12 +24,6 @@ after(async () => {
   await browser?.close();
   await site?.close();
 });
-
-async function checkClean({ context, problems, foreignRequests }) {
-  await context.close();
-  assert.deepEqual(problems, [], 'console or page errors');
-  assert.deepEqual(foreignRequests, [], 'requests outside the page');
-}
 
 async function everyRow(page) {
   for (const e of rows) {

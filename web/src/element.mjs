@@ -170,7 +170,7 @@ class ConnDiagElement extends HTMLElement {
   _fail(message) {
     clear(this._results);
     this._status.textContent = '';
-    this._results.append(h('p', { class: 'error', role: 'alert', part: 'error' }, `${this.words.errorLoading}: ${message}`));
+    this._results.append(h('p', { class: 'error', role: 'alert', part: 'error' }, this.words.labelled(this.words.errorLoading, message)));
     if (!this._diag) this._results.append(h('button', { type: 'button', part: 'retry', onclick: () => this._load() }, this.words.tryAgain));
     this.dispatchEvent(new CustomEvent('conndiag:error', { detail: { message }, bubbles: true, composed: true }));
   }

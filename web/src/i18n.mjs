@@ -33,7 +33,6 @@ export const STRINGS = {
     vendorPage: "Vendor's page for this code",
     share: 'Copy shareable link',
     shareTenants: 'also hide tenant ids',
-    shareDone: (n) => `Link copied (${n} secret${n === 1 ? '' : 's'} removed).`,
     fromCodeTable: 'from the error-code table',
     similarBadge: 'similar text',
     similarNote: 'No known wording matched exactly; your text resembles this error (see why).',
@@ -83,6 +82,16 @@ export const STRINGS = {
     advice404: 'A 404 means the app did not find what the connector asked for: check the instance address (URL, domain, tenant) entered for the connector.',
     adviceRetry: (status) => `A ${status} is usually temporary on the app's side: wait a few minutes, then select Test now on the connector.`,
     troubleshootingLink: "Microsoft's troubleshooting page for app connector errors",
+    labelled: (label, text) => `${label}: ${text}`,
+    closeAnswerOne: 'This answer is not certain: try its fix, or choose the app.',
+    closeAnswerOneApp: 'This answer is not certain: check that its cause fits before applying the fix.',
+    filteredTo: (app) => `Filtered to ${app}`,
+    showAllApps: 'Show all apps',
+    shareNothing: 'Nothing to share yet: paste an error first.',
+    shareNoLog: 'A link carries one error, not a log: share the log file itself.',
+    shareDone: (copied, removed) => `${copied ? 'Link copied' : 'Link ready in the address bar: copy it from there'}` +
+      `${removed ? ` (removed: ${removed})` : ' (nothing secret found to remove)'}.`,
+    redactedKind: (kind, n) => `${n} ${n === 1 ? kind : ({ 'email address': 'email addresses', password: 'passwords', 'private key': 'private keys', token: 'tokens', key: 'keys', secret: 'secrets', id: 'ids' })[kind] || kind}`,
   },
   fr: {
     title: "conndiag — diagnostic des erreurs de connecteurs d'applications",
@@ -116,7 +125,6 @@ export const STRINGS = {
     vendorPage: "Page de l'éditeur pour ce code",
     share: 'Copier un lien de partage',
     shareTenants: 'masquer aussi les ID de locataire',
-    shareDone: (n) => `Lien copié (${n} secret${n > 1 ? 's' : ''} retiré${n > 1 ? 's' : ''}).`,
     fromCodeTable: 'tiré de la table des codes',
     similarBadge: 'texte semblable',
     similarNote: "Aucune formulation connue ne correspond exactement ; votre texte ressemble à cette erreur (voir pourquoi).",
@@ -166,10 +174,52 @@ export const STRINGS = {
     advice404: "Un 404 signifie que l'application n'a pas trouvé ce que demandait le connecteur : vérifiez l'adresse de l'instance (URL, domaine, locataire) saisie pour le connecteur.",
     adviceRetry: (status) => `Un ${status} est en général passager du côté de l'application : attendez quelques minutes, puis sélectionnez Tester maintenant sur le connecteur.`,
     troubleshootingLink: "La page de dépannage de Microsoft pour les erreurs de connecteurs d'applications",
+    labelled: (label, text) => `${label} : ${text}`,
+    closeAnswerOne: "Cette réponse n'est pas certaine : essayez sa solution, ou choisissez l'application.",
+    closeAnswerOneApp: "Cette réponse n'est pas certaine : vérifiez que sa cause correspond avant d'appliquer la solution.",
+    filteredTo: (app) => `Filtré sur ${app}`,
+    showAllApps: 'Afficher toutes les applications',
+    shareNothing: "Rien à partager pour l'instant : collez d'abord une erreur.",
+    shareNoLog: "Un lien porte une erreur, pas un journal : partagez plutôt le fichier journal.",
+    shareDone: (copied, removed) => `${copied ? 'Lien copié' : "Lien prêt dans la barre d'adresse : copiez-le de là"}` +
+      `${removed ? ` (retiré : ${removed})` : ' (aucun secret trouvé à retirer)'}.`,
+    redactedKind: (kind, n) => {
+      const [one, many] = ({ 'email address': ['adresse e-mail', 'adresses e-mail'], password: ['mot de passe', 'mots de passe'],
+        'private key': ['clé privée', 'clés privées'], token: ['jeton', 'jetons'], key: ['clé', 'clés'], secret: ['secret', 'secrets'],
+        id: ['ID', 'ID'] })[kind] || [kind, kind];
+      return `${n} ${n > 1 ? many : one}`;
+    },
   },
 };
 
 const STORAGE_KEY = 'conndiag.lang';
+
+// French puts a no-break space before ":", ";", "!", "?" and "»" and after "«", so that the mark never starts
+// a line. Applied to every French word here (and to what the word functions return), so a word written with
+// a plain space, or a sentence built from a word and a pasted value, still follows the rule.
+/** A French sentence with no-break spaces where French typography wants them. */
+export function frenchSpaces(text) {
+  return text
+    .replace(/(\S)[ \u00a0\u202f]*([:;!?])(?=\s|$)/g, '$1\u00a0$2')  // not "https://", "10:30" or "?a=b"
+    .replace(/(\S)[ \u00a0\u202f]*»/g, '$1\u00a0»')
+    .replace(/«[ \u00a0\u202f]*/g, '«\u00a0');
+}
+
+function withFrenchSpaces(value) {
+  if (typeof value === 'string') return frenchSpaces(value);
+  if (typeof value === 'function') {
+    return (...args) => {
+      const out = value(...args);
+      return typeof out === 'string' ? frenchSpaces(out) : out;
+    };
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, withFrenchSpaces(v)]));
+  }
+  return value;
+}
+
+STRINGS.fr = withFrenchSpaces(STRINGS.fr);
 
 /**
  * Whether `lang` is a language the page speaks: an own key of STRINGS, so that "constructor",

@@ -37,7 +37,10 @@ const ConnDiag = {
 globalThis.ConnDiag = ConnDiag;
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null };
+// appFromPrompt: the app filter was set by answering "which app" (not by the person choosing it): a new paste
+// resets it. logShown: the results are a log's (a link carries one paste, so sharing is off).
+const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null, appFromPrompt: false,
+                logShown: false, shareRun: 0 };
 const typing = debouncer(run);
 
 function words() {
@@ -60,6 +63,7 @@ function applyLanguage() {
   $('drop-hint').textContent = w.dropHint;
   $('share').textContent = w.share;
   $('share-tenants-label').textContent = w.shareTenants;
+  $('filter-reset').textContent = w.showAllApps;
   fillAppSelect($('app'), state.diag && state.diag.kbInfo(), state.lang, w);
   renderFooter();
 }
@@ -87,15 +91,41 @@ function rendered(text) {
   state.runs += 1;
   $('results').dataset.runs = String(state.runs);
   $('results').dataset.textHash = textHash(text);
+  showFilter();
+  updateShare();
 }
 
-// Answering "which app" selects it and classifies again.
+// The app filter says when it narrows what is shown, with a way back to every app.
+function showFilter() {
+  const select = $('app');
+  const narrowing = Boolean(select.value) && $('results').childElementCount > 0 && !state.entry;
+  $('filter-note').hidden = !narrowing;
+  if (narrowing) $('filter-text').textContent = words().filteredTo(select.selectedOptions[0].textContent);
+}
+
+function showAllApps() {
+  $('app').value = '';
+  state.appFromPrompt = false;
+  run();
+  $('error-text').focus();
+}
+
+// Answering "which app" selects it and classifies again; focus goes to the answer it asked for (the prompt's
+// buttons are gone with the old result, and focus would otherwise fall to the top of the page).
 function chooseApp(app) {
   $('app').value = app;
+  state.appFromPrompt = true;
   run();
+  const answer = $('results').querySelector('article.card h3');
+  if (answer) {
+    answer.tabIndex = -1;
+    answer.focus();
+  }
 }
 
 function showResult(text, result) {
+  state.logShown = false;
+  $('share-controls').hidden = false;  // shown from the first result on: before it there is nothing to share
   status(renderResult($('results'), text, result, words(), { app: $('app').value, chooseApp }));
   rendered(text);
 }
@@ -114,6 +144,7 @@ function diagnoseLine(line) {
 }
 
 function renderLog(text, events) {
+  state.logShown = true;
   const out = $('results');
   clear(out);
   const lines = text.split(/\r\n|\r|\n/).length;
@@ -132,6 +163,7 @@ function run() {
     return;
   }
   if (!text.trim()) {
+    state.logShown = false;
     status(renderEmpty($('results'), words()));
     rendered(text);
     return;
@@ -144,7 +176,7 @@ function run() {
     if (text.split('\n', LOG_LINES + 1).length > LOG_LINES) renderLog(text, state.diag.classifyLog(text, options));
     else showResult(text, state.diag.classify(text, options));
   } catch (e) {
-    status(`${words().errorLoading}: ${e.message}`);
+    status(words().labelled(words().errorLoading, e.message));
   }
 }
 
@@ -156,7 +188,7 @@ async function showEntry() {
   try {
     status(renderEntry($('results'), state.kbText, id, words(), state.lang));
   } catch (e) {
-    status(`${words().errorLoading}: ${e.message}`);
+    status(words().labelled(words().errorLoading, e.message));
   }
   rendered(`entry:${id}`);
 }
@@ -196,6 +228,8 @@ async function openLog(file, { keepText = false } = {}) {
   // A log opened while another is read replaces it: the first one's results and status never show.
   const mine = ++state.logRun;
   const current = () => mine === state.logRun;
+  state.logShown = true;
+  $('share-controls').hidden = false;
   const w = words();
   if (!keepText) $('error-text').value = '';
   const options = { app: $('app').value, lang: state.lang };
@@ -222,23 +256,58 @@ async function openLog(file, { keepText = false } = {}) {
     status(logStatus(result.events, result.lines));
     rendered(keepText ? $('error-text').value : `log:${file.name}:${file.size}`);
   } catch (e) {
-    if (current()) status(e.cancelled ? words().logCancelled : `${words().errorLoading}: ${e.message}`);
+    if (current()) status(e.cancelled ? words().logCancelled : words().labelled(words().errorLoading, e.message));
   } finally {
     if (current()) $('log-progress').hidden = true;
   }
 }
 
+// Why the link cannot be shared now ('' when it can): nothing pasted, or a log shown (a link carries one paste).
+function shareBlocked() {
+  if (state.logShown) return words().shareNoLog;
+  if (!$('error-text').value.trim()) return words().shareNothing;
+  return '';
+}
+
+function updateShare() {
+  const reason = shareBlocked();
+  $('share').disabled = Boolean(reason);
+  if (reason || $('share-feedback').dataset.kind === 'blocked') shareFeedback(reason, 'blocked');
+}
+
+const SHARE_FEEDBACK_MS = 6000;
+
+// Feedback beside the button: the reason it is off stays as long as it is off; "link copied" fades.
+function shareFeedback(message, kind) {
+  const mine = ++state.shareRun;
+  $('share-feedback').textContent = message;
+  $('share-feedback').dataset.kind = message ? kind : '';
+  if (kind === 'done') {
+    setTimeout(() => {
+      if (mine === state.shareRun) shareFeedback('', '');
+    }, SHARE_FEEDBACK_MS);
+  }
+}
+
+// "1 email address, 2 tokens": what redaction removed, in the shown language.
+function redactedList(kinds) {
+  const w = words();
+  return Object.entries(kinds).map(([kind, n]) => w.redactedKind(kind, n)).join(', ');
+}
+
 async function share() {
-  const { text, count } = redact($('error-text').value, { tenantIds: $('share-tenants').checked });
+  if (shareBlocked()) return;
+  const { text, kinds } = redact($('error-text').value, { tenantIds: $('share-tenants').checked });
   const fragment = toFragment({ text, app: $('app').value, lang: state.lang });
   history.replaceState(null, '', fragment);
   const url = location.href;
+  let copied = true;
   try {
     await navigator.clipboard.writeText(url);
   } catch {
-    // The address bar now holds the link: the person can copy it from there.
+    copied = false;  // the address bar now holds the link: the person can copy it from there
   }
-  status(words().shareDone(count));
+  shareFeedback(words().shareDone(copied, redactedList(kinds)), 'done');
 }
 
 // Iframe mode: the portal's classify requests, shown as if typed; big texts go to the worker.
@@ -267,7 +336,7 @@ async function load(params) {
     state.diag = await ConnDiag.create();
     return true;
   } catch (e) {
-    status(`${words().errorLoading}: ${e.message}`);
+    status(words().labelled(words().errorLoading, e.message));
     $('results').append(h('button', { type: 'button', id: 'retry', onclick: () => start() }, words().tryAgain));
     tellLoadFailure(params, e.message);
     return false;
@@ -291,10 +360,23 @@ async function start() {
   started = true;
   $('error-text').addEventListener('input', () => {
     state.entry = null;  // a paste replaces the answer a link showed
+    updateShare();
     typing.schedule();
   });
-  $('error-text').addEventListener('paste', () => setTimeout(run, 0));
-  $('app').addEventListener('change', run);
+  $('error-text').addEventListener('paste', () => {
+    // A new paste is a new question: an app chosen only to answer the last one's "which app" would silently
+    // narrow it, so it goes; an app the person chose stays, and the filter note offers to show all.
+    if (state.appFromPrompt) {
+      $('app').value = '';
+      state.appFromPrompt = false;
+    }
+    setTimeout(run, 0);
+  });
+  $('app').addEventListener('change', () => {
+    state.appFromPrompt = false;
+    run();
+  });
+  $('filter-reset').addEventListener('click', showAllApps);
   $('lang-toggle').addEventListener('click', () => {
     state.lang = state.lang === 'en' ? 'fr' : 'en';
     rememberLanguage(state.lang);

@@ -128,7 +128,9 @@ export function renderResult(out, text, result, words, { idPrefix = '', cardPart
   }
   const top = result.matches[0];
   if (answersAreClose(result.matches)) {
-    append(out, [h('p', { class: 'not-confident' }, app ? words.closeAnswersApp : words.closeAnswers),
+    const one = result.matches.length === 1;
+    const note = one ? (app ? words.closeAnswerOneApp : words.closeAnswerOne) : (app ? words.closeAnswersApp : words.closeAnswers);
+    append(out, [h('p', { class: 'not-confident' }, note),
       app ? null : whichApp(result.matches, words, idPrefix, chooseApp)]);
   }
   result.matches.forEach((m, i) => {
@@ -138,7 +140,7 @@ export function renderResult(out, text, result, words, { idPrefix = '', cardPart
   });
   const fields = fieldsView(result, words);
   if (fields) out.append(fields);
-  return `${words.results(result.matches.length)}. ${top.app_name}: ${top.confident ? words.likely : words.possible}.`;
+  return `${words.results(result.matches.length)}. ${words.labelled(top.app_name, top.confident ? words.likely : words.possible)}.`;
 }
 
 /**
