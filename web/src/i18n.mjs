@@ -83,6 +83,17 @@ export const STRINGS = {
     advice404: 'A 404 means the app did not find what the connector asked for: check the instance address (URL, domain, tenant) entered for the connector.',
     adviceRetry: (status) => `A ${status} is usually temporary on the app's side: wait a few minutes, then select Test now on the connector.`,
     troubleshootingLink: "Microsoft's troubleshooting page for app connector errors",
+    // Log rows: per-row actions, the row's own "which app", the loaded file's bar.
+    logAlternatives: (n) => `Other answers (${n})`,
+    logOpenFull: 'Open as full diagnosis',
+    logWhichApp: 'Which app?',
+    logChooseApp: 'Choose…',
+    logAnswerFor: (app) => `Answer for ${app}:`,
+    logFileLabel: 'Log file:',
+    logFileName: (name, bytes) => `${name} (${bytes < 1048576
+      ? `${(bytes / 1024).toLocaleString('en', { maximumFractionDigits: 1 })}\u00a0KB`
+      : `${(bytes / 1048576).toLocaleString('en', { maximumFractionDigits: 1 })}\u00a0MB`})`,
+    logClose: 'Close',
   },
   fr: {
     title: "conndiag — diagnostic des erreurs de connecteurs d'applications",
@@ -166,6 +177,17 @@ export const STRINGS = {
     advice404: "Un 404 signifie que l'application n'a pas trouvé ce que demandait le connecteur : vérifiez l'adresse de l'instance (URL, domaine, locataire) saisie pour le connecteur.",
     adviceRetry: (status) => `Un ${status} est en général passager du côté de l'application : attendez quelques minutes, puis sélectionnez Tester maintenant sur le connecteur.`,
     troubleshootingLink: "La page de dépannage de Microsoft pour les erreurs de connecteurs d'applications",
+    // Log rows: per-row actions, the row's own "which app", the loaded file's bar.
+    logAlternatives: (n) => `Autre${n > 1 ? 's' : ''} réponse${n > 1 ? 's' : ''} (${n})`,
+    logOpenFull: 'Ouvrir en diagnostic complet',
+    logWhichApp: 'Quelle application\u00a0?',
+    logChooseApp: 'Choisir…',
+    logAnswerFor: (app) => `Réponse pour ${app}\u00a0:`,
+    logFileLabel: 'Fichier journal\u00a0:',
+    logFileName: (name, bytes) => `${name} (${bytes < 1048576
+      ? `${(bytes / 1024).toLocaleString('fr', { maximumFractionDigits: 1 })}\u00a0Ko`
+      : `${(bytes / 1048576).toLocaleString('fr', { maximumFractionDigits: 1 })}\u00a0Mo`})`,
+    logClose: 'Fermer',
   },
 };
 

@@ -5,6 +5,7 @@ import { clear, h } from './dom.mjs';
 import { startEmbedMode, tellLoadFailure } from './embed-mode.mjs';
 import { initialLanguage, isLanguage, rememberLanguage, wordsFor } from './i18n.mjs';
 import { debouncer, fillAppSelect } from './input.mjs';
+import { logFileBar } from './log-file-bar.mjs';
 import { groupEvents, logView } from './log-view.mjs';
 import { renderEntry } from './permalink.mjs';
 import { redact } from './redact.mjs';
@@ -37,7 +38,8 @@ const ConnDiag = {
 globalThis.ConnDiag = ConnDiag;
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null };
+// logFile: the log file shown (opened or dropped), read again in another language or for another app.
+const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null, logFile: null };
 const typing = debouncer(run);
 
 function words() {
@@ -71,8 +73,11 @@ function renderFooter() {
     `${words().footer} ${info.version} · conndiag ${info.build.version} (${info.build.git})`;
 }
 
-function status(message) {
+// `repeatsHeading`: the message is the log's summary, which the log view shows as its heading: then it is
+// only announced, not shown twice.
+function status(message, { repeatsHeading = false } = {}) {
   $('status').textContent = message;
+  $('status').classList.toggle('sr-only', repeatsHeading);
 }
 
 // FNV-1a over UTF-16 units: #results carries the hash of the text it shows (data-text-hash), so
@@ -113,12 +118,22 @@ function diagnoseLine(line) {
   run();
 }
 
+// What a log's rows can do: diagnose a line alone, and answer an unsure row's "which app" in the row (its
+// line classified again on the main thread for that app; the page's app filter is left alone).
+function logActions() {
+  return {
+    onDiagnose: diagnoseLine,
+    classifyWithApp: (text, app) => state.diag.classify(text, { app, lang: state.lang }),
+    apps: [...$('app').options].filter((o) => o.value).map((o) => ({ key: o.value, name: o.textContent })),
+  };
+}
+
 function renderLog(text, events) {
   const out = $('results');
   clear(out);
   const lines = text.split(/\r\n|\r|\n/).length;
-  status(logStatus(events, lines));
-  out.append(logView(events, lines, words(), [], { onDiagnose: diagnoseLine }));
+  status(logStatus(events, lines), { repeatsHeading: true });
+  out.append(logView(events, lines, words(), [], logActions()));
   rendered(text);
 }
 
@@ -129,6 +144,10 @@ function run() {
   const options = { app: $('app').value, lang: state.lang };
   if (!text.trim() && state.entry) {
     showEntry();
+    return;
+  }
+  if (!text.trim() && state.logFile) {
+    openLog(state.logFile);  // in the language or for the app now chosen
     return;
   }
   if (!text.trim()) {
@@ -168,6 +187,7 @@ function applyLink(fromLink) {
     applyLanguage();
   }
   state.entry = fromLink.entry || null;
+  if (fromLink.entry || fromLink.text !== undefined) state.logFile = null;  // the link's content replaces it
   if (fromLink.entry) $('error-text').value = '';
   else if (fromLink.text !== undefined) $('error-text').value = fromLink.text;
   if (fromLink.app !== undefined) $('app').value = fromLink.app;
@@ -197,17 +217,25 @@ async function openLog(file, { keepText = false } = {}) {
   const mine = ++state.logRun;
   const current = () => mine === state.logRun;
   const w = words();
-  if (!keepText) $('error-text').value = '';
+  if (!keepText) {
+    $('error-text').value = '';
+    state.logFile = file;
+    state.entry = null;
+  }
   const options = { app: $('app').value, lang: state.lang };
+  // The file's bar stays while the rows under it are redrawn (its Close button keeps the focus).
+  const rows = h('div', { class: 'log-rows' });
   const show = (events, lines, warnings) => {
-    clear($('results'));
-    $('results').append(logView(events, lines, words(), warnings, { onDiagnose: diagnoseLine }));
+    clear(rows);
+    rows.append(logView(events, lines, words(), warnings, logActions()));
   };
   $('log-progress').hidden = false;
   $('log-progress-bar').value = 0;
   $('log-cancel').textContent = w.logCancel;
   $('log-progress-text').textContent = w.logProgress('0', (file.size / 1048576).toFixed(1), 0);
   clear($('results'));
+  if (!keepText) $('results').append(logFileBar(file, w, closeLog));
+  $('results').append(rows);
   try {
     const result = await background.classifyLogFile(file, options, (p) => {
       if (!current()) return;
@@ -219,13 +247,25 @@ async function openLog(file, { keepText = false } = {}) {
     });
     if (!current()) return;
     show(result.events, result.lines, result.warnings);
-    status(logStatus(result.events, result.lines));
+    status(logStatus(result.events, result.lines), { repeatsHeading: true });
     rendered(keepText ? $('error-text').value : `log:${file.name}:${file.size}`);
   } catch (e) {
     if (current()) status(e.cancelled ? words().logCancelled : `${words().errorLoading}: ${e.message}`);
   } finally {
     if (current()) $('log-progress').hidden = true;
   }
+}
+
+// "Close" on the file's bar: the file, its results and its progress are gone; back to the empty box.
+function closeLog() {
+  state.logRun += 1;  // a read still under way shows nothing more
+  background.cancelLog();
+  state.logFile = null;
+  $('log-file').value = '';
+  $('log-progress').hidden = true;
+  status(renderEmpty($('results'), words()));
+  rendered('');
+  $('error-text').focus();
 }
 
 async function share() {
@@ -290,7 +330,8 @@ async function start() {
   }
   started = true;
   $('error-text').addEventListener('input', () => {
-    state.entry = null;  // a paste replaces the answer a link showed
+    state.entry = null;  // a paste replaces the answer a link showed, or the log file shown
+    state.logFile = null;
     typing.schedule();
   });
   $('error-text').addEventListener('paste', () => setTimeout(run, 0));
