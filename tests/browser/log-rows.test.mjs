@@ -20,15 +20,18 @@ const OKTA = 'okta-e0000006';
 const BARE_401 = 'HttpRequestFailure: Server returned: 401 Unauthorized';
 const LONG = 'x'.repeat(400);  // no break opportunity: must wrap, not widen a phone screen
 
-// 64 lines: 8 Box token errors, 8 Okta E0000006, 8 bare 401s (Okta, Microsoft 365 or Exchange Online: not
-// sure), 8 unknown ERROR lines (one of them with a 400-character word), the rest INFO noise.
+// 64 lines: 8 Box token errors, 8 Okta E0000006 (the first one, the row's example, with a 400-character word),
+// 8 bare 401s (Okta, Microsoft 365 or Exchange Online: not sure), 8 unknown ERROR lines (one of them with a
+// 400-character word), the rest INFO noise.
 function generatedLog() {
   const lines = [];
   for (let i = 0; i < 64; i += 1) {
     const t = `2026-11-25T10:${String(i).padStart(2, '0')}:00Z`;
     if (i % 8 === 0) {
       lines.push(`${t} ERROR ContextManagerServiceException: com.adallom.adalib.httputils.exceptions.TokenRefreshException: {"error":"invalid_grant","error_description":"Invalid refresh token"}'`);
-    } else if (i % 8 === 3) lines.push(`${t} ERROR okta api error E0000006 You do not have permission to perform the requested action`);
+    } else if (i % 8 === 3) {
+      lines.push(`${t} ERROR okta api error E0000006 You do not have permission to perform the requested action${i === 3 ? ` request=${LONG}` : ''}`);
+    }
     else if (i % 8 === 5) lines.push(`${t} ERROR ${BARE_401}`);
     else if (i % 8 === 6) lines.push(`${t} ERROR [sync] job ${i} failed: ${i === 6 ? LONG : 'queue closed'}`);
     else lines.push(`${t} INFO poller fetched ${i} events`);
@@ -86,6 +89,7 @@ test('each log row says its confidence in words, copies its fix, folds its other
   assert.equal(rows.length, 3, JSON.stringify(rows));
   for (const r of rows) assert.ok(['likely', 'possible', 'weak match'].includes(r.confidence), JSON.stringify(r));
   assert.deepEqual(rows.find((r) => r.id === BOX), { id: BOX, status: 'recognized', count: 8, confidence: 'likely' });
+  assert.deepEqual(rows.find((r) => r.id === OKTA), { id: OKTA, status: 'recognized', count: 8, confidence: 'likely' });
   const unsure = rows.find((r) => r.status === 'ambiguous');
   assert.equal(unsure.confidence, 'possible');
 
@@ -104,6 +108,16 @@ test('each log row says its confidence in words, copies its fix, folds its other
   assert.deepEqual(alternatives.map((a) => a[0]), ['office365', 'exchange']);
   for (const [, text] of alternatives) assert.match(text, /\(possible · match strength \d+%\)$/);
   assert.equal(await row(p.page, BOX).locator('details.log-alternatives li').count(), 1, 'Box also fits its other refresh-token row');
+
+  // At laptop width too, the Okta row's example (a 400-character word) wraps: nothing scrolls sideways.
+  await row(p.page, OKTA).locator('td.event-cell summary').click();
+  assert.match(await row(p.page, OKTA).locator('pre.matched-text').textContent(), /request=x{400}$/);
+  const overflow = await p.page.evaluate(() => {
+    const wrap = document.querySelector('section.log .table-wrap');
+    return [document.documentElement.scrollWidth - window.innerWidth, wrap.scrollWidth - wrap.clientWidth];
+  });
+  assert.deepEqual(overflow.map((x) => Math.max(x, 0)), [0, 0], `overflow ${overflow}`);
+  await axe(p.page, 'rows with their details open, laptop');
 
   await rowOfStatus(p.page, 'ambiguous').getByRole('button', { name: 'Open as full diagnosis' }).click();
   const line = await p.page.locator('#error-text').inputValue();
@@ -197,6 +211,63 @@ test('an opened log file shows its name and size once above one summary, survive
   await p.page.locator('#lang-toggle').click();
   await p.page.waitForFunction(() => document.querySelector('#results p.empty')?.textContent === 'Paste an error above to see its diagnosis.');
   assert.equal(await p.page.locator('section.log').count(), 0);
+  await checkClean(p);
+});
+
+test('a row whose lines are partly sure speaks for its unsure line: "possible", its example, its question', async () => {
+  const p = await openPage(browser, offlineUrl, { viewport: LAPTOP });
+  // The same Okta row answers both lines, surely for the first, not for the bare 401s.
+  const lines = ['2026-11-25T09:59:00Z ERROR HTTP 401 Okta E0000011 Invalid Token provided'];
+  for (let i = 0; i < 45; i += 1) lines.push(`2026-11-25T10:00:${String(i).padStart(2, '0')}Z ${i % 3 ? 'INFO poll ok' : `ERROR ${BARE_401}`}`);
+  const log = lines.join('\n');
+  await p.page.locator('#error-text').fill(log);
+  await waitForResultOf(p.page, log);
+  const only = p.page.locator('section.log tbody tr');
+  assert.equal(await only.count(), 1);
+  assert.equal(await only.getAttribute('data-entry-id'), 'okta-401-token-invalid');
+  assert.equal(await only.getAttribute('data-status'), 'ambiguous');
+  assert.equal(await only.locator('td').first().textContent(), '16');
+  assert.equal(await only.locator('td').nth(1).textContent(), '1–44');
+  assert.equal(await only.locator('td').nth(2).locator('.confidence').textContent(), 'possible');
+  assert.match(await only.locator('td.event-cell code').textContent(), /ERROR HttpRequestFailure: Server returned: 401 Unauthorized$/);
+  await only.getByLabel('Which app?').selectOption('okta');
+  await p.page.waitForFunction(() => document.querySelector('section.log .row-answer')?.dataset.entryId === 'okta-401-token-invalid');
+  assert.equal(await only.locator('.row-answer-head').textContent(), 'Answer for Okta: likely');
+  await checkClean(p);
+});
+
+test('closing a log file while it is read stops it: no progress, no rows, the box ready for a paste', async () => {
+  const p = await openPage(browser, offlineUrl, { viewport: LAPTOP });
+  await p.page.evaluate(() => {
+    const noise = '2026-11-25T10:00:00.000Z INFO  [poller-3] fetched 120 events for tenant in 41 ms, queue depth 2\n';
+    const block = noise.repeat(1000) + '2026-11-25T10:00:01.000Z ERROR BoxRestException: Failed to parse response.\n';
+    const parts = [];
+    for (let bytes = 0; bytes < 100 * 1048576; bytes += block.length) parts.push(block);
+    window.__progressSeen = 0;
+    new MutationObserver(() => { window.__progressSeen += 1; })
+      .observe(document.getElementById('log-progress-text'), { childList: true, characterData: true, subtree: true });
+    const data = new DataTransfer();
+    data.items.add(new File(parts, 'big.log', { type: 'text/plain' }));
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await p.page.waitForFunction(() => window.__progressSeen > 1);
+  assert.match(await p.page.locator('#log-file-name').textContent(), /^Log file: big\.log \(100(\.\d)?\u00a0MB\)$/);
+  // Checked and clicked in one step: the read was still under way when Close was pressed.
+  const wasReading = await p.page.evaluate(() => {
+    const reading = !document.getElementById('log-progress').hidden;
+    document.getElementById('log-close').click();
+    return reading;
+  });
+  assert.equal(wasReading, true);
+  assert.equal(await p.page.locator('#log-progress').isHidden(), true);
+  assert.equal(await p.page.locator('#results section.log, #log-file-name').count(), 0);
+  assert.equal(await p.page.locator('#results p.empty').count(), 1);
+  assert.equal(await p.page.evaluate(() => document.activeElement.id), 'error-text');
+  // The page goes on: a paste is diagnosed, and the closed log's reader sends nothing more to show.
+  await p.page.locator('#error-text').fill('IgniteException');
+  await waitForResultOf(p.page, 'IgniteException');
+  assert.equal(await p.page.locator('#results article.card').first().getAttribute('data-entry-id'), 'o365-ignite-domain-user');
+  assert.equal(await p.page.locator('#log-progress').isHidden(), true);
   await checkClean(p);
 });
 

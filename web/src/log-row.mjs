@@ -105,5 +105,6 @@ export function logRow(group, index, words, { onDiagnose, classifyWithApp, apps 
       alternatives(group.event.matches, words),
       prompt),
     cell(words.logEvent, { class: 'event-cell' }, h('details', {}, h('summary', {}, h('code', { class: 'event' }, firstLine(group.example))),
-      h('pre', { class: 'matched-text' }, group.example))));
+      // Focusable: a long example scrolls, and a keyboard must reach it (axe: scrollable-region-focusable).
+      h('pre', { class: 'matched-text', tabindex: '0' }, group.example))));
 }
