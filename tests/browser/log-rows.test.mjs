@@ -214,8 +214,8 @@ test('an opened log file shows its name and size once above one summary, survive
   await checkClean(p);
 });
 
-test('a row whose lines are partly sure speaks for its unsure line: "possible", its example, its question', async () => {
-  const p = await openPage(browser, offlineUrl, { viewport: LAPTOP });
+test('a row whose lines are partly sure speaks for its unsure line: "possible", its example, its question (dark mode)', async () => {
+  const p = await openPage(browser, offlineUrl, { viewport: LAPTOP, colorScheme: 'dark' });
   // The same Okta row answers both lines, surely for the first, not for the bare 401s.
   const lines = ['2026-11-25T09:59:00Z ERROR HTTP 401 Okta E0000011 Invalid Token provided'];
   for (let i = 0; i < 45; i += 1) lines.push(`2026-11-25T10:00:${String(i).padStart(2, '0')}Z ${i % 3 ? 'INFO poll ok' : `ERROR ${BARE_401}`}`);
@@ -233,6 +233,8 @@ test('a row whose lines are partly sure speaks for its unsure line: "possible", 
   await only.getByLabel('Which app?').selectOption('okta');
   await p.page.waitForFunction(() => document.querySelector('section.log .row-answer')?.dataset.entryId === 'okta-401-token-invalid');
   assert.equal(await only.locator('.row-answer-head').textContent(), 'Answer for Okta: likely');
+  await only.locator('details.log-alternatives summary').click();
+  await axe(p.page, 'an answered row, dark mode');
   await checkClean(p);
 });
 
