@@ -158,7 +158,7 @@ test('choosing an app in an unsure row answers that row alone, with the keyboard
   assert.match((await p.page.evaluate(() => window.__copied))[0], /^Microsoft 365 \(Office 365\) — /);
   // Back to "Choose…": the answer goes away.
   await select.selectOption('');
-  assert.equal(await answer.evaluate((el) => el.childElementCount), 0);
+  assert.deepEqual(await answer.evaluate((el) => [el.childElementCount, el.dataset.entryId]), [0, undefined]);
 
   // French: the pasted log is classified again in French; the row's question and answer are in French.
   await p.page.locator('#lang-toggle').click();

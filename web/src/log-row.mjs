@@ -35,11 +35,9 @@ function alternatives(matches, words) {
       h('span', { class: `confidence ${level(m)}` }, `(${confidenceWord(m, words)} · ${words.strength(Math.round(m.score * 100))})`)))));
 }
 
-// The answer for the app chosen in the row, or why there is none.
+// The answer for the app chosen in the row, or why there is none, in `out` (empty).
 function showAnswer(out, result, words) {
-  clear(out);
   const top = result.matches[0];
-  delete out.dataset.entryId;
   if (!top) {
     out.append(h('p', {}, words.noMatch));
     return null;
@@ -51,6 +49,33 @@ function showAnswer(out, result, words) {
     h('p', { class: 'cause' }, h('strong', {}, `${words.cause} `), top.cause),
     h('ol', { class: 'fix' }, top.fix.map((step) => h('li', {}, step))));
   return top;
+}
+
+// An unsure row's "Which app?": choosing an app classifies the row's line again for it and shows that answer
+// under the question; `onAnswer` is told the answer shown (null for none).
+function appPrompt(group, index, words, { classifyWithApp, apps }, onAnswer) {
+  const answer = h('div', { class: 'row-answer', 'aria-live': 'polite' });
+  const choose = (app) => {
+    clear(answer);
+    delete answer.dataset.entryId;
+    if (!app) {
+      onAnswer(null);
+      return;
+    }
+    try {
+      onAnswer(showAnswer(answer, classifyWithApp(group.example, app), words));
+    } catch (e) {
+      answer.append(h('p', {}, `${words.errorLoading}: ${e.message}`));
+      onAnswer(null);
+    }
+  };
+  const id = `log-row-${index}-app`;
+  return h('div', { class: 'row-app' },
+    h('label', { for: id }, words.logWhichApp), ' ',
+    h('select', { id, onchange: (ev) => choose(ev.target.value) },
+      h('option', { value: '' }, words.logChooseApp),
+      candidateApps(group.event.matches, apps).map((a) => h('option', { value: a.key }, a.name))),
+    answer);
 }
 
 /**
@@ -66,29 +91,8 @@ function showAnswer(out, result, words) {
 export function logRow(group, index, words, { onDiagnose, classifyWithApp, apps = [] } = {}) {
   const m = group.match;
   let shown = m;  // what the copy buttons copy: the row's answer, or the one for the app chosen in the row
-  const answer = h('div', { class: 'row-answer', 'aria-live': 'polite' });
-  const selectId = `log-row-${index}-app`;
-  const prompt = group.ambiguous && classifyWithApp ? h('div', { class: 'row-app' },
-    h('label', { for: selectId }, words.logWhichApp), ' ',
-    h('select', {
-      id: selectId,
-      onchange: (ev) => {
-        const app = ev.target.value;
-        if (!app) {
-          clear(answer);
-          shown = m;
-          return;
-        }
-        try {
-          shown = showAnswer(answer, classifyWithApp(group.example, app), words) || m;
-        } catch (e) {
-          clear(answer);
-          answer.append(h('p', {}, `${words.errorLoading}: ${e.message}`));
-        }
-      },
-    }, h('option', { value: '' }, words.logChooseApp),
-    candidateApps(group.event.matches, apps).map((a) => h('option', { value: a.key }, a.name))),
-    answer) : null;
+  const prompt = group.ambiguous && classifyWithApp
+    ? appPrompt(group, index, words, { classifyWithApp, apps }, (chosen) => (shown = chosen || m)) : null;
   const cell = (label, attrs, ...children) => h('td', { ...attrs, dataset: { label } }, ...children);
   return h('tr', { dataset: { entryId: m.id, app: m.app, status: group.ambiguous ? 'ambiguous' : 'recognized' } },
     cell(words.logCount, { class: 'num' }, group.count.toLocaleString()),
