@@ -92,6 +92,17 @@ export const STRINGS = {
     shareDone: (copied, removed) => `${copied ? 'Link copied' : 'Link ready in the address bar: copy it from there'}` +
       `${removed ? ` (removed: ${removed})` : ' (nothing secret found to remove)'}.`,
     redactedKind: (kind, n) => `${n} ${n === 1 ? kind : ({ 'email address': 'email addresses', password: 'passwords', 'private key': 'private keys', token: 'tokens', key: 'keys', secret: 'secrets', id: 'ids' })[kind] || kind}`,
+    // Log rows: per-row actions, the row's own "which app", the loaded file's bar.
+    logAlternatives: (n) => `Other answers (${n})`,
+    logOpenFull: 'Open as full diagnosis',
+    logWhichApp: 'Which app?',
+    logChooseApp: 'Choose…',
+    logAnswerFor: (app) => `Answer for ${app}:`,
+    logFileLabel: 'Log file:',
+    logFileName: (name, bytes) => `${name} (${bytes < 1048576
+      ? `${(bytes / 1024).toLocaleString('en', { maximumFractionDigits: 1 })}\u00a0KB`
+      : `${(bytes / 1048576).toLocaleString('en', { maximumFractionDigits: 1 })}\u00a0MB`})`,
+    logClose: 'Close',
   },
   fr: {
     title: "conndiag — diagnostic des erreurs de connecteurs d'applications",
@@ -189,6 +200,17 @@ export const STRINGS = {
         id: ['ID', 'ID'] })[kind] || [kind, kind];
       return `${n} ${n > 1 ? many : one}`;
     },
+    // Log rows: per-row actions, the row's own "which app", the loaded file's bar.
+    logAlternatives: (n) => `Autre${n > 1 ? 's' : ''} réponse${n > 1 ? 's' : ''} (${n})`,
+    logOpenFull: 'Ouvrir en diagnostic complet',
+    logWhichApp: 'Quelle application\u00a0?',
+    logChooseApp: 'Choisir…',
+    logAnswerFor: (app) => `Réponse pour ${app}\u00a0:`,
+    logFileLabel: 'Fichier journal\u00a0:',
+    logFileName: (name, bytes) => `${name} (${bytes < 1048576
+      ? `${(bytes / 1024).toLocaleString('fr', { maximumFractionDigits: 1 })}\u00a0Ko`
+      : `${(bytes / 1048576).toLocaleString('fr', { maximumFractionDigits: 1 })}\u00a0Mo`})`,
+    logClose: 'Fermer',
   },
 };
 

@@ -1,7 +1,9 @@
 // Log results: a summary, one row per problem (same entry, same app) with its total count, first and last
-// line, a "not sure" mark when the answer is ambiguous, most frequent first; then the error lines nothing
-// recognized (how many, and samples with a way to diagnose one alone). Filterable by app.
+// line, the confidence in words and a "not sure" mark when the answer is ambiguous, most frequent first (each
+// row: log-row.mjs); then the error lines nothing recognized (how many, and samples with a way to diagnose
+// one alone). Filterable by app.
 import { h } from './dom.mjs';
+import { firstLine, logRow } from './log-row.mjs';
 
 /** Samples of unrecognized error lines shown. */
 const UNRECOGNIZED_SAMPLES = 5;
@@ -24,9 +26,12 @@ export function groupEvents(events) {
       g.first = Math.min(g.first, e.line);
       g.last = Math.max(g.last, e.last_line);
       g.variants += 1;
-      g.ambiguous ||= !m.confident;
+      if (!g.ambiguous && !m.confident) {
+        // The row speaks for its first unsure event: its confidence, other answers and "which app" are about it.
+        Object.assign(g, { match: m, event: e, example: e.text, ambiguous: true });
+      }
     } else {
-      groups.set(key, { match: m, count: e.count, first: e.line, last: e.last_line, example: e.text, variants: 1,
+      groups.set(key, { match: m, event: e, count: e.count, first: e.line, last: e.last_line, example: e.text, variants: 1,
                         ambiguous: !m.confident });
     }
   }
@@ -45,10 +50,8 @@ export function unrecognizedEvents(events) {
 // What the reader hit while reading (caps on distinct events or kept text), in the core's words.
 function warningsNote(warnings, words) {
   if (!warnings || !warnings.length) return null;
-  return h('div', { class: 'log-warnings', role: 'note' }, h('strong', {}, `${words.logWarnings}: `), warnings.join('; '));
+  return h('div', { class: 'log-warnings', role: 'note' }, h('strong', {}, words.labelled(words.logWarnings, '')), warnings.join('; '));
 }
-
-const firstLine = (text) => text.split('\n')[0].slice(0, 160);
 
 // The error lines not recognized: counted, the most frequent as samples, each one a button away from a full
 // diagnosis of its own (where the app can be chosen).
@@ -68,9 +71,12 @@ function unrecognizedSection(unrecognized, words, onDiagnose) {
  * @param {number} lines
  * @param {object} words  i18n.mjs's words
  * @param {string[]} [warnings]  the log reader's warnings (limits reached)
- * @param {{onDiagnose?: (text: string) => void}} [actions]  the page puts a line in its box to diagnose it
+ * @param {{onDiagnose?: (text: string) => void, classifyWithApp?: (text: string, app: string) => object,
+ *   apps?: {key: string, name: string}[]}} [actions]  onDiagnose: the page puts a line in its box to diagnose
+ *   it; classifyWithApp and apps: an unsure row's "which app" (see log-row.mjs)
  */
-export function logView(events, lines, words, warnings = [], { onDiagnose } = {}) {
+export function logView(events, lines, words, warnings = [], actions = {}) {
+  const { onDiagnose } = actions;
   const groups = groupEvents(events);
   const unrecognized = unrecognizedEvents(events);
   if (!groups.length) {
@@ -78,15 +84,7 @@ export function logView(events, lines, words, warnings = [], { onDiagnose } = {}
       unrecognizedSection(unrecognized, words, onDiagnose));
   }
   const apps = [...new Map(groups.map((g) => [g.match.app, g.match.app_name])).entries()];
-  const body = h('tbody', {}, groups.map((g) => h('tr', {
-    dataset: { entryId: g.match.id, app: g.match.app, status: g.ambiguous ? 'ambiguous' : 'recognized' },
-  },
-    h('td', { class: 'num' }, g.count.toLocaleString()),
-    h('td', { class: 'num' }, g.first === g.last ? String(g.first) : `${g.first}–${g.last}`),
-    h('td', {}, g.match.app_name, g.ambiguous ? h('span', { class: 'not-sure', title: words.logNotSureTitle }, ` ${words.logNotSure}`) : null),
-    h('td', {}, h('details', {}, h('summary', {}, g.match.cause), h('ol', {}, g.match.fix.map((s) => h('li', {}, s))))),
-    h('td', {}, h('details', {}, h('summary', {}, h('code', { class: 'event' }, firstLine(g.example))),
-      h('pre', { class: 'matched-text' }, g.example))))));
+  const body = h('tbody', {}, groups.map((g, i) => logRow(g, i, words, actions)));
   const filter = h('select', {
     id: 'log-app-filter',
     onchange: (ev) => {

@@ -5,6 +5,7 @@ import { clear, h } from './dom.mjs';
 import { startEmbedMode, tellLoadFailure } from './embed-mode.mjs';
 import { initialLanguage, isLanguage, rememberLanguage, wordsFor } from './i18n.mjs';
 import { debouncer, fillAppSelect } from './input.mjs';
+import { logFileBar } from './log-file-bar.mjs';
 import { groupEvents, logView } from './log-view.mjs';
 import { renderEntry } from './permalink.mjs';
 import { redact } from './redact.mjs';
@@ -38,9 +39,10 @@ globalThis.ConnDiag = ConnDiag;
 
 const $ = (id) => document.getElementById(id);
 // appFromPrompt: the app filter was set by answering "which app" (not by the person choosing it): a new paste
-// resets it. logShown: the results are a log's (a link carries one paste, so sharing is off).
+// resets it. logShown: the results are a log's (a link carries one paste, so sharing is off). logFile: the log
+// file shown (opened or dropped), read again in another language or for another app.
 const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null, appFromPrompt: false,
-                logShown: false, shareRun: 0 };
+                logShown: false, shareRun: 0, logFile: null };
 const typing = debouncer(run);
 
 function words() {
@@ -75,8 +77,11 @@ function renderFooter() {
     `${words().footer} ${info.version} · conndiag ${info.build.version} (${info.build.git})`;
 }
 
-function status(message) {
+// `repeatsHeading`: the message is the log's summary, which the log view shows as its heading: then it is
+// only announced, not shown twice.
+function status(message, { repeatsHeading = false } = {}) {
   $('status').textContent = message;
+  $('status').classList.toggle('sr-only', repeatsHeading);
 }
 
 // FNV-1a over UTF-16 units: #results carries the hash of the text it shows (data-text-hash), so
@@ -143,13 +148,23 @@ function diagnoseLine(line) {
   run();
 }
 
+// What a log's rows can do: diagnose a line alone, and answer an unsure row's "which app" in the row (its
+// line classified again on the main thread for that app; the page's app filter is left alone).
+function logActions() {
+  return {
+    onDiagnose: diagnoseLine,
+    classifyWithApp: (text, app) => state.diag.classify(text, { app, lang: state.lang }),
+    apps: [...$('app').options].filter((o) => o.value).map((o) => ({ key: o.value, name: o.textContent })),
+  };
+}
+
 function renderLog(text, events) {
   state.logShown = true;
   const out = $('results');
   clear(out);
   const lines = text.split(/\r\n|\r|\n/).length;
-  status(logStatus(events, lines));
-  out.append(logView(events, lines, words(), [], { onDiagnose: diagnoseLine }));
+  status(logStatus(events, lines), { repeatsHeading: true });
+  out.append(logView(events, lines, words(), [], logActions()));
   rendered(text);
 }
 
@@ -160,6 +175,10 @@ function run() {
   const options = { app: $('app').value, lang: state.lang };
   if (!text.trim() && state.entry) {
     showEntry();
+    return;
+  }
+  if (!text.trim() && state.logFile) {
+    openLog(state.logFile);  // in the language or for the app now chosen
     return;
   }
   if (!text.trim()) {
@@ -200,6 +219,7 @@ function applyLink(fromLink) {
     applyLanguage();
   }
   state.entry = fromLink.entry || null;
+  if (fromLink.entry || fromLink.text !== undefined) state.logFile = null;  // the link's content replaces it
   if (fromLink.entry) $('error-text').value = '';
   else if (fromLink.text !== undefined) $('error-text').value = fromLink.text;
   if (fromLink.app !== undefined) $('app').value = fromLink.app;
@@ -231,17 +251,25 @@ async function openLog(file, { keepText = false } = {}) {
   state.logShown = true;
   $('share-controls').hidden = false;
   const w = words();
-  if (!keepText) $('error-text').value = '';
+  if (!keepText) {
+    $('error-text').value = '';
+    state.logFile = file;
+    state.entry = null;
+  }
   const options = { app: $('app').value, lang: state.lang };
+  // The file's bar stays while the rows under it are redrawn (its Close button keeps the focus).
+  const rows = h('div', { class: 'log-rows' });
   const show = (events, lines, warnings) => {
-    clear($('results'));
-    $('results').append(logView(events, lines, words(), warnings, { onDiagnose: diagnoseLine }));
+    clear(rows);
+    rows.append(logView(events, lines, words(), warnings, logActions()));
   };
   $('log-progress').hidden = false;
   $('log-progress-bar').value = 0;
   $('log-cancel').textContent = w.logCancel;
   $('log-progress-text').textContent = w.logProgress('0', (file.size / 1048576).toFixed(1), 0);
   clear($('results'));
+  if (!keepText) $('results').append(logFileBar(file, w, closeLog));
+  $('results').append(rows);
   try {
     const result = await background.classifyLogFile(file, options, (p) => {
       if (!current()) return;
@@ -253,7 +281,7 @@ async function openLog(file, { keepText = false } = {}) {
     });
     if (!current()) return;
     show(result.events, result.lines, result.warnings);
-    status(logStatus(result.events, result.lines));
+    status(logStatus(result.events, result.lines), { repeatsHeading: true });
     rendered(keepText ? $('error-text').value : `log:${file.name}:${file.size}`);
   } catch (e) {
     if (current()) status(e.cancelled ? words().logCancelled : words().labelled(words().errorLoading, e.message));
@@ -293,6 +321,19 @@ function shareFeedback(message, kind) {
 function redactedList(kinds) {
   const w = words();
   return Object.entries(kinds).map(([kind, n]) => w.redactedKind(kind, n)).join(', ');
+}
+
+// "Close" on the file's bar: the file, its results and its progress are gone; back to the empty box.
+function closeLog() {
+  state.logRun += 1;  // a read still under way shows nothing more
+  background.cancelLog();
+  state.logFile = null;
+  state.logShown = false;
+  $('log-file').value = '';
+  $('log-progress').hidden = true;
+  status(renderEmpty($('results'), words()));
+  rendered('');
+  $('error-text').focus();
 }
 
 async function share() {
@@ -359,7 +400,8 @@ async function start() {
   }
   started = true;
   $('error-text').addEventListener('input', () => {
-    state.entry = null;  // a paste replaces the answer a link showed
+    state.entry = null;  // a paste replaces the answer a link showed, or the log file shown
+    state.logFile = null;
     updateShare();
     typing.schedule();
   });

@@ -19,12 +19,14 @@ export function fixAsMarkdown(match, words) {
   return `### ${match.app_name}: ${match.cause}\n\n**${words.fix}**\n\n${steps}\n\n_conndiag: \`${match.id}\`_\n`;
 }
 
-function confidenceWord(match, words) {
+/** The confidence in words: likely (confident), possible (match strength at least 0.5) or weak. */
+export function confidenceWord(match, words) {
   if (match.confident) return words.likely;
   return match.score >= 0.5 ? words.possible : words.weak;
 }
 
-async function copy(button, text, words) {
+/** Copies `text` and says so on `button` for a moment (the log rows use it too). */
+export async function copy(button, text, words) {
   try {
     await navigator.clipboard.writeText(text);
   } catch {
