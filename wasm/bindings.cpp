@@ -116,7 +116,8 @@ std::map<int, LogSession>& Logs() {
   return logs;
 }
 
-// {"lines": N, "added": [new events], "updated": [[index, count, last_line], ...], "warnings": [new ones]}
+// {"lines": N, "added": [new events], "updated": [[index, count, last_line], ...], "warnings": [new ones],
+//  "unrecognized_lines": N} (lines of error events nothing recognized, those past the listing cap included)
 std::string LogDelta(const conndiag::Classifier& c, LogSession& session, const std::vector<conndiag::LogEvent>& events) {
   std::string added = "[";
   std::string updated = "[";
@@ -136,7 +137,8 @@ std::string LogDelta(const conndiag::Classifier& c, LogSession& session, const s
   const auto& all = session.log->warnings();
   for (; session.told_warnings < all.size(); ++session.told_warnings) warnings.push_back(all[session.told_warnings]);
   return "{\"lines\":" + std::to_string(session.log->lines()) + ",\"added\":" + added + "],\"updated\":" + updated +
-         "],\"warnings\":" + warnings.dump(-1, ' ', false, json::error_handler_t::replace) + "}";
+         "],\"warnings\":" + warnings.dump(-1, ' ', false, json::error_handler_t::replace) +
+         ",\"unrecognized_lines\":" + std::to_string(session.log->unrecognized_lines()) + "}";
 }
 
 // {"ok": true, "value": logId}

@@ -301,3 +301,28 @@ for (const [lang, toggle] of [['English', false], ['French', true]]) {
     await checkClean(p);
   });
 }
+
+// 1,200 distinct error lines nothing describes (past the reader's 1,000-event listing cap) and 3 repeats of
+// the first: every one of them is counted, though only 1,000 are listed.
+function unknownLog() {
+  const letters = (n) => Array.from(String(n), (d) => 'abcdefghij'[Number(d)]).join('');  // distinct words, no digits
+  const lines = [];
+  for (let i = 0; i < 1200; i += 1) lines.push(`2026-11-25T10:00:00Z ERROR widget ${letters(i)} exploded in stage ${letters(i * 7)}`);
+  for (let i = 0; i < 3; i += 1) lines.push(lines[0]);
+  return lines.join('\n');
+}
+
+test('lines past the reader\'s listing cap are counted in "Not recognized", pasted or opened as a file', async () => {
+  const log = unknownLog();
+  const p = await openPage(browser, offlineUrl, { viewport: LAPTOP });
+  await p.page.locator('#error-text').fill(log);
+  await waitForResultOf(p.page, log);
+  const heading = () => p.page.locator('section.log-unrecognized h4').textContent();
+  assert.equal(await heading(), 'Not recognized: 1,203 error lines (1,000 distinct)');
+  assert.match(await p.page.locator('.log-warnings').textContent(), /1000|1,000/);
+  await p.page.locator('#error-text').fill('');
+  await p.page.locator('#log-file').setInputFiles({ name: 'unknown.log', mimeType: 'text/plain', buffer: Buffer.from(log) });
+  await p.page.waitForFunction(() => document.getElementById('log-progress').hidden && document.querySelector('section.log-unrecognized'));
+  assert.equal(await heading(), 'Not recognized: 1,203 error lines (1,000 distinct)');
+  await checkClean(p);
+});

@@ -134,6 +134,17 @@ test('a log fed in pieces through beginLog gives the same events as classifyLog'
   assert.throws(() => stream.feed('x'), /this log was ended/);
 });
 
+test('a log stream counts every unrecognized error line, those past the listing cap included', () => {
+  const word = (n) => Array.from(String(n), (d) => 'abcdefghij'[Number(d)]).join('');
+  const lines = Array.from({ length: 1100 }, (_, i) => `2026-11-25T10:00:00Z ERROR widget ${word(i)} broke`);
+  const stream = diag.beginLog();
+  const first = stream.feed(`${lines.join('\n')}\n${lines[1050]}\n`);
+  const done = stream.finish();
+  assert.equal(done.events.filter((e) => e.status === 'unrecognized').length, 1000);  // listed
+  assert.equal(done.unrecognized_lines, 1101);  // counted: 1,100 distinct lines and one repeat of an unlisted one
+  assert.ok(first.unrecognized_lines <= done.unrecognized_lines);
+});
+
 test('a log fed as raw UTF-8 bytes, split inside characters, gives the same events as text', () => {
   const text = 'Échec ✓\nHttpRequestFailure : Retourné par le serveur : 404 Introuvable\n😀 IgniteException\n';
   const bytes = new TextEncoder().encode(text);

@@ -129,6 +129,11 @@ export interface LogDelta {
   updated: LogEventUpdate[];
   /** New warnings of the reader (limits reached). */
   warnings: string[];
+  /**
+   * Lines so far of error events nothing recognized: the listed events' lines and those of the events past
+   * the listing cap (1,000 distinct), which are counted but not listed.
+   */
+  unrecognized_lines: number;
 }
 
 /** A delta with all the events so far (the same array each time, kept up to date in place). */

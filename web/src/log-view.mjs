@@ -41,10 +41,12 @@ export function groupEvents(events) {
 /**
  * The error events nothing recognized, most frequent first, and how many lines they are.
  * @param {import('./api.mjs').LogEvent[]} events
+ * @param {number} [countedLines]  the reader's count of such lines (LogDelta.unrecognized_lines), when known
  */
-export function unrecognizedEvents(events) {
+export function unrecognizedEvents(events, countedLines = 0) {
   const list = events.filter((e) => e.status === 'unrecognized').sort(byCount);
-  return { list, lines: list.reduce((n, e) => n + e.count, 0) };
+  // The reader's own count also has the lines of the events past its listing cap (counted, not listed).
+  return { list, lines: Math.max(countedLines, list.reduce((n, e) => n + e.count, 0)) };
 }
 
 // What the reader hit while reading (caps on distinct events or kept text), in the core's words.
@@ -72,13 +74,14 @@ function unrecognizedSection(unrecognized, words, onDiagnose) {
  * @param {object} words  i18n.mjs's words
  * @param {string[]} [warnings]  the log reader's warnings (limits reached)
  * @param {{onDiagnose?: (text: string) => void, classifyWithApp?: (text: string, app: string) => object,
- *   apps?: {key: string, name: string}[]}} [actions]  onDiagnose: the page puts a line in its box to diagnose
- *   it; classifyWithApp and apps: an unsure row's "which app" (see log-row.mjs)
+ *   apps?: {key: string, name: string}[], unrecognizedLines?: number}} [actions]  onDiagnose: the page puts a
+ *   line in its box to diagnose it; classifyWithApp and apps: an unsure row's "which app" (see log-row.mjs);
+ *   unrecognizedLines: the reader's count of unrecognized error lines, those past its listing cap included
  */
 export function logView(events, lines, words, warnings = [], actions = {}) {
   const { onDiagnose } = actions;
   const groups = groupEvents(events);
-  const unrecognized = unrecognizedEvents(events);
+  const unrecognized = unrecognizedEvents(events, actions.unrecognizedLines);
   if (!groups.length) {
     return h('div', {}, h('p', { class: 'empty' }, words.logNone), warningsNote(warnings, words),
       unrecognizedSection(unrecognized, words, onDiagnose));

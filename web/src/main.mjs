@@ -150,21 +150,36 @@ function diagnoseLine(line) {
 
 // What a log's rows can do: diagnose a line alone, and answer an unsure row's "which app" in the row (its
 // line classified again on the main thread for that app; the page's app filter is left alone).
-function logActions() {
+function logActions(unrecognizedLines = 0) {
   return {
+    unrecognizedLines,
     onDiagnose: diagnoseLine,
     classifyWithApp: (text, app) => state.diag.classify(text, { app, lang: state.lang }),
     apps: [...$('app').options].filter((o) => o.value).map((o) => ({ key: o.value, name: o.textContent })),
   };
 }
 
-function renderLog(text, events) {
+// A pasted log, read on the main thread in one piece (as a stream, so that the reader's counts and warnings
+// come with the events, as they do for a file).
+function renderLog(text, options) {
   state.logShown = true;
+  const stream = state.diag.beginLog(options);
+  let read;
+  let last;
+  try {
+    read = stream.feed(text);
+    last = stream.finish();  // also ends the stream
+  } catch (e) {
+    stream.cancel();
+    throw e;
+  }
+  const { events, unrecognized_lines: unrecognizedLines } = last;
+  const warnings = [...read.warnings, ...last.warnings];
   const out = $('results');
   clear(out);
   const lines = text.split(/\r\n|\r|\n/).length;
   status(logStatus(events, lines), { repeatsHeading: true });
-  out.append(logView(events, lines, words(), [], logActions()));
+  out.append(logView(events, lines, words(), warnings, logActions(unrecognizedLines)));
   rendered(text);
 }
 
@@ -192,7 +207,7 @@ function run() {
     return;
   }
   try {
-    if (text.split('\n', LOG_LINES + 1).length > LOG_LINES) renderLog(text, state.diag.classifyLog(text, options));
+    if (text.split('\n', LOG_LINES + 1).length > LOG_LINES) renderLog(text, options);
     else showResult(text, state.diag.classify(text, options));
   } catch (e) {
     status(words().labelled(words().errorLoading, e.message));
@@ -259,9 +274,9 @@ async function openLog(file, { keepText = false } = {}) {
   const options = { app: $('app').value, lang: state.lang };
   // The file's bar stays while the rows under it are redrawn (its Close button keeps the focus).
   const rows = h('div', { class: 'log-rows' });
-  const show = (events, lines, warnings) => {
+  const show = ({ events, lines, warnings, unrecognizedLines }) => {
     clear(rows);
-    rows.append(logView(events, lines, words(), warnings, logActions()));
+    rows.append(logView(events, lines, words(), warnings, logActions(unrecognizedLines)));
   };
   $('log-progress').hidden = false;
   $('log-progress-bar').value = 0;
@@ -277,10 +292,10 @@ async function openLog(file, { keepText = false } = {}) {
       $('log-progress-text').textContent = words().logProgress((p.bytes / 1048576).toFixed(1), (p.total / 1048576).toFixed(1), p.lines);
       // Redrawn only when what it shows changed: the table groups events by problem, so new events or
       // counts change it, and a piece with nothing new leaves it alone.
-      if (p.changed) show(p.events, p.lines, p.warnings);
+      if (p.changed) show(p);
     });
     if (!current()) return;
-    show(result.events, result.lines, result.warnings);
+    show(result);
     status(logStatus(result.events, result.lines), { repeatsHeading: true });
     rendered(keepText ? $('error-text').value : `log:${file.name}:${file.size}`);
   } catch (e) {

@@ -98,9 +98,9 @@ export class WorkerClient {
    * Classifies a log file in the worker. A log already being read is cancelled first.
    * @param {Blob} file
    * @param {object} options  classify options
-   * @param {(progress: {bytes: number, total: number, lines: number, changed: boolean, events: object[], warnings: string[]}) => void} onProgress
+   * @param {(progress: {bytes: number, total: number, lines: number, changed: boolean, events: object[], warnings: string[], unrecognizedLines: number}) => void} onProgress
    *   called with the events so far (one array, updated in place from the worker's deltas)
-   * @returns {Promise<{lines: number, events: object[], warnings: string[]}>}  rejects with {cancelled: true} when cancelled
+   * @returns {Promise<{lines: number, events: object[], warnings: string[], unrecognizedLines: number}>}  rejects with {cancelled: true} when cancelled
    */
   async classifyLogFile(file, options, onProgress) {
     this.cancelLog();
@@ -108,15 +108,18 @@ export class WorkerClient {
     this._currentLog = mine;
     const events = [];
     const warnings = [];
+    let unrecognizedLines = 0;
     const merge = (delta) => {
       applyLogDelta(events, delta);
       warnings.push(...delta.warnings);
-      return { lines: delta.lines, events, warnings };
+      unrecognizedLines = delta.unrecognized_lines;
+      return { lines: delta.lines, events, warnings, unrecognizedLines };
     };
     try {
       const last = await this._request({ type: 'log', file, options }, (msg) => {
         if (mine !== this._currentLog) return;
-        const changed = msg.added.length > 0 || msg.updated.length > 0 || msg.warnings.length > 0;
+        const changed = msg.added.length > 0 || msg.updated.length > 0 || msg.warnings.length > 0 ||
+          msg.unrecognized_lines !== unrecognizedLines;
         onProgress({ bytes: msg.bytes, total: msg.total, changed, ...merge(msg) });
       });
       return merge(last);

@@ -5,7 +5,8 @@
 //     beside it, not beside the blob)
 //   {id, type: "classify" | "classifyLog", text, options}
 //   {id, type: "log", file: Blob, options}      -> progress messages, then the result
-// Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, lines, added, updated, warnings}
+// Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, lines, added, updated, warnings,
+// unrecognized_lines}
 //             | {id, type: "result", value} | {id?, type: "error", message}.
 // A log's progress and result carry only what changed since the previous message (api.mjs LogDelta: new
 // events, grown counts): 10,000 distinct events cross to the page once each, not once per piece.
@@ -41,6 +42,11 @@ async function streamLog(id, file, options) {
   }
 }
 
+// What a piece changed, without the events so far (the page keeps its own copy, merged from these deltas).
+function logDelta({ lines, added, updated, warnings, unrecognized_lines }) {
+  return { lines, added, updated, warnings, unrecognized_lines };
+}
+
 async function readLog(id, file, stream) {
   const encoding = utf16Encoding(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
   const decoder = encoding ? new TextDecoder(encoding) : null;  // drops the BOM, keeps split characters
@@ -48,16 +54,15 @@ async function readLog(id, file, stream) {
     // UTF-8 bytes go straight into the module (decoding to a JS string and back cost a quarter of the
     // time); the core decodes UTF-8 itself, invalid bytes included. UTF-16 is decoded here first.
     const bytes = new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());
-    const { lines, added, updated, warnings } = stream.feed(decoder ? decoder.decode(bytes, { stream: true }) : bytes);
-    self.postMessage({ id, type: 'progress', bytes: Math.min(at + CHUNK_BYTES, file.size), total: file.size, lines, added, updated, warnings });
+    const delta = stream.feed(decoder ? decoder.decode(bytes, { stream: true }) : bytes);
+    self.postMessage({ id, type: 'progress', bytes: Math.min(at + CHUNK_BYTES, file.size), total: file.size, ...logDelta(delta) });
   }
   if (decoder) {
     // The decoder's last characters, as one more progress message: deltas apply in order.
-    const { lines, added, updated, warnings } = stream.feed(decoder.decode());
-    self.postMessage({ id, type: 'progress', bytes: file.size, total: file.size, lines, added, updated, warnings });
+    const delta = stream.feed(decoder.decode());
+    self.postMessage({ id, type: 'progress', bytes: file.size, total: file.size, ...logDelta(delta) });
   }
-  const { lines, added, updated, warnings } = stream.finish();
-  return { lines, added, updated, warnings };
+  return logDelta(stream.finish());
 }
 
 self.onmessage = async (event) => {
