@@ -126,5 +126,5 @@ export function browseView(kb, words, lang, { query = '', onQuery }) {
     h('label', { for: 'browse-search', class: 'browse-search-label' }, words.browseSearch),
     search,
     count,
-    h('div', { class: 'browse-list', dataset: { total: String(total) } }, sections.map((s) => s.section)));
+    h('div', { class: 'browse-list' }, sections.map((s) => s.section)));
 }
