@@ -103,6 +103,23 @@ export const STRINGS = {
       ? `${(bytes / 1024).toLocaleString('en', { maximumFractionDigits: 1 })}\u00a0KB`
       : `${(bytes / 1048576).toLocaleString('en', { maximumFractionDigits: 1 })}\u00a0MB`})`,
     logClose: 'Close',
+    // Browse view and first visit
+    skipLink: 'Skip to the error box',
+    browseLink: 'Browse known errors',
+    browseAll: 'Browse all known errors',
+    browseTitle: 'Known errors',
+    browseIntro: 'Every error conndiag recognizes, by app. Open one to see its cause and fix; Escape returns to the error box.',
+    browseSearch: 'Search (words of the message, cause, id or app)',
+    browseCount: (n, total) => `${n} of ${total} error${total === 1 ? '' : 's'}`,
+    browseNone: (query) => `No known error contains "${query}".`,
+    browseApp: (name, n) => `${name} (${n})`,
+    browseBack: 'Back to the error box',
+    tryExample: 'Try an example:',
+    exampleTokenExpired: 'An expired token (Microsoft 365)',
+    exampleBare401: 'A bare 401 (which app?)',
+    exampleLog: (lines) => `A sample log (${lines} lines)`,
+    knows: (entries, apps, names) =>
+      `Knows ${entries} error${entries === 1 ? '' : 's'} across ${apps} app${apps === 1 ? '' : 's'}: ${names}.`,
   },
   fr: {
     title: "conndiag — diagnostic des erreurs de connecteurs d'applications",
@@ -211,6 +228,23 @@ export const STRINGS = {
       ? `${(bytes / 1024).toLocaleString('fr', { maximumFractionDigits: 1 })}\u00a0Ko`
       : `${(bytes / 1048576).toLocaleString('fr', { maximumFractionDigits: 1 })}\u00a0Mo`})`,
     logClose: 'Fermer',
+    // Browse view and first visit
+    skipLink: "Aller à la zone de saisie de l'erreur",
+    browseLink: 'Parcourir les erreurs connues',
+    browseAll: 'Parcourir toutes les erreurs connues',
+    browseTitle: 'Erreurs connues',
+    browseIntro: "Toutes les erreurs que conndiag reconnaît, par application. Ouvrez-en une pour voir sa cause et sa solution ; Échap ramène à la zone de saisie de l'erreur.",
+    browseSearch: 'Rechercher (message, cause, identifiant, application)',
+    browseCount: (n, total) => `${n} erreur${n > 1 ? 's' : ''} sur ${total}`,
+    browseNone: (query) => `Aucune erreur connue ne contient « ${query} ».`,
+    browseApp: (name, n) => `${name} (${n})`,
+    browseBack: "Retour à la zone de saisie de l'erreur",
+    tryExample: 'Essayez un exemple :',
+    exampleTokenExpired: 'Un jeton expiré (Microsoft 365)',
+    exampleBare401: 'Un 401 seul (quelle application ?)',
+    exampleLog: (lines) => `Un exemple de journal (${lines} lignes)`,
+    knows: (entries, apps, names) =>
+      `Reconnaît ${entries} erreur${entries > 1 ? 's' : ''} de ${apps} application${apps > 1 ? 's' : ''} : ${names}.`,
   },
 };
 
@@ -254,6 +288,15 @@ export function isLanguage(lang) {
 /** The page's words in `lang`, English for anything else. */
 export function wordsFor(lang) {
   return isLanguage(lang) ? STRINGS[lang] : STRINGS.en;
+}
+
+/**
+ * A knowledge-base string (an object of translations, or a plain string) in `lang`, else in English; a plain
+ * string as it is. Shared by everything that shows knowledge-base text: app names, causes, fixes, messages.
+ */
+export function inLanguage(value, lang) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return (Object.hasOwn(value, lang) && value[lang]) || value.en;
 }
 
 /** The language to start with: the remembered choice, else the browser's, else English. */

@@ -1,5 +1,6 @@
 // What the page and the element share about their inputs: the app choice and the pause after typing.
 import { clear, h } from './dom.mjs';
+import { inLanguage } from './i18n.mjs';
 
 /** Typing classifies once the person pauses this long (milliseconds): not on every keystroke. */
 export const DEBOUNCE_MS = 150;
@@ -22,11 +23,6 @@ export function debouncer(run) {
   };
 }
 
-/** An app's name in `lang`, else in English, else its key. */
-function appName(app, lang) {
-  return (Object.hasOwn(app.name, lang) && app.name[lang]) || app.name.en || app.key;
-}
-
 /**
  * Fills the app <select>: "not sure" (value "") first, then the knowledge base's apps with their keys as
  * option values and their names in `lang`; keeps the app chosen before when it is still there.
@@ -40,7 +36,7 @@ export function fillAppSelect(select, info, lang, words) {
   clear(select);
   select.append(h('option', { value: '' }, words.anyApp));
   for (const app of info ? info.apps : []) {
-    if (app.key !== 'all') select.append(h('option', { value: app.key }, appName(app, lang)));
+    if (app.key !== 'all') select.append(h('option', { value: app.key }, inLanguage(app.name, lang) || app.key));
   }
   select.value = current;
 }

@@ -1,9 +1,11 @@
 // The page: paste box, app filter, language toggle, results, log view, shareable link.
 import { createConnDiag } from './api.mjs';
 import { defaultKnowledgeBase, inlinedWasm, locateAsset } from './assets.mjs';
+import { browseFragment, browseQuery, browseView } from './browse.mjs';
 import { clear, h } from './dom.mjs';
 import { startEmbedMode, tellLoadFailure } from './embed-mode.mjs';
-import { initialLanguage, isLanguage, rememberLanguage, wordsFor } from './i18n.mjs';
+import { examples, SAMPLE_LOG_LINES } from './examples.mjs';
+import { initialLanguage, inLanguage, isLanguage, rememberLanguage, wordsFor } from './i18n.mjs';
 import { debouncer, fillAppSelect } from './input.mjs';
 import { logFileBar } from './log-file-bar.mjs';
 import { groupEvents, logView } from './log-view.mjs';
@@ -40,9 +42,10 @@ globalThis.ConnDiag = ConnDiag;
 const $ = (id) => document.getElementById(id);
 // appFromPrompt: the app filter was set by answering "which app" (not by the person choosing it): a new paste
 // resets it. logShown: the results are a log's (a link carries one paste, so sharing is off). logFile: the log
-// file shown (opened or dropped), read again in another language or for another app.
+// file shown (opened or dropped), read again in another language or for another app. browse: the browse
+// view's search while it is shown (#browse=<words>), else null.
 const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null, appFromPrompt: false,
-                logShown: false, shareRun: 0, logFile: null };
+                logShown: false, shareRun: 0, logFile: null, browse: null };
 const typing = debouncer(run);
 
 function words() {
@@ -66,6 +69,8 @@ function applyLanguage() {
   $('share').textContent = w.share;
   $('share-tenants-label').textContent = w.shareTenants;
   $('filter-reset').textContent = w.showAllApps;
+  $('skip-link').textContent = w.skipLink;
+  $('browse-link').textContent = w.browseLink;
   fillAppSelect($('app'), state.diag && state.diag.kbInfo(), state.lang, w);
   renderFooter();
 }
@@ -103,7 +108,8 @@ function rendered(text) {
 // The app filter says when it narrows what is shown, with a way back to every app.
 function showFilter() {
   const select = $('app');
-  const narrowing = Boolean(select.value) && $('results').childElementCount > 0 && !state.entry;
+  const showsResults = state.logShown || $('error-text').value.trim() !== '';  // not the empty state, a card link or browse
+  const narrowing = Boolean(select.value) && showsResults && !state.entry && state.browse === null;
   $('filter-note').hidden = !narrowing;
   if (narrowing) $('filter-text').textContent = words().filteredTo(select.selectedOptions[0].textContent);
 }
@@ -188,6 +194,10 @@ function run() {
   if (!state.diag) return;
   const text = $('error-text').value;
   const options = { app: $('app').value, lang: state.lang };
+  if (state.browse !== null) {
+    showBrowse();
+    return;
+  }
   if (!text.trim() && state.entry) {
     showEntry();
     return;
@@ -198,7 +208,7 @@ function run() {
   }
   if (!text.trim()) {
     state.logShown = false;
-    status(renderEmpty($('results'), words()));
+    status(renderEmpty($('results'), words(), firstVisit()));
     rendered(text);
     return;
   }
@@ -212,6 +222,62 @@ function run() {
   } catch (e) {
     status(words().labelled(words().errorLoading, e.message));
   }
+}
+
+// An empty box: examples to try and what the knowledge base the page loaded knows (counted, not written down).
+function firstVisit() {
+  const info = state.diag.kbInfo();
+  const appNames = info.apps.filter((a) => a.key !== 'all').map((a) => inLanguage(a.name, state.lang) || a.key)
+    .sort((a, b) => a.localeCompare(b, state.lang));
+  const w = words();
+  const labels = { 'token-expired': w.exampleTokenExpired, 'bare-401': w.exampleBare401, log: w.exampleLog(SAMPLE_LOG_LINES) };
+  return { examples: examples(state.lang).map((e) => ({ key: e.key, label: labels[e.key] })), tryExample, entries: info.entries, appNames };
+}
+
+// An example tried: in the box and diagnosed as if pasted (the log one is read as a pasted log).
+function tryExample(key) {
+  $('error-text').value = examples(state.lang).find((e) => e.key === key).text;
+  state.entry = null;
+  $('error-text').focus();  // the button goes away with the empty state
+  run();
+}
+
+// The browse view (#browse) takes the paste view's place until Escape, its back link or another link.
+async function showBrowse() {
+  state.kbText ||= await defaultKnowledgeBase();
+  if (state.browse === null) return;  // left while the knowledge base loaded
+  const opening = !$('browse');
+  const view = browseView(JSON.parse(state.kbText), words(), state.lang, {
+    query: state.browse,
+    onQuery: (query) => {
+      state.browse = query;
+      history.replaceState(null, '', browseFragment(query));  // Back from a card finds the same search
+    },
+  });
+  if (opening) document.querySelector('main').append(view);
+  else $('browse').replaceWith(view);
+  document.body.classList.add('browsing');
+  if (opening) $('browse-search').focus();
+}
+
+// Another link than #browse: the paste view again, focus on the card a result opened, else on the box.
+function leaveBrowse(link) {
+  if (!$('browse')) return;
+  $('browse').remove();
+  document.body.classList.remove('browsing');
+  if (link.entry) {
+    $('results').tabIndex = -1;
+    $('results').focus();
+  } else {
+    $('error-text').focus();
+  }
+}
+
+// Escape leaves the browse view for the error box, as its back link does (and the search box keeps its text).
+function escapeBrowse(e) {
+  if (e.key !== 'Escape' || e.defaultPrevented || !$('browse')) return;
+  e.preventDefault();
+  location.hash = 'error-text';
 }
 
 // A link to one answer (#entry=<id>): its card from the knowledge base the page loaded, in the shown language.
@@ -240,13 +306,13 @@ function applyLink(fromLink) {
   if (fromLink.app !== undefined) $('app').value = fromLink.app;
 }
 
-// "/" jumps to the error box, as on many sites, unless the person is typing somewhere.
+// "/" jumps to the error box (to the search while browsing), as on many sites, unless the person is typing somewhere.
 function slashFocus(e) {
   if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
   const target = e.target;
   if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
   e.preventDefault();
-  $('error-text').focus();
+  ($('browse-search') || $('error-text')).focus();
 }
 
 // What the worker loads: the knowledge base text and the wasm (fetched or inlined once, again after a failure).
@@ -409,6 +475,7 @@ async function start() {
   if (!(await load(params))) return;
   applyLanguage();
   applyLink(fromLink);
+  state.browse = browseQuery(location.hash);
   if (started) {
     run();
     return;
@@ -456,10 +523,16 @@ async function start() {
   $('log-cancel').addEventListener('click', () => background.cancelLog());
   // A second shared link opened in the same tab changes only the fragment: show its content.
   window.addEventListener('hashchange', () => {
-    applyLink(fromFragment(location.hash));
+    state.browse = browseQuery(location.hash);
+    if (state.browse === null) {
+      const link = fromFragment(location.hash);
+      leaveBrowse(link);
+      applyLink(link);
+    }
     run();
   });
   document.addEventListener('keydown', slashFocus);
+  document.addEventListener('keydown', escapeBrowse);
   document.body.dataset.ready = 'true';
   run();
   startEmbedMode(params, { info: () => state.diag.kbInfo(), classify: classifyForPortal, linkBlocked });

@@ -2,13 +2,8 @@
 // the knowledge base JSON the page already loads, in the shown language, by the same card code as a result
 // (rank 0: no number, no match strength, no matched text: nothing was matched).
 import { clear, h } from './dom.mjs';
+import { inLanguage } from './i18n.mjs';
 import { resultCard } from './result-view.mjs';
-
-// A knowledge-base string in `lang`, English when it has no translation.
-function say(value, lang) {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.hasOwn(value, lang) ? value[lang] : value.en;
-}
 
 /**
  * The entry `id` of the knowledge base as a match (the shape result-view.mjs draws), or null when unknown.
@@ -22,9 +17,9 @@ export function entryAsMatch(kb, id, lang) {
   const appInfo = kb.apps && Object.hasOwn(kb.apps, app) ? kb.apps[app] : null;
   const sources = entry.sources || entry.signatures.flatMap((s) => s.sources || []);
   return {
-    id: entry.id, app, app_name: appInfo ? say(appInfo.name, lang) : app, score: 1, confident: true,
-    cause: say(entry.cause, lang), fix: say(entry.fix, lang) || [], spans: [], evidence: [], kind: entry.kind,
-    action: entry.action, source: entry.source, row: entry.row || null, message: say(entry.message, lang),
+    id: entry.id, app, app_name: appInfo ? inLanguage(appInfo.name, lang) : app, score: 1, confident: true,
+    cause: inLanguage(entry.cause, lang), fix: inLanguage(entry.fix, lang) || [], spans: [], evidence: [], kind: entry.kind,
+    action: entry.action, source: entry.source, row: entry.row || null, message: inLanguage(entry.message, lang),
     link: entry.link || null, signature: { id: 'entry', name: null, sources: [...new Set(sources)] }, code: null,
     similar: false, shared: [], missing: [],
   };
@@ -39,10 +34,12 @@ export function entryAsMatch(kb, id, lang) {
 export function renderEntry(out, kbText, id, words, lang) {
   clear(out);
   const match = entryAsMatch(JSON.parse(kbText), id, lang);
+  // The way on to the other answers, whether this one exists or not.
+  const browseAll = h('p', { class: 'browse-all' }, h('a', { href: '#browse' }, words.browseAll));
   if (!match) {
-    out.append(h('p', { class: 'entry-unknown' }, words.entryUnknown(id)));
+    out.append(h('p', { class: 'entry-unknown' }, words.entryUnknown(id)), browseAll);
     return words.entryUnknown(id);
   }
-  out.append(resultCard(match, 0, '', words, 'entry'));
+  out.append(resultCard(match, 0, '', words, 'entry'), browseAll);
   return words.entryShown;
 }

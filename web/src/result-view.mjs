@@ -146,11 +146,23 @@ export function renderResult(out, text, result, words, { idPrefix = '', cardPart
 }
 
 /**
- * Shows the invitation to paste (nothing to classify) in `out`, emptied first.
+ * Shows the invitation to paste (nothing to classify) in `out`, emptied first. With `firstVisit` (the page),
+ * also examples to try, one button each, and what the knowledge base knows with a link to browse it.
+ * @param {HTMLElement} out @param {object} words
+ * @param {{examples: {key: string, label: string}[], tryExample: (key: string) => void,
+ *   entries: number, appNames: string[]}} [firstVisit]
  * @returns {string} the status line: none
  */
-export function renderEmpty(out, words) {
+export function renderEmpty(out, words, firstVisit) {
   clear(out);
   out.append(h('p', { class: 'empty' }, words.empty));
+  if (!firstVisit) return '';
+  const { examples, tryExample, entries, appNames } = firstVisit;
+  out.append(
+    h('div', { class: 'examples', role: 'group', 'aria-labelledby': 'examples-label' },
+      h('span', { id: 'examples-label' }, words.tryExample),
+      examples.map((e) => h('button', { type: 'button', dataset: { example: e.key }, onclick: () => tryExample(e.key) }, e.label))),
+    h('p', { class: 'kb-summary' }, words.knows(entries, appNames.length, appNames.join(', ')), ' ',
+      h('a', { href: '#browse' }, words.browseAll)));
   return '';
 }
