@@ -8,8 +8,10 @@ import { debouncer, fillAppSelect } from './input.mjs';
 import { groupEvents, logView } from './log-view.mjs';
 import { renderEntry } from './permalink.mjs';
 import { redact } from './redact.mjs';
+import { REPORT_CANDIDATES } from './report.mjs';
 import { renderEmpty, renderResult } from './result-view.mjs';
 import { fromFragment, toFragment } from './share.mjs';
+import { readSiteConfig } from './site-config.mjs';
 import { classifyText, pageWorker, pageWorkerUrl, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
 
 const LOG_LINES = 40;  // a paste with more lines than this is treated as a log
@@ -37,7 +39,7 @@ const ConnDiag = {
 globalThis.ConnDiag = ConnDiag;
 
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null };
+const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null, reportTo: null };
 const typing = debouncer(run);
 
 function words() {
@@ -96,8 +98,21 @@ function chooseApp(app) {
 }
 
 function showResult(text, result) {
-  status(renderResult($('results'), text, result, words(), { app: $('app').value, chooseApp }));
+  const app = $('app').value;
+  const report = {
+    reportTo: state.reportTo,
+    lang: state.lang,
+    info: state.diag.kbInfo(),
+    candidates: async () => (await classifyText(state.diag, background, text, { app, lang: state.lang, top: REPORT_CANDIDATES })).matches,
+  };
+  status(renderResult($('results'), text, result, words(), { app, chooseApp, report }));
   rendered(text);
+}
+
+// Where "Open report" goes: IT's config file first (a link someone sent cannot redirect reports away from
+// the address IT set), else the page's ?report-to= parameter.
+function reportAddress(config, params) {
+  return config.reportTo ?? params.get('report-to');
 }
 
 // The summary announced in the status region: problems counted as the log view groups them.
@@ -281,7 +296,9 @@ async function start() {
   const fromLink = fromFragment(location.hash);
   state.lang = initialLanguage(fromLink.lang);
   applyLanguage();
+  const config = readSiteConfig();  // read while the module loads
   if (!(await load(params))) return;
+  state.reportTo = reportAddress(await config, params);
   applyLanguage();
   applyLink(fromLink);
   if (started) {
