@@ -30,11 +30,14 @@ test('the redaction summary counts each kind in words, in both languages', () =>
 });
 
 test('the report holds the redacted paste, the fields redacted too, at most 5 candidates, the app, language and versions', () => {
-  const text = 'Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345 for admin@contoso.com in tenant 998cea7e-35cd-46a5-ab3c-8ec88a45d7d5 ```';
-  const fields = { http_status: 401, http_reason: 'Unauthorized', aadsts: [], tenant_id: '998cea7e-35cd-46a5-ab3c-8ec88a45d7d5', hosts: ['contoso.okta.com'], exception: null };
+  const text = 'HTTP 401 Unauthorized from https://contoso.okta.com/api: Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345 ' +
+    'for admin@contoso.com in tenant 998cea7e-35cd-46a5-ab3c-8ec88a45d7d5 ```';
+  // The core takes hosts from email addresses too: one the paste no longer shows stays out of the report.
+  const fields = { http_status: 401, http_reason: 'Unauthorized', aadsts: [], tenant_id: '998cea7e-35cd-46a5-ab3c-8ec88a45d7d5',
+    hosts: ['contoso.okta.com', 'contoso.com'], exception: null };
   const candidates = [1, 2, 3, 4, 5, 6].map((i) => match(`row-${i}`, 'okta', 0.9 - i / 10, i === 1));
   const { subject, body, redacted } = buildReport({ text, fields, candidates, app: '', lang: 'en', info }, en);
-  for (const secret of ['abcdefghijklmnop', 'admin@contoso.com', '998cea7e']) assert.ok(!body.includes(secret), `${secret} in\n${body}`);
+  for (const secret of ['abcdefghijklmnop', 'admin@contoso.com', '998cea7e', 'contoso.com\n']) assert.ok(!body.includes(secret), `${secret} in\n${body}`);
   assert.equal(redacted, '1 email address, 1 token, 1 id (GUID)');
   assert.match(body, /Redacted: 1 email address, 1 token, 1 id \(GUID\)\./);
   assert.match(body, /^````$/m, 'a fence longer than the backticks in the paste');

@@ -63,10 +63,22 @@ function fence(text) {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
-// A field's value as one line, redacted like the paste (tenant ids too): fields are cut from the paste.
-function fieldValue(value) {
-  const shown = Array.isArray(value) ? value.join(', ') : String(value);
-  return redact(shown.replace(/\s+/g, ' '), { tenantIds: true }).text;
+// The extracted fields as "- key: value" lines, each value redacted like the paste (tenant ids too) and kept
+// only when the redacted paste shows it: a host taken from an email address that was removed, say, must
+// not bring the address's domain back.
+function fieldLines(fields, pasted) {
+  const shown = pasted.toLowerCase();
+  const visible = (value) => {
+    if (typeof value !== 'string') return value === null || value === undefined ? null : String(value);
+    const redacted = redact(value.replace(/\s+/g, ' ').trim(), { tenantIds: true }).text;
+    return redacted && shown.includes(redacted.toLowerCase()) ? redacted : null;
+  };
+  const lines = [];
+  for (const [key, value] of Object.entries(fields || {})) {
+    const kept = (Array.isArray(value) ? value : [value]).map(visible).filter((v) => v !== null);
+    if (kept.length) lines.push(`- ${key}: ${kept.join(', ')}`);
+  }
+  return lines;
 }
 
 /**
@@ -86,9 +98,7 @@ export function buildReport({ text, fields, candidates, app, lang, info }, words
   const { text: pasted, kinds } = redact(text, { tenantIds: true });
   const redacted = redactionSummary(kinds, words);
   const top = candidates.slice(0, REPORT_CANDIDATES);
-  const fieldLines = Object.entries(fields || {})
-    .filter(([, value]) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && !value.length))
-    .map(([key, value]) => `- ${key}: ${fieldValue(value)}`);
+  const fieldsShown = fieldLines(fields, pasted);
   const candidateLines = top.map((m, i) =>
     `${i + 1}. ${m.id} · ${m.app} · ${words.strength(Math.round(m.score * 100))} · ${m.confident ? words.reportConfident : words.reportNotConfident}`);
   const mark = fence(pasted);
@@ -103,7 +113,7 @@ export function buildReport({ text, fields, candidates, app, lang, info }, words
     '',
     `**${words.reportFields}**`,
     '',
-    ...(fieldLines.length ? fieldLines : [words.reportNone]),
+    ...(fieldsShown.length ? fieldsShown : [words.reportNone]),
     '',
     `**${words.reportCandidates}**`,
     '',
