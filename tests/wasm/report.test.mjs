@@ -59,6 +59,12 @@ test('a no-match report says so', () => {
   assert.match(body, /Rien à masquer\./);
 });
 
+test('a paste with a cut emoji (a lone surrogate) still makes a report and a link', () => {
+  const { body, subject } = buildReport({ text: 'IgniteException \uD83D', fields: {}, candidates: [], app: '', lang: 'en', info }, en);
+  assert.match(body, /IgniteException \uFFFD/);
+  assert.ok(reportLink(parseReportTo('mailto:x@example.com'), { subject, body }, en).href.includes('IgniteException%20%EF%BF%BD'));
+});
+
 test('a mailto: link carries the subject and the body, encoded, with CRLF line breaks', () => {
   const target = parseReportTo('mailto:x@example.com');
   const { href, truncated } = reportLink(target, { subject: 'a b', body: 'line 1\nline & 2' }, en);

@@ -57,6 +57,12 @@ export function redactionSummary(kinds, words) {
   }).join(', ');
 }
 
+// The text with each lone surrogate (a cut emoji in the paste) replaced by U+FFFD: encodeURIComponent throws
+// on one, and the link must always be built.
+function wellFormed(text) {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 // A Markdown code fence longer than any run of backticks in the text, so the paste cannot close it.
 function fence(text) {
   const longest = Math.max(0, ...(text.match(/`+/g) || []).map((run) => run.length));
@@ -95,7 +101,7 @@ function fieldLines(fields, pasted) {
  * @returns {{subject: string, body: string, redacted: string}}  redacted: what was removed, in words
  */
 export function buildReport({ text, fields, candidates, app, lang, info }, words) {
-  const { text: pasted, kinds } = redact(text, { tenantIds: true });
+  const { text: pasted, kinds } = redact(wellFormed(text), { tenantIds: true });
   const redacted = redactionSummary(kinds, words);
   const top = candidates.slice(0, REPORT_CANDIDATES);
   const fieldsShown = fieldLines(fields, pasted);
