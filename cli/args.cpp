@@ -7,7 +7,8 @@
 namespace conndiag::cli {
 
 const char* UsageText() {
-  return R"(Usage: conndiag [--app APP] [--lang en|fr] [--top N] [--json] [--log] [--kb FILE] [FILE|-]
+  return R"(Usage: conndiag [--app APP] [--lang en|fr] [--top N] [--json] [--log] [--kb FILE]
+                [--report-to ADDRESS] [FILE|-]
        conndiag --help | --version
 
 Diagnoses a Microsoft Defender for Cloud Apps app-connector error: which app, why, and how to fix it.
@@ -22,6 +23,10 @@ Reads the error from FILE, or from standard input when FILE is - or absent. Noth
   --log         the input is a log: each distinct error event is classified once, with a count
   --kb FILE     use this knowledge base (JSON, same format as data/kb.json) instead of the built-in one,
                 or add to it: a file with "extends": "conndiag" adds rows and overrides fields of existing ones
+  --report-to ADDRESS
+                where people should report a wrong answer (an email address or a URL): when there is
+                no confident match (exit status 1), one line on standard error says so (default: the
+                environment variable CONNDIAG_REPORT_TO; nothing is printed when neither is set)
   --help        this text
   --version     version, git revision and knowledge-base version
 
@@ -65,13 +70,14 @@ std::variant<Args, UsageError> ParseArgs(int argc, const char* const* argv) {
       if (out.empty()) return UsageError{std::string(arg) + " needs a non-empty value"};
       return true;
     };
-    if (arg == "--app" || arg == "--lang" || arg == "--kb" || arg == "--top") {
+    if (arg == "--app" || arg == "--lang" || arg == "--kb" || arg == "--top" || arg == "--report-to") {
       std::string v;
       auto r = flag_with_value(v);
       if (auto* e = std::get_if<UsageError>(&r)) return *e;
       if (arg == "--app") args.app = v;
       else if (arg == "--lang") args.lang = v;
       else if (arg == "--kb") args.kb_path = v;
+      else if (arg == "--report-to") args.report_to = v;
       else {
         std::size_t n = 0;
         auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);

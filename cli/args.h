@@ -15,6 +15,7 @@ struct Args {
   bool log = false;
   std::string kb_path;   // empty: the built-in knowledge base
   std::string input = "-";
+  std::string report_to;  // where to report a wrong answer; empty: CONNDIAG_REPORT_TO, else nowhere
   bool help = false;
   bool version = false;
 };

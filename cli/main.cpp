@@ -48,6 +48,20 @@ bool UseColor() {
   return isatty(STDOUT_FILENO) && (!no_color || !*no_color) && !(term && std::string(term) == "dumb");
 }
 
+// Exit status 1 (no confident match) is where a person may think the answer wrong: when an address is
+// configured, one line on standard error says where to report it (stdout and the status stay as they are).
+int WithReportHint(int status, const conndiag::cli::Args& args) {
+  std::string address = args.report_to;
+  if (address.empty()) {
+    const char* from_env = std::getenv("CONNDIAG_REPORT_TO");
+    if (from_env) address = from_env;
+  }
+  if (status == kNotConfident && !address.empty()) {
+    conndiag::cli::PrintReportHint(stderr, address, {false, args.lang});
+  }
+  return status;
+}
+
 int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& options, std::FILE* in,
            const conndiag::cli::Args& args) {
   conndiag::LogClassifier log(classifier, options);
@@ -156,7 +170,7 @@ int Run(int argc, char** argv) {
   std::string open_error;
   std::FILE* in = conndiag::cli::OpenInput(args.input, open_error);
   if (!in) return Fail(open_error);
-  if (args.log) return RunLog(classifier, options, in, args);
+  if (args.log) return WithReportHint(RunLog(classifier, options, in, args), args);
 
   std::string text;
   conndiag::cli::InputNotes notes;
@@ -180,5 +194,5 @@ int Run(int argc, char** argv) {
     conndiag::cli::PrintResult(stdout, classifier.knowledge_base(), result, {UseColor(), options.lang});
   }
   const bool confident = !result.matches.empty() && result.matches.front().confident;
-  return confident ? kConfident : kNotConfident;
+  return WithReportHint(confident ? kConfident : kNotConfident, args);
 }

@@ -135,4 +135,9 @@ void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<
   }
 }
 
+void PrintReportHint(std::FILE* out, const std::string& address, const Style& style) {
+  const Words& w = WordsFor(style.lang);
+  std::fprintf(out, "%s\n", Replace(w.report_to, "{1}", Printable(address)).c_str());
+}
+
 }  // namespace conndiag::cli

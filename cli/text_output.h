@@ -28,4 +28,8 @@ struct LogAccount {
 void PrintLogSummary(std::FILE* out, const KnowledgeBase& kb, const std::vector<LogEvent>& events,
                      const LogAccount& account, const std::vector<std::string>& warnings, const Style& style);
 
+// The one line that tells where to report a wrong answer ("Not the right answer? Report it to ADDRESS"), for
+// a run without a confident match; the address is escaped like any text from outside.
+void PrintReportHint(std::FILE* out, const std::string& address, const Style& style);
+
 }  // namespace conndiag::cli

@@ -16,6 +16,7 @@ const Words kEnglish = {
     "Code", "What the text says",
     "Not recognized: {1} error line(s) ({2} distinct), for example",
     "not sure: it fits several apps or matches weakly; diagnose it alone with --app",
+    "Not the right answer? Report it to {1}",
 };
 
 const Words kFrench = {
@@ -29,6 +30,7 @@ const Words kFrench = {
     "Code", "Ce que dit le texte",
     "Non reconnues : {1} ligne(s) d'erreur ({2} distincte(s)), par exemple",
     "incertain : convient à plusieurs applications ou correspond faiblement ; diagnostiquez-le seul avec --app",
+    "Pas la bonne réponse\u00a0? Signalez-la à {1}",
 };
 
 constexpr WordsTable<Words, 2> kCliWords({{{"en", &kEnglish}, {"fr", &kFrench}}});

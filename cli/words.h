@@ -29,6 +29,7 @@ struct Words {
   const char* understood;
   const char* not_recognized;  // {1} error lines, {2} distinct events
   const char* ambiguous;       // a log event that fits several rows: which app?
+  const char* report_to;       // {1} the address where a wrong answer is reported
 };
 
 // The words for `lang`; English's for a language the command has no table for.

@@ -28,7 +28,8 @@ const kb = JSON.stringify(JSON.parse(read(args.kb)));  // compact: the page carr
 const template = read(path.join(here, 'index.html'));
 
 // Content-hashed names for everything index.html and the embed script load, so servers can cache them
-// forever ("immutable"); only index.html, conndiag-embed.js, conndiag-worker.js and kb.json keep stable names.
+// forever ("immutable"); only index.html, conndiag-embed.js, conndiag-worker.js, kb.json and conndiag-config.json
+// keep stable names.
 const hashed = (name, content) => {
   const digest = createHash('sha256').update(content).digest('hex').slice(0, 12);
   const ext = path.extname(name);
@@ -77,6 +78,8 @@ writeFileSync(path.join(site, 'conndiag-worker.js'), workerJs);
 // The embed script: the module's glue and the element in one file, so one <script> tag is enough.
 writeFileSync(path.join(site, 'conndiag-embed.js'), `${glueJs}\n${elementJs}`);
 writeFileSync(path.join(site, 'asset-manifest.json'), JSON.stringify(assets, null, 2));
+// IT's settings for the hosted page, edited in place after deploying (docs/hosting.md); the offline file has none.
+writeFileSync(path.join(site, 'conndiag-config.json'), JSON.stringify({ reportTo: null }, null, 2) + '\n');
 // Portal examples and the schema (so "$schema" in portal knowledge bases resolves for editors).
 cpSync(path.join(here, 'examples'), path.join(site, 'examples'), { recursive: true });
 copyFileSync(path.join(path.dirname(args.kb), 'kb.schema.json'), path.join(site, 'kb.schema.json'));

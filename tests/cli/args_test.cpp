@@ -19,16 +19,19 @@ TEST_CASE("defaults: read standard input, English, top 3, text output", "[args]"
   CHECK(a.top == 3);
   CHECK_FALSE(a.json);
   CHECK_FALSE(a.log);
+  CHECK(a.report_to.empty());
 }
 
 TEST_CASE("every flag, in both spellings", "[args]") {
-  const auto a = std::get<Args>(Parse({"--app", "box", "--lang=fr", "--top", "5", "--json", "--log", "--kb=k.json", "f.txt"}));
+  const auto a = std::get<Args>(Parse({"--app", "box", "--lang=fr", "--top", "5", "--json", "--log", "--kb=k.json",
+                                        "--report-to", "mailto:it@example.com", "f.txt"}));
   CHECK(a.app == "box");
   CHECK(a.lang == "fr");
   CHECK(a.top == 5);
   CHECK(a.json);
   CHECK(a.log);
   CHECK(a.kb_path == "k.json");
+  CHECK(a.report_to == "mailto:it@example.com");
   CHECK(a.input == "f.txt");
 }
 
@@ -45,4 +48,5 @@ TEST_CASE("usage errors say what is wrong", "[args]") {
   CHECK(std::get<UsageError>(Parse({"--json=yes"})).message == "unknown option --json");
   CHECK(std::get<UsageError>(Parse({"a", "b"})).message == "only one input file may be given");
   CHECK(std::get<UsageError>(Parse({"--lang="})).message == "--lang needs a non-empty value");
+  CHECK(std::get<UsageError>(Parse({"--report-to"})).message == "--report-to needs a value");
 }

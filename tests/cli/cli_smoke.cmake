@@ -2,9 +2,11 @@
 set(_cli "$<TARGET_FILE:conndiag>")
 set(_in "${CMAKE_CURRENT_SOURCE_DIR}/cli/inputs")
 
-# cli_test(NAME EXIT code [STDIN file] [ARGS ...] [STDOUT regex] [STDERR regex] [STDOUT_EMPTY])
+# cli_test(NAME EXIT code [STDIN file] [ARGS ...] [ENV VAR=value ...] [STDOUT regex] [STDERR regex] [STDOUT_EMPTY]
+#          [STDERR_EMPTY])
+# Each run starts without CONNDIAG_REPORT_TO, whatever the developer's environment holds; ENV sets variables.
 function(cli_test name)
-  cmake_parse_arguments(T "STDOUT_EMPTY" "EXIT;STDIN;STDOUT;STDERR" "ARGS" ${ARGN})
+  cmake_parse_arguments(T "STDOUT_EMPTY;STDERR_EMPTY" "EXIT;STDIN;STDOUT;STDERR" "ARGS;ENV" ${ARGN})
   set(defs -DCLI=${_cli} -DEXPECT_EXIT=${T_EXIT})
   if(T_ARGS)
     string(REPLACE ";" "\\;" _args "${T_ARGS}")
@@ -22,7 +24,11 @@ function(cli_test name)
   if(T_STDOUT_EMPTY)
     list(APPEND defs -DSTDOUT_EMPTY=ON)
   endif()
-  add_test(NAME "cli: ${name}" COMMAND ${CMAKE_COMMAND} ${defs} -P "${CMAKE_CURRENT_SOURCE_DIR}/cli/run_cli.cmake")
+  if(T_STDERR_EMPTY)
+    list(APPEND defs -DSTDERR_EMPTY=ON)
+  endif()
+  add_test(NAME "cli: ${name}" COMMAND ${CMAKE_COMMAND} -E env --unset=CONNDIAG_REPORT_TO ${T_ENV}
+    ${CMAKE_COMMAND} ${defs} -P "${CMAKE_CURRENT_SOURCE_DIR}/cli/run_cli.cmake")
 endfunction()
 
 cli_test("--help prints usage and exits 0" EXIT 0 ARGS --help STDOUT "Usage: conndiag \\[--app APP\\]")
@@ -88,6 +94,28 @@ cli_test("--log classifies each distinct event once with counts" EXIT 0 STDIN co
   STDOUT "2 distinct problem\\(s\\) in 9 line\\(s\\).*line 2 \\(×3\\).*box-rest-failed-parse.*line 4 \\(×1\\).*aws-npe")
 cli_test("--log --json prints one JSON object per event" EXIT 0 STDIN connector.log ARGS --log --json
   STDOUT "^{\"line\":2,\"last_line\":9,\"count\":3,[^\n]*box-rest-failed-parse[^\n]*}\n{\"line\":4,")
+# "Not the right answer?": one line on standard error when nothing is confident and an address is set;
+# standard output and the exit status as without it.
+cli_test("--report-to: no confident match prints where to report it on stderr, stdout unchanged, exit 1" EXIT 1
+  STDIN shared_401.txt ARGS --report-to mailto:it@example.com
+  STDOUT "the same message is known for: Okta" STDERR "^Not the right answer\\? Report it to mailto:it@example.com\n$")
+cli_test("CONNDIAG_REPORT_TO does the same" EXIT 1 STDIN nginx_502.html
+  ENV CONNDIAG_REPORT_TO=https://help.example/report STDERR "^Not the right answer\\? Report it to https://help.example/report\n$")
+cli_test("--report-to wins over CONNDIAG_REPORT_TO" EXIT 1 STDIN nginx_502.html ARGS --report-to it@example.com
+  ENV CONNDIAG_REPORT_TO=https://help.example/report STDERR "^Not the right answer\\? Report it to it@example.com\n$")
+cli_test("--report-to with --lang fr says it in French (a no-break space before the question mark)" EXIT 1 STDIN shared_401.txt ARGS --lang fr --report-to it@example.com
+  STDERR "^Pas la bonne réponse \\? Signalez-la à it@example.com\n$")
+cli_test("--report-to with --json: the JSON on stdout as before, the line on stderr" EXIT 1 STDIN shared_401.txt
+  ARGS --json --report-to it@example.com STDOUT "^{\n  \"matches\": .*\"app_guess\"" STDERR "Report it to it@example.com")
+cli_test("--report-to with --log and no confident event prints the line too" EXIT 1 STDIN nginx_502.html
+  ARGS --log --report-to it@example.com STDERR "Report it to it@example.com")
+cli_test("no report address: nothing on stderr for a run without a confident match" EXIT 1 STDIN shared_401.txt STDERR_EMPTY)
+cli_test("a confident match prints no report line even with an address" EXIT 0 STDIN aadsts70008.txt
+  ARGS --report-to it@example.com STDERR_EMPTY)
+cli_test("--report-to needs a value" EXIT 2 STDIN shared_401.txt ARGS --report-to= STDERR "--report-to needs a non-empty value"
+  STDOUT_EMPTY)
+add_test(NAME "cli: a report address with terminal escapes is printed as text"
+  COMMAND bash -c "set -uo pipefail; err=$(CONNDIAG_REPORT_TO=$'x\\x1b]0;pwned\\x07' '$<TARGET_FILE:conndiag>' < '${_in}/shared_401.txt' 2>&1 >/dev/null); code=$?; echo \"$err\"; [ $code -eq 1 ] && grep -qF 'Report it to x\\x1b]0;pwned\\x07' <<<\"$err\" && ! grep -q $'\\x1b' <<<\"$err\"")
 # A 20 MB text file, made at test time rather than committed.
 set(_big "${CMAKE_CURRENT_BINARY_DIR}/big_input.txt")
 add_test(NAME "cli: (setup) write a 20 MB log" COMMAND ${CMAKE_COMMAND} -DOUT=${_big}

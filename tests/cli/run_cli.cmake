@@ -1,5 +1,6 @@
 # Runs the CLI once and checks its exit code and output: cmake -DCLI=... -DARGS=a;b -DSTDIN_FILE=...
-#   -DEXPECT_EXIT=N [-DSTDOUT_MATCHES=regex] [-DSTDERR_MATCHES=regex] [-DSTDOUT_EMPTY=ON] -P run_cli.cmake
+#   -DEXPECT_EXIT=N [-DSTDOUT_MATCHES=regex] [-DSTDERR_MATCHES=regex] [-DSTDOUT_EMPTY=ON] [-DSTDERR_EMPTY=ON]
+#   -P run_cli.cmake
 if(DEFINED STDIN_FILE)
   execute_process(COMMAND "${CLI}" ${ARGS} INPUT_FILE "${STDIN_FILE}"
     RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -18,4 +19,7 @@ if(DEFINED STDERR_MATCHES AND NOT err MATCHES "${STDERR_MATCHES}")
 endif()
 if(STDOUT_EMPTY AND NOT out STREQUAL "")
   message(FATAL_ERROR "stdout should be empty\n${report}")
+endif()
+if(STDERR_EMPTY AND NOT err STREQUAL "")
+  message(FATAL_ERROR "stderr should be empty\n${report}")
 endif()

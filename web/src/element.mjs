@@ -2,7 +2,8 @@
 // portal's CSS nor ours leaks across. Defined by conndiag-embed.js (one <script> tag).
 //
 // Attributes: lang ("en" | "fr"), app (app key), kb-src (URL of a knowledge base that extends or replaces
-// the built-in one), compact, text (the error to diagnose; also typed by the person).
+// the built-in one), compact, text (the error to diagnose; also typed by the person), report-to (where
+// "Not the right answer?" reports go: a mailto: address or an http(s) URL template, see report.mjs).
 // Events (bubbling, composed): conndiag:result (detail: the result), conndiag:error (detail: {message}).
 import cardsCss from '../cards.css';
 import elementCss from '../element.css';
@@ -11,6 +12,7 @@ import { defaultKnowledgeBase, locateAsset } from './assets.mjs';
 import { clear, h } from './dom.mjs';
 import { wordsFor } from './i18n.mjs';
 import { debouncer, fillAppSelect } from './input.mjs';
+import { REPORT_CANDIDATES } from './report.mjs';
 import { renderEmpty, renderResult } from './result-view.mjs';
 import { classifyText, workerAt, WorkerClient } from './worker-client.mjs';
 
@@ -77,7 +79,7 @@ let counter = 0;
 
 class ConnDiagElement extends HTMLElement {
   static get observedAttributes() {
-    return ['lang', 'app', 'kb-src', 'compact', 'text'];
+    return ['lang', 'app', 'kb-src', 'compact', 'text', 'report-to'];
   }
 
   constructor() {
@@ -196,6 +198,8 @@ class ConnDiagElement extends HTMLElement {
     }
     if (mine !== this._run) return;
     this._result = result;
+    const diag = this._diag;
+    const background = this._background;
     this._status.textContent = renderResult(this._results, text, result, w, {
       idPrefix: `${this._id}-`,
       cardPart: 'card',
@@ -203,6 +207,12 @@ class ConnDiagElement extends HTMLElement {
       chooseApp: (app) => {
         this._select.value = app;
         this._classify();
+      },
+      report: {
+        reportTo: this.getAttribute('report-to'),
+        lang: options.lang,
+        info: diag.kbInfo(),
+        candidates: async () => (await classifyText(diag, background, text, { ...options, top: REPORT_CANDIDATES })).matches,
       },
     });
     this.dispatchEvent(new CustomEvent('conndiag:result', { detail: result, bubbles: true, composed: true }));

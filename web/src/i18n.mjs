@@ -91,7 +91,6 @@ export const STRINGS = {
     shareNoLog: 'A link carries one error, not a log: share the log file itself.',
     shareDone: (copied, removed) => `${copied ? 'Link copied' : 'Link ready in the address bar: copy it from there'}` +
       `${removed ? ` (removed: ${removed})` : ' (nothing secret found to remove)'}.`,
-    redactedKind: (kind, n) => `${n} ${n === 1 ? kind : ({ 'email address': 'email addresses', password: 'passwords', 'private key': 'private keys', token: 'tokens', key: 'keys', secret: 'secrets', id: 'ids' })[kind] || kind}`,
     // Log rows: per-row actions, the row's own "which app", the loaded file's bar.
     logAlternatives: (n) => `Other answers (${n})`,
     logOpenFull: 'Open as full diagnosis',
@@ -120,6 +119,37 @@ export const STRINGS = {
     exampleLog: (lines) => `A sample log (${lines} lines)`,
     knows: (entries, apps, names) =>
       `Knows ${entries} error${entries === 1 ? '' : 's'} across ${apps} app${apps === 1 ? '' : 's'}: ${names}.`,
+    // "Not the right answer?" report (report.mjs, report-view.mjs)
+    reportButton: 'Not the right answer?',
+    reportIntro: 'Review this report before you share it. Nothing has been sent: copy it, or open it in your mail or ticket tool and send it yourself.',
+    reportLabel: 'Report (secrets removed)',
+    reportRedacted: (list) => `Redacted: ${list}.`,
+    reportNothingRedacted: 'Nothing needed redacting.',
+    reportKinds: {
+      'email address': ['email address', 'email addresses'], token: ['token', 'tokens'], password: ['password', 'passwords'],
+      key: ['key', 'keys'], 'private key': ['private key', 'private keys'], secret: ['secret', 'secrets'],
+      id: ['id (GUID)', 'ids (GUIDs)'],
+    },
+    reportCopy: 'Copy report',
+    reportOpen: 'Open report',
+    reportGoesTo: (destination) => `"Open report" prepares it for ${destination}; nothing is sent until you send it there.`,
+    reportTruncated: 'The report is too long for a link: the message holds its beginning only. Copy the full report and paste it in.',
+    reportTruncatedNote: '[Cut to fit in a link: copy the full report from conndiag.]',
+    reportRefused: (value) => `The configured report address was ignored (only mailto:, https: and http: addresses are allowed): ${value}`,
+    reportTitle: 'conndiag: not the right answer',
+    reportSubject: (id) => `conndiag: wrong answer (${id})`,
+    reportSubjectNoMatch: 'conndiag: no answer for this error',
+    reportPasted: 'Pasted text',
+    reportFields: 'Extracted fields',
+    reportCandidates: 'Top candidates',
+    reportNone: '(none)',
+    reportConfident: 'confident',
+    reportNotConfident: 'not confident',
+    reportApp: 'App chosen:',
+    reportAppNone: '(none: detected from the text)',
+    reportLanguage: 'Language:',
+    reportKb: 'Knowledge base:',
+    reportBuild: 'Build:',
   },
   fr: {
     title: "conndiag — diagnostic des erreurs de connecteurs d'applications",
@@ -211,12 +241,6 @@ export const STRINGS = {
     shareNoLog: "Un lien porte une erreur, pas un journal : partagez plutôt le fichier journal.",
     shareDone: (copied, removed) => `${copied ? 'Lien copié' : "Lien prêt dans la barre d'adresse : copiez-le de là"}` +
       `${removed ? ` (retiré : ${removed})` : ' (aucun secret trouvé à retirer)'}.`,
-    redactedKind: (kind, n) => {
-      const [one, many] = ({ 'email address': ['adresse e-mail', 'adresses e-mail'], password: ['mot de passe', 'mots de passe'],
-        'private key': ['clé privée', 'clés privées'], token: ['jeton', 'jetons'], key: ['clé', 'clés'], secret: ['secret', 'secrets'],
-        id: ['ID', 'ID'] })[kind] || [kind, kind];
-      return `${n} ${n > 1 ? many : one}`;
-    },
     // Log rows: per-row actions, the row's own "which app", the loaded file's bar.
     logAlternatives: (n) => `Autre${n > 1 ? 's' : ''} réponse${n > 1 ? 's' : ''} (${n})`,
     logOpenFull: 'Ouvrir en diagnostic complet',
@@ -245,6 +269,37 @@ export const STRINGS = {
     exampleLog: (lines) => `Un exemple de journal (${lines} lignes)`,
     knows: (entries, apps, names) =>
       `Reconnaît ${entries} erreur${entries > 1 ? 's' : ''} de ${apps} application${apps > 1 ? 's' : ''} : ${names}.`,
+    // Rapport « Pas la bonne réponse ? » (report.mjs, report-view.mjs)
+    reportButton: 'Pas la bonne réponse\u00a0?',
+    reportIntro: "Relisez ce rapport avant de le partager. Rien n'a été envoyé\u00a0: copiez-le, ou ouvrez-le dans votre messagerie ou votre outil de tickets et envoyez-le vous-même.",
+    reportLabel: 'Rapport (secrets retirés)',
+    reportRedacted: (list) => `Masqué\u00a0: ${list}.`,
+    reportNothingRedacted: 'Rien à masquer.',
+    reportKinds: {
+      'email address': ['adresse e-mail', 'adresses e-mail'], token: ['jeton', 'jetons'], password: ['mot de passe', 'mots de passe'],
+      key: ['clé', 'clés'], 'private key': ['clé privée', 'clés privées'], secret: ['secret', 'secrets'],
+      id: ['identifiant (GUID)', 'identifiants (GUID)'],
+    },
+    reportCopy: 'Copier le rapport',
+    reportOpen: 'Ouvrir le rapport',
+    reportGoesTo: (destination) => `«\u00a0Ouvrir le rapport\u00a0» le prépare pour ${destination}\u00a0; rien n'est envoyé tant que vous ne l'envoyez pas vous-même.`,
+    reportTruncated: "Le rapport est trop long pour un lien\u00a0: le message n'en contient que le début. Copiez le rapport complet et collez-le dans le message.",
+    reportTruncatedNote: '[Coupé pour tenir dans un lien\u00a0: copiez le rapport complet depuis conndiag.]',
+    reportRefused: (value) => `L'adresse de signalement configurée a été ignorée (seules les adresses mailto:, https: et http: sont acceptées)\u00a0: ${value}`,
+    reportTitle: 'conndiag\u00a0: pas la bonne réponse',
+    reportSubject: (id) => `conndiag\u00a0: mauvaise réponse (${id})`,
+    reportSubjectNoMatch: 'conndiag\u00a0: aucune réponse pour cette erreur',
+    reportPasted: 'Texte collé',
+    reportFields: 'Champs extraits',
+    reportCandidates: 'Meilleurs candidats',
+    reportNone: '(aucun)',
+    reportConfident: 'sûr',
+    reportNotConfident: 'pas sûr',
+    reportApp: 'Application choisie\u00a0:',
+    reportAppNone: '(aucune\u00a0: déduite du texte)',
+    reportLanguage: 'Langue\u00a0:',
+    reportKb: 'Base de connaissances\u00a0:',
+    reportBuild: 'Version\u00a0:',
   },
 };
 
@@ -269,6 +324,7 @@ function withFrenchSpaces(value) {
       return typeof out === 'string' ? frenchSpaces(out) : out;
     };
   }
+  if (Array.isArray(value)) return value.map(withFrenchSpaces);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, withFrenchSpaces(v)]));
   }

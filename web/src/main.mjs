@@ -11,8 +11,10 @@ import { logFileBar } from './log-file-bar.mjs';
 import { groupEvents, logView } from './log-view.mjs';
 import { renderEntry } from './permalink.mjs';
 import { redact } from './redact.mjs';
+import { redactionSummary, REPORT_CANDIDATES } from './report.mjs';
 import { renderEmpty, renderResult } from './result-view.mjs';
 import { fromFragment, toFragment } from './share.mjs';
+import { readSiteConfig } from './site-config.mjs';
 import { classifyText, pageWorker, pageWorkerUrl, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
 
 const LOG_LINES = 40;  // a paste with more lines than this is treated as a log
@@ -43,9 +45,10 @@ const $ = (id) => document.getElementById(id);
 // appFromPrompt: the app filter was set by answering "which app" (not by the person choosing it): a new paste
 // resets it. logShown: the results are a log's (a link carries one paste, so sharing is off). logFile: the log
 // file shown (opened or dropped), read again in another language or for another app. browse: the browse
-// view's search while it is shown (#browse=<words>), else null.
+// view's search while it is shown (#browse=<words>), else null. reportTo: where a report opens (validated), or null.
 const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null, appFromPrompt: false,
-                logShown: false, shareRun: 0, logFile: null, browse: null };
+                logShown: false, shareRun: 0, logFile: null, browse: null,
+                reportTo: null };
 const typing = debouncer(run);
 
 function words() {
@@ -137,8 +140,21 @@ function chooseApp(app) {
 function showResult(text, result) {
   state.logShown = false;
   $('share-controls').hidden = false;  // shown from the first result on: before it there is nothing to share
-  status(renderResult($('results'), text, result, words(), { app: $('app').value, chooseApp }));
+  const app = $('app').value;
+  const report = {
+    reportTo: state.reportTo,
+    lang: state.lang,
+    info: state.diag.kbInfo(),
+    candidates: async () => (await classifyText(state.diag, background, text, { app, lang: state.lang, top: REPORT_CANDIDATES })).matches,
+  };
+  status(renderResult($('results'), text, result, words(), { app, chooseApp, report }));
   rendered(text);
+}
+
+// Where "Open report" goes: IT's config file first (a link someone sent cannot redirect reports away from
+// the address IT set), else the page's ?report-to= parameter.
+function reportAddress(config, params) {
+  return config.reportTo ?? params.get('report-to');
 }
 
 // The summary announced in the status region: problems counted as the log view groups them.
@@ -398,12 +414,6 @@ function shareFeedback(message, kind) {
   }
 }
 
-// "1 email address, 2 tokens": what redaction removed, in the shown language.
-function redactedList(kinds) {
-  const w = words();
-  return Object.entries(kinds).map(([kind, n]) => w.redactedKind(kind, n)).join(', ');
-}
-
 // "Close" on the file's bar: the file, its results and its progress are gone; back to the empty box.
 function closeLog() {
   state.logRun += 1;  // a read still under way shows nothing more
@@ -429,7 +439,7 @@ async function share() {
   } catch {
     copied = false;  // the address bar now holds the link: the person can copy it from there
   }
-  shareFeedback(words().shareDone(copied, redactedList(kinds)), 'done');
+  shareFeedback(words().shareDone(copied, redactionSummary(kinds, words())), 'done');
 }
 
 // Iframe mode: the portal's classify requests, shown as if typed; big texts go to the worker.
@@ -472,7 +482,9 @@ async function start() {
   const fromLink = fromFragment(location.hash);
   state.lang = initialLanguage(fromLink.lang);
   applyLanguage();
+  const config = readSiteConfig();  // read while the module loads
   if (!(await load(params))) return;
+  state.reportTo = reportAddress(await config, params);
   applyLanguage();
   applyLink(fromLink);
   state.browse = browseQuery(location.hash);

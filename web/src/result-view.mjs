@@ -1,12 +1,13 @@
 // A classification as the page and the element show it: the no-match advice, or one card per match (short
 // cause and app as title, confidence and match strength, cause, numbered fix steps, why, matched text, copy
 // buttons) with the "close answers" note and the "which app" question when no answer is sure; then what the
-// text says. Text only: nothing here reaches innerHTML.
+// text says, and "Not the right answer?" (report-view.mjs). Text only: nothing here reaches innerHTML.
 import { answersAreClose, provenance, shortCause } from './answer-text.mjs';
 import { append, clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
 import { segments } from './highlight.mjs';
 import { noMatchView } from './no-match.mjs';
+import { reportView } from './report-view.mjs';
 
 /** The fix as plain text and as Markdown, for the copy buttons. */
 export function fixAsText(match, words) {
@@ -115,17 +116,22 @@ function whichApp(matches, words, idPrefix, chooseApp) {
  * @param {string} text  the classified text, highlighted in the cards
  * @param {import('./api.mjs').Result} result
  * @param {object} words  i18n.mjs's words in the shown language
- * @param {{idPrefix?: string, cardPart?: string, app?: string, chooseApp: (app: string) => void}} options
+ * @param {{idPrefix?: string, cardPart?: string, app?: string, chooseApp: (app: string) => void,
+ *   report?: import('./report-view.mjs').ReportSource}} options
  *   idPrefix: makes ids unique where several results share a document (each element's shadow root has
  *   its own); cardPart: the cards' `part` attribute (the element's styling hook); app: the app already
  *   chosen ('' for none: then, and only then, the reader is told to choose one); chooseApp: what
- *   answering "which app" does (select the app and classify again)
+ *   answering "which app" does (select the app and classify again); report: what the "Not the right
+ *   answer?" report needs (no such button without it)
  * @returns {string} the status line to announce
  */
-export function renderResult(out, text, result, words, { idPrefix = '', cardPart, app = '', chooseApp }) {
+export function renderResult(out, text, result, words, { idPrefix = '', cardPart, app = '', chooseApp, report }) {
   clear(out);
+  // Once, under everything else: it is about the whole answer, not about one card.
+  const reportButton = () => (report ? out.append(reportView(text, result, words, app, report, idPrefix)) : null);
   if (!result.matches.length) {
     out.append(noMatchView(result, words, app));  // what the text says is part of the no-match block
+    reportButton();
     return words.noMatch;
   }
   const top = result.matches[0];
@@ -142,6 +148,7 @@ export function renderResult(out, text, result, words, { idPrefix = '', cardPart
   });
   const fields = fieldsView(result, words);
   if (fields) out.append(fields);
+  reportButton();
   return `${words.results(result.matches.length)}. ${words.labelled(top.app_name, top.confident ? words.likely : words.possible)}.`;
 }
 
