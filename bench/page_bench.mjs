@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 import { serve } from '../web/serve.mjs';
+import { droppedLog, firstAnswer } from './page_measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -54,68 +55,13 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// Navigation to the first classification: the page fills itself from #text= and classifies.
-async function firstResult(url) {
-  const times = [];
-  for (let i = 0; i < 5; i += 1) {
-    const page = await browser.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.querySelector('#results article.card')) {
-          window.__firstResult = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.goto(url + '#text=' + encodeURIComponent('HttpRequestFailure: Server returned: 401 Unauthorized'));
-    await page.waitForFunction(() => window.__firstResult !== undefined);
-    times.push(await page.evaluate(() => window.__firstResult));
-    await page.close();
-  }
-  return median(times);
-}
-const offlineFirst = await firstResult('file://' + path.join(dist, 'conndiag.html'));
-const hostedFirst = await firstResult(site.url);
+const offlineFirst = (await firstAnswer(browser, 'file://' + path.join(dist, 'conndiag.html'), 5)).median;
+const hostedFirst = (await firstAnswer(browser, site.url, 5)).median;
 
-// The log dropped on the offline page, as a person would: read in the worker while the main thread only
-// renders progress. The long tasks (over 50 ms) the main thread runs meanwhile are what a person feels.
-async function droppedLog(name) {
-  const page = await browser.newPage();
-  await page.goto('file://' + path.join(dist, 'conndiag.html'));
-  await page.waitForSelector('body[data-ready=true]');
-  const input = await page.evaluateHandle(() => {
-    const i = document.createElement('input');
-    i.type = 'file';
-    document.body.append(i);
-    return i;
-  });
-  await input.setInputFiles(path.join(benchDir, name));
-  const result = await page.evaluate(async (i) => {
-    const file = i.files[0];
-    const longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
-    const done = new Promise((resolve) => {
-      new MutationObserver((_, obs) => {
-        if (document.getElementById('log-progress').hidden && /distinct problem/.test(document.getElementById('status').textContent)) {
-          obs.disconnect();
-          resolve();
-        }
-      }).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
-    });
-    const t = performance.now();
-    const data = new DataTransfer();
-    data.items.add(file);
-    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    await done;
-    return { seconds: (performance.now() - t) / 1000, longTasks, size: file.size, status: document.getElementById('status').textContent };
-  }, input);
-  await page.close();
-  return result;
-}
-const dropped = await droppedLog('log.txt');
-const droppedDistinct = await droppedLog('distinct.txt');
+const offlineUrl = 'file://' + path.join(dist, 'conndiag.html');
+const dropped = await droppedLog(browser, offlineUrl, path.join(benchDir, 'log.txt'));
+const droppedDistinct = await droppedLog(browser, offlineUrl, path.join(benchDir, 'distinct.txt'));
 
 const page = await browser.newPage();
 await page.goto(benchSite.url);

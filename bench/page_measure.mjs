@@ -1,0 +1,65 @@
+// Page measurements shared by the benchmarks (bench/perf.mjs, bench/page_bench.mjs): navigation to the first
+// answer of a #text= link, and a log dropped on the page.
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const FIRST_ANSWER_TEXT = 'HttpRequestFailure: Server returned: 401 Unauthorized';
+
+// Navigation to the first result card of a #text= link, each time in a fresh browser context (no cache).
+export async function firstAnswer(browser, url, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('#results article.card')) {
+          window.__firstAnswer = performance.now();  // since navigation start
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${url}#text=${encodeURIComponent(FIRST_ANSWER_TEXT)}`);
+    await page.waitForFunction(() => window.__firstAnswer !== undefined, null, { timeout: 60000 });
+    times.push(await page.evaluate(() => window.__firstAnswer));
+    await context.close();
+  }
+  return { median: median(times), all: times };
+}
+
+// A log dropped on the page at `url` (the offline file, as a person would drop it): from the drop to the summary
+// shown, read by the page's worker; the long tasks (over 50 ms) the main thread runs meanwhile are what a person
+// feels.
+export async function droppedLog(browser, url, file) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready=true]');
+  const input = await page.evaluateHandle(() => {
+    const i = document.createElement('input');
+    i.type = 'file';
+    document.body.append(i);
+    return i;
+  });
+  await input.setInputFiles(file);
+  const result = await page.evaluate(async (i) => {
+    const longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
+    const done = new Promise((resolve) => {
+      new MutationObserver((_, observer) => {
+        if (document.getElementById('log-progress').hidden && /distinct problem/.test(document.getElementById('status').textContent)) {
+          observer.disconnect();
+          resolve();
+        }
+      }).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+    });
+    const start = performance.now();
+    const data = new DataTransfer();
+    data.items.add(i.files[0]);
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await done;
+    return { seconds: (performance.now() - start) / 1000, longTasks, size: i.files[0].size, status: document.getElementById('status').textContent };
+  }, input);
+  await context.close();
+  return result;
+}

@@ -1,0 +1,360 @@
+// The performance figures the issue-level targets name, in one run, each beside its reference and target, all
+// on the same generated log (bench/realistic_log.mjs): native `conndiag --log` beside grep, the wasm module in
+// Node beside native and beside a plain-JavaScript twin (bench/js_twin.mjs), 1 KB and 10 KB pastes (module,
+// naive JS baseline, native), peak memory, and the page in Chromium (first answer, log throughput, size).
+// Prints figures; asserts nothing. Uses the binaries already built (build/native/bin, build/wasm); builds nothing.
+// Usage: node bench/perf.mjs [--mb 100] [--seed 1] [--iterations 2000] [--no-page]
+// (internal: node bench/perf.mjs --child wasm-log|twin-log|pastes ..., one measurement in a fresh process)
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { createConnDiag } from '../web/src/api.mjs';
+import { JsClassifier } from './js_baseline.mjs';
+import { literalWords, readLogFile, wordPattern } from './js_twin.mjs';
+import { droppedLog, firstAnswer } from './page_measure.mjs';
+
+const here = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(here), '..');
+const bin = path.join(root, 'build/native/bin');
+const moduleDir = path.join(root, 'build/wasm/module');
+const dist = path.join(root, 'build/wasm/dist');
+// The knowledge base the wasm build carries, so that the module, the JS baselines and grep read the rows the
+// binaries were built with (data/kb.json may have moved on since the build).
+const kbPath = existsSync(path.join(dist, 'site/kb.json')) ? path.join(dist, 'site/kb.json') : path.join(root, 'data/kb.json');
+const CHUNK_BYTES = 4 << 20;  // the page's worker reads files in pieces of this size (web/src/worker.mjs)
+const MB = 1048576;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+
+async function loadModule() {
+  const factory = createRequire(import.meta.url)(path.join(moduleDir, 'conndiag-core.js'));
+  const wasmBinary = readFileSync(path.join(moduleDir, 'conndiag-core.wasm'));
+  return createConnDiag(factory, { kb: readFileSync(kbPath, 'utf8'), wasmBinary });
+}
+
+// ---- Measurements run in a fresh Node process each, so that each peak memory is its own. ----
+
+// The log through the module as the page's worker feeds it: raw bytes in 4 MB pieces, a new buffer each.
+async function childWasmLog(file, runs) {
+  const diag = await loadModule();
+  const seconds = [];
+  let result = null;
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    const fd = openSync(file, 'r');
+    const stream = diag.beginLog();
+    try {
+      for (;;) {
+        const piece = new Uint8Array(CHUNK_BYTES);
+        const n = readSync(fd, piece, 0, CHUNK_BYTES, null);
+        if (n === 0) break;
+        stream.feed(n === CHUNK_BYTES ? piece : piece.subarray(0, n));
+      }
+    } finally {
+      closeSync(fd);
+    }
+    result = stream.finish();
+    seconds.push((performance.now() - start) / 1000);
+  }
+  return { seconds, events: result.events.length, lines: result.lines, maxRssKb: process.resourceUsage().maxRSS };
+}
+
+function childTwinLog(file) {
+  const r = readLogFile(file, JSON.parse(readFileSync(kbPath, 'utf8')));
+  return { seconds: [r.seconds], events: r.events.length, classified: r.classified, lines: r.lines, maxRssKb: process.resourceUsage().maxRSS };
+}
+
+async function childPastes(iterations) {
+  const diag = await loadModule();
+  const js = new JsClassifier(JSON.parse(readFileSync(kbPath, 'utf8')));
+  const time = (fn) => {
+    for (let i = 0; i < 100; i += 1) fn();  // warm up: V8 tiers the code up
+    const us = [];
+    for (let i = 0; i < iterations; i += 1) {
+      const t = performance.now();
+      fn();
+      us.push((performance.now() - t) * 1000);
+    }
+    us.sort((a, b) => a - b);
+    return { median: percentile(us, 0.5), p99: percentile(us, 0.99) };
+  };
+  const out = {};
+  for (const bytes of [1024, 10240]) {
+    const paste = execFileSync(path.join(bin, 'classify_bench'), ['--print-paste', String(bytes)], { encoding: 'utf8' });
+    out[bytes] = {
+      module: time(() => diag.classify(paste)),
+      js: time(() => js.classify(paste)),
+      sameTop: diag.classify(paste).matches[0]?.id === js.classify(paste).matches[0]?.id,
+    };
+  }
+  return out;
+}
+
+function runChild(kind, ...args) {
+  const r = spawnSync(process.execPath, [here, '--child', kind, ...args.map(String)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`${kind}: ${r.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+// ---- Native figures. ----
+
+// One run of a command, its output to /dev/null: wall seconds, and peak memory from /usr/bin/time -v.
+function timed(command, args, env = process.env) {
+  const devnull = openSync('/dev/null', 'w');
+  const useTime = existsSync('/usr/bin/time');
+  const start = performance.now();
+  const r = spawnSync(useTime ? '/usr/bin/time' : command, useTime ? ['-v', command, ...args] : args,
+    { stdio: ['ignore', devnull, 'pipe'], encoding: 'utf8', env, maxBuffer: 64 << 20 });
+  const seconds = (performance.now() - start) / 1000;
+  closeSync(devnull);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr || '');
+  return { seconds, status: r.status, maxRssKb: rss ? Number(rss[1]) : null };
+}
+
+// classify_bench prints its paste figures first and then goes on for a minute (hostile pastes, a 640 MB log):
+// its output is read line by line (stdbuf) and it is stopped once the paste lines are out.
+function classifyBenchPasteLines(iterations) {
+  return new Promise((resolve) => {
+    const bench = path.join(bin, 'classify_bench');
+    const useStdbuf = existsSync('/usr/bin/stdbuf');
+    const child = spawn(useStdbuf ? '/usr/bin/stdbuf' : bench, [...(useStdbuf ? ['-oL', bench] : []), '--iterations', String(iterations), '--log-mb', '1'],
+      { stdio: ['ignore', 'pipe', 'ignore'] });
+    let text = '';
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      const lines = text.split('\n');
+      const first = lines.findIndex((l) => l.startsWith('classify (one paste)'));
+      const last = lines.findIndex((l) => l.startsWith('1024 B + JSON result'));
+      resolve(first >= 0 && last >= first ? lines.slice(first, last + 1).join('\n') : text.trim());
+    };
+    child.stdout.on('data', (d) => {
+      text += d;
+      if (/1024 B \+ JSON result[^\n]*\n/.test(text)) {
+        child.kill('SIGTERM');  // our own child, by its pid
+        finish();
+      }
+    });
+    child.on('close', finish);
+  });
+}
+
+// ---- The page in Chromium. ----
+
+async function pageFigures(file) {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    return { error: 'playwright-core is not installed' };
+  }
+  if (!existsSync('/usr/bin/chromium')) return { error: '/usr/bin/chromium is missing' };
+  const { serve } = await import('../web/serve.mjs');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const site = await serve(path.join(dist, 'site'));
+  try {
+    const offline = await firstAnswer(browser, `file://${path.join(dist, 'conndiag.html')}`, 8);
+    const hosted = await firstAnswer(browser, site.url, 8);
+    const dropped = await droppedLog(browser, `file://${path.join(dist, 'conndiag.html')}`, file);
+    return { version: browser.version(), offline, hosted, dropped };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+// ---- The run. ----
+
+function option(args, name, fallback) {
+  return args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
+}
+
+// The generated log, made once per size and seed and kept in build/bench/ (with what the generator said).
+function ensureLog(mb, seed) {
+  const dir = path.join(root, 'build/bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `realistic-${mb}mb-seed${seed}.log`);
+  const summary = `${file}.summary`;
+  if (!existsSync(file) || !existsSync(summary)) {
+    process.stderr.write(`generating ${path.relative(root, file)} (${mb} MB)...\n`);
+    const fd = openSync(file, 'w');
+    const r = spawnSync(process.execPath, [path.join(root, 'bench/realistic_log.mjs'), '--mb', String(mb), '--seed', String(seed)],
+      { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+    closeSync(fd);
+    if (r.status !== 0) throw new Error(`realistic_log.mjs failed: ${r.stderr}`);
+    writeFileSync(summary, r.stderr.trim());
+  }
+  return { file, summary: readFileSync(summary, 'utf8').trim() };
+}
+
+function grepPatternFile(kb) {
+  const { words, patterns } = literalWords(kb);
+  // grep's ERE has no (?:...) or \d: the few patterns kept whole are rewritten for it.
+  const ere = patterns.map((p) => p.replaceAll('(?:', '(').replaceAll('\\d', '[0-9]'));
+  const file = path.join(root, 'build/bench/kb-literals.ere');
+  writeFileSync(file, [...words.map((w) => wordPattern(w, 'ere')), ...ere].join('\n') + '\n');
+  return { file, count: words.length + ere.length };
+}
+
+// The knowledge base's patterns themselves, as classify_bench gives them to grep (those with look-arounds left out).
+function grepFullPatternFile(kb) {
+  const lines = [];
+  for (const entry of kb.entries) {
+    for (const signature of entry.signatures || [{ patterns: entry.patterns }]) {
+      for (const p of signature.patterns) if (!/\(\?<?[=!]/.test(p)) lines.push(p.replaceAll('(?:', '(').replaceAll('\\d', '[0-9]'));
+    }
+  }
+  const file = path.join(root, 'build/bench/kb-patterns.ere');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    const [, kind, a, b] = args;
+    const out = kind === 'wasm-log' ? await childWasmLog(a, Number(b)) : kind === 'twin-log' ? childTwinLog(a) : await childPastes(Number(a));
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    return;
+  }
+  const mb = option(args, '--mb', 100);
+  const seed = option(args, '--seed', 1);
+  const iterations = option(args, '--iterations', 2000);
+  const conndiag = path.join(bin, 'conndiag');
+  const missing = [conndiag, path.join(bin, 'classify_bench'), path.join(moduleDir, 'conndiag-core.js'), path.join(moduleDir, 'conndiag-core.wasm'),
+    path.join(dist, 'conndiag.html'), path.join(dist, 'site')].filter((f) => !existsSync(f));
+  if (missing.length) {
+    console.error(`missing (build the native and wasm presets first): ${missing.map((f) => path.relative(root, f)).join(', ')}`);
+    process.exit(2);
+  }
+  const kb = JSON.parse(readFileSync(kbPath, 'utf8'));
+  const { file, summary } = ensureLog(mb, seed);
+  const size = statSync(file).size / MB;
+  const rows = [];
+  const notes = [];
+  const row = (name, value, reference, target, met) => rows.push({ name, value, reference, target, met });
+  const f1 = (x) => x.toFixed(1);
+  const step = (what) => process.stderr.write(`measuring ${what}...\n`);
+
+  // Native --log, median of 3, output to /dev/null; grep with the knowledge base's literal words, the same way.
+  step('native --log and grep');
+  const nativeRuns = [0, 1, 2].map(() => timed(conndiag, ['--log', '--json', file]));
+  const nativeS = median(nativeRuns.map((r) => r.seconds));
+  const nativeEvents = spawnSync(conndiag, ['--log', '--json', file], { maxBuffer: 1 << 30, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    .stdout.split('\n').filter(Boolean).length;
+  const patterns = grepPatternFile(kb);
+  const grepEnv = { ...process.env, LC_ALL: 'C' };
+  const grepRuns = [0, 1, 2].map(() => timed('grep', ['-E', '-i', '-c', '-f', patterns.file, file], grepEnv));
+  const grepS = median(grepRuns.map((r) => r.seconds));
+  const grepCount = spawnSync('grep', ['-E', '-i', '-c', '-f', patterns.file, file], { env: grepEnv, encoding: 'utf8' }).stdout.trim();
+  // What every run pays before reading: starting the process and compiling the knowledge base.
+  const emptyLog = path.join(os.tmpdir(), `conndiag-perf-empty-${process.pid}.log`);
+  writeFileSync(emptyLog, '');
+  const startupS = median([0, 1, 2].map(() => timed(conndiag, ['--log', '--json', emptyLog]).seconds));
+  rmSync(emptyLog);
+  notes.push(`native start-up (process and knowledge-base compile, empty log): ${(startupS * 1000).toFixed(0)} ms of each --log run`);
+  const nativeMBs = size / nativeS;
+  const grepMBs = size / grepS;
+  row('native --log --json, throughput', `${f1(nativeMBs)} MB/s`, `grep ${f1(grepMBs)} MB/s`, '≥ 300 MB/s', nativeMBs >= 300);
+  row('native --log time / grep time', `${(nativeS / grepS).toFixed(2)}×`, `grep ${grepS.toFixed(2)} s, native ${nativeS.toFixed(2)} s`, '≤ 2×', nativeS / grepS <= 2);
+  // The reference classify_bench uses: grep with the knowledge base's whole patterns, not only their literals.
+  const fullPatterns = grepFullPatternFile(kb);
+  const grepFullS = median([0, 1, 2].map(() => timed('grep', ['-E', '-i', '-c', '-f', fullPatterns, file], grepEnv).seconds));
+  row('grep -E -i -c, whole kb patterns', `${f1(size / grepFullS)} MB/s`, `native ${f1(nativeMBs)} MB/s (${(nativeS / grepFullS).toFixed(2)}× its time)`, '(reference)', null);
+
+  // The module in Node, and the JS twin, on the same file.
+  step('the wasm module (Node) on the log');
+  const wasm = runChild('wasm-log', file, 3);
+  const wasmMBs = size / median(wasm.seconds);
+  row('wasm module (Node), log in 4 MB pieces', `${f1(wasmMBs)} MB/s`, `native ${f1(nativeMBs)} MB/s (${(wasmMBs / nativeMBs).toFixed(2)}×)`, '≥ 0.5× native', wasmMBs >= 0.5 * nativeMBs);
+  step('the JS twin on the log');
+  const twin = runChild('twin-log', file);
+  const twinMBs = size / twin.seconds[0];
+  row('JS twin (Node), same file, one run', `${f1(twinMBs)} MB/s`, `wasm module ${f1(wasmMBs)} MB/s`, 'module faster', wasmMBs > twinMBs);
+
+  // Pastes.
+  step('pastes (module, JS baseline, native)');
+  const pastes = runChild('pastes', iterations);
+  const nativeLines = await classifyBenchPasteLines(3000);
+  const nativeOf = (label) => {
+    const m = new RegExp(`${label}\\s+([\\d.]+) µs\\s+([\\d.]+) µs`).exec(nativeLines);
+    return m ? { median: Number(m[1]), p99: Number(m[2]) } : null;
+  };
+  const native1k = nativeOf('1024 B \\+ JSON result');
+  const native1kBare = nativeOf('1024 B paste');
+  const native10k = nativeOf('10240 B paste');
+  const us = (x) => `${x.toFixed(1)} µs`;
+  const p1 = pastes[1024];
+  const p10 = pastes[10240];
+  row('1 KB paste, module (Node), median', us(p1.module.median), `JS baseline ${us(p1.js.median)}, native+JSON ${native1k ? us(native1k.median) : 'n/a'}`,
+    '≤ 50 µs and < JS baseline', p1.module.median <= 50 && p1.module.median < p1.js.median);
+  row('1 KB paste, module (Node), p99', us(p1.module.p99), `JS baseline ${us(p1.js.p99)}, native+JSON ${native1k ? us(native1k.p99) : 'n/a'}`,
+    '≤ 150 µs and < JS baseline', p1.module.p99 <= 150 && p1.module.p99 < p1.js.p99);
+  if (native1kBare) {
+    row('1 KB paste, native (classify_bench), median', us(native1kBare.median), `with JSON result ${native1k ? us(native1k.median) : 'n/a'}`, '≤ 50 µs', native1kBare.median <= 50);
+    row('1 KB paste, native (classify_bench), p99', us(native1kBare.p99), `with JSON result ${native1k ? us(native1k.p99) : 'n/a'}`, '≤ 150 µs', native1kBare.p99 <= 150);
+  }
+  row('10 KB paste, module (Node), median', us(p10.module.median), `JS baseline ${us(p10.js.median)}, native ${native10k ? us(native10k.median) : 'n/a'}`, '< JS baseline', p10.module.median < p10.js.median);
+  row('10 KB paste, module (Node), p99', us(p10.module.p99), `JS baseline ${us(p10.js.p99)}, native ${native10k ? us(native10k.p99) : 'n/a'}`, '< JS baseline', p10.module.p99 < p10.js.p99);
+
+  // Memory.
+  const nativeRss = Math.max(...nativeRuns.map((r) => r.maxRssKb || 0)) / 1024;
+  row('native --log peak memory (max RSS)', nativeRss ? `${f1(nativeRss)} MB` : 'n/a', `log ${f1(size)} MB`, '(none)', null);
+  row('Node peak memory, module reading the log', `${f1(wasm.maxRssKb / 1024)} MB`, `native ${f1(nativeRss)} MB`, '(none)', null);
+  row('Node peak memory, JS twin reading the log', `${f1(twin.maxRssKb / 1024)} MB`, `module ${f1(wasm.maxRssKb / 1024)} MB`, '(none)', null);
+
+  // The page.
+  let chromiumVersion = 'not run';
+  if (!args.includes('--no-page')) {
+    step('the page in Chromium');
+    const page = await pageFigures(file);
+    if (page.error) {
+      notes.push(`page not measured: ${page.error}`);
+    } else {
+      chromiumVersion = page.version;
+      for (const [where, figure] of [['offline file', page.offline], ['hosted', page.hosted]]) {
+        row(`first answer, ${where}, median of 8`, `${figure.median.toFixed(0)} ms`,
+          `runs ${figure.all.map((t) => t.toFixed(0)).join(' ')}`, '≤ 250 ms', figure.median <= 250);
+      }
+      const pageMBs = size / page.dropped.seconds;
+      const longest = page.dropped.longTasks.length ? Math.max(...page.dropped.longTasks).toFixed(0) : 0;
+      row('page log throughput (offline page, Chromium)', `${f1(pageMBs)} MB/s`, `module in Node ${f1(wasmMBs)} MB/s, native ${f1(nativeMBs)} MB/s`,
+        '≥ 0.5× native', pageMBs >= 0.5 * nativeMBs);
+      notes.push(`page log: ${page.dropped.seconds.toFixed(2)} s, "${page.dropped.status}"; main thread meanwhile ${page.dropped.longTasks.length} tasks over 50 ms, longest ${longest} ms`);
+    }
+  } else {
+    notes.push('page not measured (--no-page)');
+  }
+  const html = readFileSync(path.join(dist, 'conndiag.html'));
+  const gz = gzipSync(html, { level: 9 }).length / 1024;
+  row('single file conndiag.html, gzip -9', `${gz.toFixed(0)} KB`, `raw ${(html.length / 1024).toFixed(0)} KB`, '≤ 250 KB gzip', gz <= 250);
+
+  // The report.
+  console.log(`conndiag perf, ${new Date().toISOString().slice(0, 16)}Z: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; Node ${process.version}; Chromium ${chromiumVersion}`);
+  console.log(`log: ${path.relative(root, file)}, ${f1(size)} MB: ${summary.replace(/^realistic_log: /, '')}`);
+  console.log(`events listed: native ${nativeEvents}, wasm module ${wasm.events}, JS twin ${twin.events} (the twin classified ${twin.classified} distinct events); grep: ${grepCount} matching lines, ${patterns.count} patterns (${path.relative(root, patterns.file)})`);
+  const built = (f) => statSync(f).mtime.toISOString().slice(0, 16).replace('T', ' ');
+  const version = spawnSync(conndiag, ['--version'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  console.log(`binaries (as found, not rebuilt): ${version}; built ${built(conndiag)} (conndiag), ${built(path.join(bin, 'classify_bench'))} (classify_bench), ` +
+    `${built(path.join(moduleDir, 'conndiag-core.wasm'))} (module), ${built(path.join(dist, 'conndiag.html'))} (page) UTC`);
+  console.log(`knowledge base: ${path.relative(root, kbPath)}; native runs ${nativeRuns.map((r) => r.seconds.toFixed(2)).join(' / ')} s, grep runs ${grepRuns.map((r) => r.seconds.toFixed(2)).join(' / ')} s, module runs ${wasm.seconds.map((s) => s.toFixed(2)).join(' / ')} s\n`);
+  const widths = [44, 12, 52, 26];
+  console.log(['figure', 'value', 'reference', 'target'].map((h, i) => h.padEnd(widths[i])).join(' ') + ' status');
+  for (const r of rows) {
+    console.log([r.name, r.value, r.reference, r.target].map((c, i) => c.padEnd(widths[i])).join(' ') + ` ${r.met === null ? '-' : r.met ? 'met' : 'not met'}`);
+  }
+  console.log(`\nnative paste figures, as classify_bench --iterations 3000 printed them (in-process; stopped after these lines):\n${nativeLines}`);
+  for (const n of notes) console.log(n);
+}
+
+await main();
