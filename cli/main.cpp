@@ -1,6 +1,7 @@
 // conndiag: the command-line diagnoser for app-connector errors (reads a paste or a log, prints the fix).
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <new>
@@ -62,8 +63,19 @@ int WithReportHint(int status, const conndiag::cli::Args& args) {
   return status;
 }
 
+// With several input files, each JSON line names its file first.
+std::string WithFile(const std::string& json, const std::string& file) {
+  if (file.empty()) return json;
+  const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(json);  // kept alive for the loop below
+  nlohmann::ordered_json out;
+  out["file"] = file;
+  for (const auto& [key, value] : parsed.items()) out[key] = value;
+  return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// `file`: the input's name when several are given (it then leads each JSON line), else empty.
 int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& options, std::FILE* in,
-           const conndiag::cli::Args& args) {
+           const conndiag::cli::Args& args, const std::string& file) {
   conndiag::LogClassifier log(classifier, options);
   const bool progress = isatty(STDERR_FILENO);
   std::size_t next_report = 64u << 20;
@@ -93,8 +105,8 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
   }
   if (args.json) {
     for (const auto& e : events) {
-      const std::string line =
-          conndiag::LogEventToJson(classifier.knowledge_base(), e, options, conndiag::OffsetUnit::kUtf8Bytes);
+      const std::string line = WithFile(
+          conndiag::LogEventToJson(classifier.knowledge_base(), e, options, conndiag::OffsetUnit::kUtf8Bytes), file);
       std::printf("%s\n", line.c_str());
     }
     for (const auto& w : warnings) std::fprintf(stderr, "conndiag: warning: %s\n", conndiag::cli::Printable(w).c_str());
@@ -105,6 +117,48 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
                                    {UseColor(), options.lang});
   }
   return any_confident ? kConfident : kNotConfident;
+}
+
+
+// One input: a paste, or a log with --log. `several`: more inputs follow or came before (JSON lines then name
+// their file, and an empty input's message names it).
+int RunOne(const conndiag::Classifier& classifier, const conndiag::Options& options, const conndiag::cli::Args& args,
+           const std::string& path, bool several) {
+  std::string open_error;
+  std::FILE* in = conndiag::cli::OpenInput(path, open_error);
+  if (!in) return Fail(open_error);
+  const std::string file = several ? path : std::string();
+  if (args.log) {
+    const int status = RunLog(classifier, options, in, args, file);
+    if (in != stdin) std::fclose(in);
+    return status;
+  }
+
+  std::string text;
+  conndiag::cli::InputNotes notes;
+  auto read_error = conndiag::cli::ReadAll(in, conndiag::kMaxPasteBytes, text, &notes);
+  if (in != stdin) std::fclose(in);
+  if (read_error) return Fail(*read_error);
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Fail((several ? path + ": " : std::string()) +
+                "the input is empty: give the error text as a file or on standard input");
+  }
+
+  conndiag::Result result = classifier.Classify(text, options);
+  if (const std::string note = conndiag::cli::NotesWarning(notes); !note.empty()) {
+    result.warnings.insert(result.warnings.begin(), note);
+  }
+  if (args.json) {
+    const std::string json =
+        conndiag::ResultToJson(classifier.knowledge_base(), result, options, text, conndiag::OffsetUnit::kUtf8Bytes);
+    // One paste: indented for people reading a terminal (re-parsing for layout costs nothing noticeable);
+    // several: one line each, naming its file.
+    if (several) std::printf("%s\n", WithFile(json, path).c_str());
+    else std::printf("%s\n", nlohmann::ordered_json::parse(json).dump(2).c_str());
+  } else {
+    conndiag::cli::PrintResult(stdout, classifier.knowledge_base(), result, {UseColor(), options.lang});
+  }
+  return !result.matches.empty() && result.matches.front().confident ? kConfident : kNotConfident;
 }
 
 }  // namespace
@@ -123,9 +177,12 @@ int main(int argc, char** argv) {
 int Run(int argc, char** argv) {
   auto parsed = conndiag::cli::ParseArgs(argc, argv);
   if (auto* usage = std::get_if<conndiag::cli::UsageError>(&parsed)) {
-    return Fail(usage->message + "\n(see conndiag --help)");
+    return Fail(usage->message + " (see conndiag --help)");
   }
-  const auto& args = std::get<conndiag::cli::Args>(parsed);
+  auto args = std::get<conndiag::cli::Args>(parsed);
+  if (!args.lang_given) {
+    args.lang = conndiag::cli::LanguageFromLocale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
+  }
   if (args.help) {
     std::fputs(conndiag::cli::UsageText(), stdout);
     return 0;
@@ -167,32 +224,17 @@ int Run(int argc, char** argv) {
   const conndiag::Options options{args.app, args.lang, args.top};
   if (auto invalid = classifier.Validate(options)) return Fail("--" + invalid->What());
 
-  std::string open_error;
-  std::FILE* in = conndiag::cli::OpenInput(args.input, open_error);
-  if (!in) return Fail(open_error);
-  if (args.log) return WithReportHint(RunLog(classifier, options, in, args), args);
-
-  std::string text;
-  conndiag::cli::InputNotes notes;
-  auto read_error = conndiag::cli::ReadAll(in, conndiag::kMaxPasteBytes, text, &notes);
-  if (in != stdin) std::fclose(in);
-  if (read_error) return Fail(*read_error);
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Fail("the input is empty: give the error text as a file or on standard input");
+  // Several files: each diagnosed on its own, in order; one that cannot be read does not stop the others.
+  const bool several = args.inputs.size() > 1;
+  int worst = kConfident;
+  for (std::size_t i = 0; i < args.inputs.size(); ++i) {
+    const std::string& path = args.inputs[i];
+    if (several && !args.json) {
+      std::printf("%s==> %s <==\n", i ? "\n" : "", conndiag::cli::Printable(path == "-" ? "standard input" : path).c_str());
+      std::fflush(stdout);
+    }
+    const int status = RunOne(classifier, options, args, path, several);
+    worst = std::max(worst, status);  // 2 (could not read) over 1 (not confident) over 0
   }
-
-  conndiag::Result result = classifier.Classify(text, options);
-  if (const std::string note = conndiag::cli::NotesWarning(notes); !note.empty()) {
-    result.warnings.insert(result.warnings.begin(), note);
-  }
-  if (args.json) {
-    const std::string json =
-        conndiag::ResultToJson(classifier.knowledge_base(), result, options, text, conndiag::OffsetUnit::kUtf8Bytes);
-    // Indented for people reading a terminal; one paste, so re-parsing for layout costs nothing noticeable.
-    std::printf("%s\n", nlohmann::ordered_json::parse(json).dump(2).c_str());
-  } else {
-    conndiag::cli::PrintResult(stdout, classifier.knowledge_base(), result, {UseColor(), options.lang});
-  }
-  const bool confident = !result.matches.empty() && result.matches.front().confident;
-  return WithReportHint(confident ? kConfident : kNotConfident, args);
+  return WithReportHint(worst, args);
 }

@@ -4,7 +4,8 @@ set(_in "${CMAKE_CURRENT_SOURCE_DIR}/cli/inputs")
 
 # cli_test(NAME EXIT code [STDIN file] [ARGS ...] [ENV VAR=value ...] [STDOUT regex] [STDERR regex] [STDOUT_EMPTY]
 #          [STDERR_EMPTY])
-# Each run starts without CONNDIAG_REPORT_TO, whatever the developer's environment holds; ENV sets variables.
+# Each run starts without CONNDIAG_REPORT_TO and without a locale (LC_ALL, LC_MESSAGES, LANG), whatever the
+# developer's environment holds; ENV sets variables.
 function(cli_test name)
   cmake_parse_arguments(T "STDOUT_EMPTY;STDERR_EMPTY" "EXIT;STDIN;STDOUT;STDERR" "ARGS;ENV" ${ARGN})
   set(defs -DCLI=${_cli} -DEXPECT_EXIT=${T_EXIT})
@@ -27,7 +28,8 @@ function(cli_test name)
   if(T_STDERR_EMPTY)
     list(APPEND defs -DSTDERR_EMPTY=ON)
   endif()
-  add_test(NAME "cli: ${name}" COMMAND ${CMAKE_COMMAND} -E env --unset=CONNDIAG_REPORT_TO ${T_ENV}
+  add_test(NAME "cli: ${name}" COMMAND ${CMAKE_COMMAND} -E env --unset=CONNDIAG_REPORT_TO --unset=LC_ALL
+    --unset=LC_MESSAGES --unset=LANG ${T_ENV}
     ${CMAKE_COMMAND} ${defs} -P "${CMAKE_CURRENT_SOURCE_DIR}/cli/run_cli.cmake")
 endfunction()
 
@@ -38,6 +40,31 @@ cli_test("an expired AADSTS70008 token on stdin is diagnosed, exit 0" EXIT 0 STD
   STDOUT "1\\. Microsoft 365 \\(Office 365\\) · likely .*o365-aadsts70008-token-expired")
 cli_test("French output in French" EXIT 0 STDIN aadsts70008.txt ARGS --lang fr STDOUT "Cause : .*Solution :")
 cli_test("a file argument is read like stdin" EXIT 0 ARGS ${_in}/aadsts70008.txt STDOUT "o365-aadsts70008")
+cli_test("-V is --version" EXIT 0 ARGS -V STDOUT "^conndiag ${PROJECT_VERSION} ")
+cli_test("--version names the knowledge base --kb gives" EXIT 0 ARGS --kb ${_in}/custom_kb.json --version
+  STDOUT "knowledge base portal-1\\)")
+cli_test("--version with an unreadable --kb is an input error" EXIT 2 ARGS -V --kb ${_in}/no-such-kb.json
+  STDERR "cannot open" STDOUT_EMPTY)
+cli_test("several files: each under its name, in order" EXIT 0 ARGS ${_in}/aadsts70008.txt ${_in}/box_parse.txt
+  STDOUT "^==> [^\n]*aadsts70008.txt <==\n1\\. Microsoft 365.*\n\n==> [^\n]*box_parse.txt <==\n1\\. Box")
+cli_test("several files with --json: one line per file, its name first" EXIT 0
+  ARGS --json ${_in}/aadsts70008.txt ${_in}/box_parse.txt
+  STDOUT "^{\"file\":\"[^\"]*aadsts70008.txt\",\"matches\".*\n{\"file\":\"[^\"]*box_parse.txt\",")
+cli_test("several files: one unreadable is reported, the others diagnosed, exit 2" EXIT 2
+  ARGS ${_in}/aadsts70008.txt ${_in}/no-such-file.txt ${_in}/box_parse.txt
+  STDOUT "box_parse.txt <==\n1\\. Box" STDERR "no-such-file.txt")
+cli_test("several files: exit 1 when one has no confident answer" EXIT 1 ARGS ${_in}/aadsts70008.txt ${_in}/contoso_proxy.txt
+  STDOUT "contoso_proxy.txt <==")
+cli_test("several logs with --json: each event line names its log" EXIT 0
+  ARGS --log --json ${_in}/connector.log ${_in}/connector.log STDOUT "^{\"file\":\"[^\"]*connector.log\",\"line\":")
+cli_test("-- ends the options: a file named like an option is read" EXIT 0 ARGS -- ${_in}/aadsts70008.txt
+  STDOUT "o365-aadsts70008")
+cli_test("a French locale answers in French when --lang is not given" EXIT 0 STDIN aadsts70008.txt
+  ENV LANG=fr_FR.UTF-8 STDOUT "Cause : .*Solution :")
+cli_test("--lang wins over the locale" EXIT 0 STDIN aadsts70008.txt ARGS --lang en ENV LC_ALL=fr_FR.UTF-8
+  STDOUT "Cause: .*Fix:")
+cli_test("a usage error says where help is, on one line" EXIT 2 ARGS --frobnicate
+  STDERR "^conndiag: unknown option --frobnicate \\(see conndiag --help\\)\n$" STDOUT_EMPTY)
 cli_test("--json gives one object with matches, app_guess and fields" EXIT 0 STDIN aadsts70008.txt ARGS --json
   STDOUT "^{\n  \"matches\": \\[\n    {\n      \"id\": \"o365-aadsts70008-token-expired\".*\"app_guess\": \"office365\".*\"aadsts\": \\[[^]]*\"70002\",[^]]*\"70008\"")
 cli_test("a shared 401 without app is not confident, exit 1" EXIT 1 STDIN shared_401.txt
