@@ -11,6 +11,7 @@ const char* UsageText() {
   return R"(Usage: conndiag [--app APP] [--lang en|fr] [--top N] [--json] [--log] [--kb FILE]
                 [--report-to ADDRESS] [--] [FILE|-]...
        conndiag --help | --version
+       conndiag kb check FILE      (validate a knowledge base: conndiag kb --help)
 
 Diagnoses a Microsoft Defender for Cloud Apps app-connector error: which app, why, and how to fix it.
 Reads the error from FILE, or from standard input when FILE is - or absent. Nothing leaves the machine.

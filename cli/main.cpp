@@ -16,6 +16,7 @@
 #include "conndiag/result_json.h"
 #include "conndiag/version.h"
 #include "input.h"
+#include "kb_command.h"
 #include "terminal_text.h"
 #include "text_output.h"
 #include "words.h"
@@ -175,6 +176,10 @@ int main(int argc, char** argv) {
 }
 
 int Run(int argc, char** argv) {
+  // `conndiag kb ...`: the knowledge-base tools (a file named "kb" is read as `conndiag -- kb` or `./kb`).
+  if (argc > 1 && std::string_view(argv[1]) == "kb") {
+    return conndiag::cli::RunKbCommand(argc, argv, conndiag::DefaultKnowledgeBase());
+  }
   auto parsed = conndiag::cli::ParseArgs(argc, argv);
   if (auto* usage = std::get_if<conndiag::cli::UsageError>(&parsed)) {
     return Fail(usage->message + " (see conndiag --help)");

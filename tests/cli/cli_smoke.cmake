@@ -163,3 +163,21 @@ if(NOT CONNDIAG_SANITIZE)
   add_test(NAME "cli: --log streams a 1 GB log from stdin within a 256 MB memory limit"
     COMMAND bash -c "set -euo pipefail; events=$('$<TARGET_FILE:classify_bench>' --print-log 1024 | prlimit --as=268435456 '$<TARGET_FILE:conndiag>' --log --json | grep -vc '\"status\":\"unrecognized\"'); echo \"$events events\"; test \"$events\" -eq 16")
 endif()
+
+# conndiag kb check: the knowledge-base check of docs/cli.md.
+cli_test("kb check: the built-in knowledge base is valid and recognizes its own texts" EXIT 0
+  ARGS kb check ${CMAKE_SOURCE_DIR}/data/kb.json STDOUT "kb.json: valid \\(knowledge base [0-9.]+\\): [0-9]+ entries checked" STDERR_EMPTY)
+cli_test("kb check: the example portal file that extends it is valid" EXIT 0
+  ARGS kb check ${CMAKE_SOURCE_DIR}/web/examples/portal-kb.json STDOUT "portal-kb.json: valid \\(knowledge base [0-9.]+\\+contoso-help-1\\): 2 entries")
+cli_test("kb check: an example its own signature does not recognize is named by its path in the file" EXIT 2
+  ARGS kb check ${_in}/unrecognized_example_kb.json
+  STDERR "unrecognized_example_kb.json: /entries/0/signatures/0/examples/1: \"Connection refused by upstream proxy\" matches no signature of portal-proxy-blocked.*1 of 4 own texts"
+  STDOUT_EMPTY)
+cli_test("kb check: a field the loader refuses, with the file and the JSON path" EXIT 2 ARGS kb check ${_in}/bad_extends_kb.json
+  STDERR "^bad_extends_kb.json: /entires: unknown field|/bad_extends_kb.json: /entires: unknown field" STDOUT_EMPTY)
+cli_test("kb check: a broken pattern, with the file and the JSON path" EXIT 2 ARGS kb check ${_in}/bad_pattern_kb.json
+  STDERR "bad_pattern_kb.json: /entries/0/patterns/0: invalid regular expression" STDOUT_EMPTY)
+cli_test("kb check: a file that is not there" EXIT 2 ARGS kb check ${_in}/no-such-kb.json STDERR "cannot open" STDOUT_EMPTY)
+cli_test("kb with no command is a usage error" EXIT 2 ARGS kb STDERR "kb needs a command: check" STDOUT_EMPTY)
+cli_test("kb --help" EXIT 0 ARGS kb --help STDOUT "Usage: conndiag kb check FILE")
+cli_test("a file named kb is read after --" EXIT 2 ARGS -- kb STDERR "cannot open kb" STDOUT_EMPTY)

@@ -1,0 +1,76 @@
+// The knowledge-base check: load it as the front ends do, then classify every entry's own texts.
+#include "conndiag/kb_check.h"
+
+#include <string>
+
+#include "conndiag/classifier.h"
+#include "kb_overlay.h"
+
+namespace conndiag {
+namespace {
+
+// "/entries/<merged index>/rest" in the checked file's terms, or "" for an entry that is not the file's.
+std::string InFileTerms(std::size_t merged_index, const std::vector<long>& origin, const std::string& rest) {
+  if (origin.empty()) return "/entries/" + std::to_string(merged_index) + rest;  // a complete file
+  if (merged_index >= origin.size() || origin[merged_index] < 0) return {};
+  return "/entries/" + std::to_string(origin[merged_index]) + rest;
+}
+
+// What a signature's path (its patterns' parent in the merged knowledge base) adds after "/entries/N".
+std::string AfterEntry(const std::string& signature_path) {
+  const std::size_t entries = signature_path.find("/entries/");
+  if (entries == std::string::npos) return {};
+  const std::size_t slash = signature_path.find('/', entries + 9);
+  return slash == std::string::npos ? std::string() : signature_path.substr(slash);
+}
+
+}  // namespace
+
+Expected<KnowledgeBaseCheck> CheckKnowledgeBase(std::string_view base_json, std::string_view json) {
+  std::vector<long> origin;  // empty: a complete file, its indices are its own
+  Expected<Classifier> loaded = Classifier::FromJson(json);
+  if (ExtendsAnother(json)) {
+    auto merged = MergeOverlay(base_json, json);
+    if (!merged.ok()) return merged.error();
+    origin = merged.value().origin;
+    loaded = Classifier::FromJson(merged.value().json);
+    if (!loaded.ok()) return InOverlayTerms(loaded.error(), origin);
+  }
+  if (!loaded.ok()) return loaded.error();
+  const Classifier& classifier = loaded.value();
+  const KnowledgeBase& kb = classifier.knowledge_base();
+
+  KnowledgeBaseCheck check;
+  check.version = kb.version;
+  for (std::size_t i = 0; i < kb.entries.size(); ++i) {
+    const Entry& entry = kb.entries[i];
+    if (entry.fallback || InFileTerms(i, origin, "").empty()) continue;  // catch-alls answer last; not the file's
+    ++check.entries;
+    std::vector<std::pair<std::string, std::string>> own;  // path, text
+    if (entry.source != "code-table") {  // a code entry's message is the bare code
+      for (const auto& [lang, text] : entry.message) own.emplace_back(InFileTerms(i, origin, "/message/" + lang), text);
+    }
+    for (std::size_t s = 0; s < entry.signatures.size(); ++s) {
+      const Signature& sig = entry.signatures[s];
+      for (std::size_t k = 0; k < sig.examples.size(); ++k) {
+        own.emplace_back(InFileTerms(i, origin, AfterEntry(sig.path) + "/examples/" + std::to_string(k)), sig.examples[k]);
+      }
+    }
+    Options options;
+    // A row for every app is checked as a Box error would be: Box has no timeout or 500 row of its own.
+    options.app = entry.apps.empty() || entry.apps.front() == "all" ? "box" : entry.apps.front();
+    if (!kb.FindApp(options.app)) options.app.clear();
+    for (const auto& [path, text] : own) {
+      ++check.texts;
+      const Result result = classifier.Classify(text, options);
+      const Match* top = result.matches.empty() ? nullptr : &result.matches.front();
+      const bool right = top && !top->similar &&
+                         (top->entry->id == entry.id || (top->code && top->code->id == entry.id));
+      if (right) continue;
+      check.misses.push_back({path, entry.id, text, top ? top->entry->id : std::string(), top && top->similar});
+    }
+  }
+  return check;
+}
+
+}  // namespace conndiag
