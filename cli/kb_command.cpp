@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "conndiag/classifier.h"
 #include "conndiag/kb_check.h"
 #include "conndiag/knowledge_base.h"
 #include "input.h"
@@ -34,14 +35,20 @@ std::string Quoted(const std::string& text) {
   return "\"" + out + "\"";
 }
 
+// Reads a file (or standard input for "-") of at most `limit` bytes; "" and a message in `error` on failure.
+std::string Read(const std::string& path, std::size_t limit, const char* what, std::string& error) {
+  std::FILE* f = OpenInput(path, error);
+  if (!f) return {};
+  std::string text;
+  if (const auto read_error = ReadAll(f, limit, text, nullptr, what)) error = path + ": " + *read_error;
+  if (f != stdin) std::fclose(f);
+  return text;
+}
+
 int Check(const std::string& path, std::string_view built_in) {
   std::string error;
-  std::FILE* f = OpenInput(path, error);
-  if (!f) return Problem("conndiag: " + error);
-  std::string text;
-  const auto read_error = ReadAll(f, kMaxKnowledgeBaseBytes, text, nullptr, "the knowledge base");
-  if (f != stdin) std::fclose(f);
-  if (read_error) return Problem("conndiag: " + path + ": " + *read_error);
+  const std::string text = Read(path, kMaxKnowledgeBaseBytes, "the knowledge base", error);
+  if (!error.empty()) return Problem("conndiag: " + error);
 
   const auto checked = CheckKnowledgeBase(built_in, text);
   if (!checked.ok()) return Problem(path + ": " + checked.error().What());
@@ -64,17 +71,95 @@ int Check(const std::string& path, std::string_view built_in) {
   return kValid;
 }
 
+const char* OutcomeWord(PatternTrace::Outcome o) {
+  switch (o) {
+    case PatternTrace::Outcome::kMatched: return "matched";
+    case PatternTrace::Outcome::kNotMatched: return "did not match";
+    case PatternTrace::Outcome::kLiteralsAbsent: return "not run: its literals are absent";
+  }
+  return "";
+}
+
+void PrintPatterns(const char* kind, const std::vector<PatternTrace>& list) {
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    const PatternTrace& p = list[k];
+    const char mark = p.outcome == PatternTrace::Outcome::kMatched ? '+' : '-';
+    std::printf("      %c %s %zu: %s   (%s)\n", mark, kind, k + 1, Printable(p.source).c_str(), OutcomeWord(p.outcome));
+  }
+}
+
+// `conndiag kb explain [--kb FILE] [TEXT|-]`: how the text is matched, pattern by pattern, then the answer.
+int Explain(const std::vector<std::string>& args, std::string_view built_in) {
+  std::string kb_path;
+  std::string input = "-";
+  bool have_input = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--kb" && i + 1 < args.size()) {
+      kb_path = args[++i];
+    } else if (!have_input && (args[i] == "-" || args[i].empty() || args[i][0] != '-')) {
+      input = args[i];
+      have_input = true;
+    } else {
+      return Problem("conndiag: kb explain takes [--kb FILE] and one text (see conndiag kb --help)");
+    }
+  }
+  std::string error;
+  std::string kb_text(built_in);
+  if (!kb_path.empty()) {
+    kb_text = Read(kb_path, kMaxKnowledgeBaseBytes, "the knowledge base", error);
+    if (!error.empty()) return Problem("conndiag: " + error);
+  }
+  auto loaded = kb_path.empty() ? Classifier::FromJson(kb_text) : Classifier::FromJsonExtending(built_in, kb_text);
+  if (!loaded.ok()) return Problem((kb_path.empty() ? "built-in knowledge base" : kb_path) + ": " + loaded.error().What());
+  // The text: standard input for "-", else the argument itself (a text to explain, not a file name).
+  const std::string text = input == "-" ? Read("-", kMaxPasteBytes, "the text", error) : input;
+  if (!error.empty()) return Problem("conndiag: " + error);
+
+  const Classifier& classifier = loaded.value();
+  const MatchTrace trace = classifier.Trace(text);
+  std::printf("knowledge base: %s\n", Printable(classifier.knowledge_base().version).c_str());
+  std::printf("normalized: %s\n", Printable(trace.normalized).c_str());
+  std::printf("literals found (%zu):", trace.literals.size());
+  for (const auto& l : trace.literals) std::printf(" \"%s\"", Printable(l).c_str());
+  std::printf("\ncandidate entries (%zu): those with a signature whose literals all occur\n", trace.candidates.size());
+  for (const auto& e : trace.candidates) {
+    std::printf("  %s\n", Printable(e.id).c_str());
+    for (const auto& s : e.signatures) {
+      const char* state = s.matched ? "matched" : s.possible ? "possible, not matched" : "ruled out by the prefilter";
+      std::printf("    signature %s: %s\n", Printable(s.id).c_str(), state);
+      if (!s.possible) continue;
+      PrintPatterns("pattern", s.patterns);
+      PrintPatterns("hint", s.hints);
+    }
+  }
+  for (const auto& w : trace.warnings) std::printf("warning: %s\n", Printable(w).c_str());
+  const Result result = classifier.Classify(text, Options{});
+  std::printf("answer:");
+  if (result.matches.empty()) std::printf(" none");
+  for (const auto& m : result.matches) {
+    std::printf(" %s (%s%.2f%s)", Printable(m.entry->id).c_str(), m.confident ? "confident, " : "", m.score,
+                m.similar ? ", similar text" : "");
+  }
+  std::printf("\n");
+  return kValid;
+}
+
 }  // namespace
 
 const char* KbUsageText() {
   return R"(Usage: conndiag kb check FILE
+       conndiag kb explain [--kb FILE] [TEXT|-]
 
   check FILE    validates a knowledge base (the format of data/kb.json), or a portal file that extends the
                 built-in one ("extends": "conndiag"), as the CLI and the page would load it; then classifies
                 each of its entries' messages and signature examples, which must be recognized as their
                 entry. Each problem goes to standard error as FILE: /json/path: what.
+  explain TEXT  shows how a text is matched: its normalized form, the literals found, and for each
+                candidate entry (a signature whose literals all occur) which patterns and hints matched
+                and which did not; then the answer. TEXT is the error text itself (- or absent: standard
+                input); --kb FILE explains with that knowledge base (or one that extends the built-in one).
 
-Exit status: 0 valid, 2 invalid (or a usage error).
+Exit status: 0 valid / explained, 2 invalid (or a usage error).
 )";
 }
 
@@ -86,8 +171,9 @@ int RunKbCommand(int argc, const char* const* argv, std::string_view built_in) {
   }
   if (command == "check" && argc == 4) return Check(argv[3], built_in);
   if (command == "check") return Problem("conndiag: kb check takes one knowledge-base file (see conndiag kb --help)");
+  if (command == "explain") return Explain(std::vector<std::string>(argv + 3, argv + argc), built_in);
   return Problem("conndiag: " + (command.empty() ? std::string("kb needs a command") : "unknown kb command \"" +
-                 std::string(command) + "\"") + ": check (see conndiag kb --help)");
+                 std::string(command) + "\"") + ": check, explain (see conndiag kb --help)");
 }
 
 }  // namespace conndiag::cli

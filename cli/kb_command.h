@@ -1,4 +1,4 @@
-// `conndiag kb ...`: the knowledge-base maintenance commands (today: `kb check FILE`).
+// `conndiag kb ...`: the knowledge-base maintenance commands: `kb check FILE`, `kb explain TEXT`.
 #pragma once
 
 #include <string_view>

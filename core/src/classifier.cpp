@@ -26,6 +26,7 @@ struct Classifier::Compiled {
   SignatureSet signatures;
   std::vector<AppClue> clues;
   MultiLiteralMatcher all_literals;  // pattern and clue literals
+  std::vector<std::string> literals;  // the same, by id (for Trace)
   SimilarityIndex similarity;        // every known text, for pastes no signature matches
   std::vector<std::string> load_warnings;
 };
@@ -51,6 +52,7 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
     for (const auto& clue : c->kb.apps[a].clues) c->clues.push_back({a, table.Id(clue), clue});
   }
   c->all_literals = MultiLiteralMatcher(table.list());
+  c->literals = table.list();
   c->similarity = SimilarityIndex(c->kb);
   c->load_warnings = MissingWordWarnings(c->kb.languages);
   return Classifier(std::move(c));
@@ -95,6 +97,20 @@ bool Classifier::MightMatch(const NormalizedText& normalized) const {
   thread_local std::vector<std::uint32_t> hits;
   compiled_->all_literals.Scan(normalized.text, found, hits);
   return compiled_->signatures.AnyPossible(found, hits);
+}
+
+MatchTrace Classifier::Trace(std::string_view text) const {
+  const Compiled& c = *compiled_;
+  MatchTrace trace;
+  const NormalizedText normalized = Normalize(text.substr(0, std::min(text.size(), kMaxPasteBytes)), false);
+  trace.normalized = normalized.text;
+  std::vector<std::uint8_t> found;
+  std::vector<std::uint32_t> hits;
+  c.all_literals.Scan(normalized.text, found, hits);
+  std::sort(hits.begin(), hits.end());
+  for (std::uint32_t id : hits) trace.literals.push_back(c.literals[id]);
+  trace.candidates = c.signatures.Trace(c.kb, normalized.text, found, trace.warnings);
+  return trace;
 }
 
 Result Classifier::Classify(std::string_view text, const Options& options) const {

@@ -190,6 +190,44 @@ std::vector<Candidate> SignatureSet::Match(const KnowledgeBase& kb, const std::s
   return candidates;
 }
 
+std::vector<EntryTrace> SignatureSet::Trace(const KnowledgeBase& kb, const std::string& normalized,
+                                            const std::vector<std::uint8_t>& found,
+                                            std::vector<std::string>& warnings) const {
+  std::vector<EntryTrace> traces;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const CompiledEntry& compiled = entries_[i];
+    const Entry& entry = kb.entries[i];
+    if (std::none_of(compiled.signatures.begin(), compiled.signatures.end(),
+                     [&](const CompiledSignature& s) { return Possible(s, found); })) {
+      continue;
+    }
+    EntryTrace trace{entry.id, {}};
+    for (std::size_t s = 0; s < compiled.signatures.size(); ++s) {
+      const CompiledSignature& sig = compiled.signatures[s];
+      const Signature& written = entry.signatures[s];
+      SignatureTrace st;
+      st.id = written.id;
+      st.possible = Possible(sig, found);
+      const auto outcome = [&](const CompiledPattern& p) {
+        std::vector<Span> spans;
+        const bool absent = !p.literal_ids.empty() &&
+                            std::none_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; });
+        if (absent) return PatternTrace::Outcome::kLiteralsAbsent;
+        return Run(p, normalized, found, spans, warnings) ? PatternTrace::Outcome::kMatched : PatternTrace::Outcome::kNotMatched;
+      };
+      st.matched = true;
+      for (std::size_t k = 0; k < sig.patterns.size(); ++k) {
+        st.patterns.push_back({written.patterns[k], outcome(sig.patterns[k])});
+        st.matched = st.matched && st.patterns.back().outcome == PatternTrace::Outcome::kMatched;
+      }
+      for (std::size_t k = 0; k < sig.hints.size(); ++k) st.hints.push_back({written.hints[k], outcome(sig.hints[k])});
+      trace.signatures.push_back(std::move(st));
+    }
+    traces.push_back(std::move(trace));
+  }
+  return traces;
+}
+
 std::vector<Span> MergeSpans(std::vector<Span> spans) {
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;

@@ -12,6 +12,7 @@
 #include "candidate.h"
 #include "conndiag/expected.h"
 #include "conndiag/knowledge_base.h"
+#include "conndiag/match_trace.h"
 #include "conndiag/normalize.h"
 
 namespace conndiag {
@@ -82,6 +83,11 @@ class SignatureSet {
   // knowledge-base order. Regex work that exceeds Boost's limits skips that pattern with a warning.
   std::vector<Candidate> Match(const KnowledgeBase& kb, const std::string& normalized,
                                const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings) const;
+
+  // Every entry with a signature the prefilter lets through, and for each of its signatures what each
+  // pattern and hint did on the normalized text (all of them run, not only up to the first that fails).
+  std::vector<EntryTrace> Trace(const KnowledgeBase& kb, const std::string& normalized,
+                                const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings) const;
 
  private:
   struct Ref {

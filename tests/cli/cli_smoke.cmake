@@ -181,3 +181,12 @@ cli_test("kb check: a file that is not there" EXIT 2 ARGS kb check ${_in}/no-suc
 cli_test("kb with no command is a usage error" EXIT 2 ARGS kb STDERR "kb needs a command: check" STDOUT_EMPTY)
 cli_test("kb --help" EXIT 0 ARGS kb --help STDOUT "Usage: conndiag kb check FILE")
 cli_test("a file named kb is read after --" EXIT 2 ARGS -- kb STDERR "cannot open kb" STDOUT_EMPTY)
+
+# conndiag kb explain: its whole output on a small knowledge base of its own, compared with a golden file
+# (a matched signature, one ruled out by the prefilter, a possible one whose second pattern did not match).
+add_test(NAME "cli: kb explain shows, pattern by pattern, how a text is matched (golden output)"
+  COMMAND bash -c "set -uo pipefail; '$<TARGET_FILE:conndiag>' kb explain --kb '${_in}/explain_kb.json' 'BoxAPIException: invalid_grant: Invalid refresh token (box.com) – Invalid token provided (E00000110)' | diff -u '${CMAKE_CURRENT_SOURCE_DIR}/cli/golden/kb_explain.txt' -")
+cli_test("kb explain reads the text from standard input" EXIT 0 STDIN aadsts70008.txt ARGS kb explain
+  STDOUT "normalized: .*aadsts70008.*candidate entries \\([0-9]+\\).*o365-aadsts70008-token-expired.*answer: o365-aadsts70008-token-expired \\(confident")
+cli_test("kb explain with a broken --kb names the file and the path" EXIT 2 ARGS kb explain --kb ${_in}/bad_pattern_kb.json x
+  STDERR "bad_pattern_kb.json: /entries/0/patterns/0: invalid regular expression" STDOUT_EMPTY)

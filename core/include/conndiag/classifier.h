@@ -11,6 +11,7 @@
 #include "conndiag/expected.h"
 #include "conndiag/fields.h"
 #include "conndiag/knowledge_base.h"
+#include "conndiag/match_trace.h"
 #include "conndiag/normalize.h"
 
 namespace conndiag {
@@ -100,6 +101,11 @@ class Classifier {
   // given it without them, it normalizes `text` again with them.
   bool MightMatch(const NormalizedText& normalized) const;
   Result Classify(std::string_view text, const NormalizedText& normalized, const Options& options) const;
+
+  // How `text` is matched, pattern by pattern (for knowledge-base authors: `conndiag kb explain`): its
+  // normalized form, the literals found, and each entry the prefilter lets through with what each of its
+  // patterns and hints did. Classify gives the answer; this shows why.
+  MatchTrace Trace(std::string_view text) const;
 
   const KnowledgeBase& knowledge_base() const;
 
