@@ -11,7 +11,7 @@ const char* UsageText() {
   return R"(Usage: conndiag [--app APP] [--lang en|fr] [--top N] [--json] [--log] [--kb FILE]
                 [--report-to ADDRESS] [--] [FILE|-]...
        conndiag --help | --version
-       conndiag kb check FILE      (validate a knowledge base: conndiag kb --help)
+       conndiag kb check FILE | kb explain [TEXT]   (knowledge-base tools: conndiag kb --help)
 
 Diagnoses a Microsoft Defender for Cloud Apps app-connector error: which app, why, and how to fix it.
 Reads the error from FILE, or from standard input when FILE is - or absent. Nothing leaves the machine.
@@ -32,8 +32,8 @@ Several files are diagnosed one by one, each under its name (with --json: one li
                 where people should report a wrong answer (an email address or a URL): when there is
                 no confident match (exit status 1), one line on standard error says so (default: the
                 environment variable CONNDIAG_REPORT_TO; nothing is printed when neither is set)
-  -h, --help    this text
-  -V, --version version, git revision and knowledge-base version (of the --kb file when given)
+  -h, --help    show this help
+  -V, --version  version, git revision and knowledge-base version (of the --kb file when given)
 
 Exit status: 0 a confident match (with --log: at least one event), 1 no confident match,
              2 usage or input error (message on standard error, nothing on standard output).

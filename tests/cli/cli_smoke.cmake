@@ -190,3 +190,12 @@ cli_test("kb explain reads the text from standard input" EXIT 0 STDIN aadsts7000
   STDOUT "normalized: .*aadsts70008.*candidate entries \\([0-9]+\\).*o365-aadsts70008-token-expired.*answer: o365-aadsts70008-token-expired \\(confident")
 cli_test("kb explain with a broken --kb names the file and the path" EXIT 2 ARGS kb explain --kb ${_in}/bad_pattern_kb.json x
   STDERR "bad_pattern_kb.json: /entries/0/patterns/0: invalid regular expression" STDOUT_EMPTY)
+
+# The man page (written from the --help texts at build time): groff reads it without a warning, and it
+# documents every option --help lists.
+add_test(NAME "cli: the man page renders without warnings and documents every option of --help"
+  COMMAND bash -c "set -uo pipefail; page='${CMAKE_BINARY_DIR}/man/conndiag.1'; warnings=$(groff -man -Tutf8 -ww -z \"$page\" 2>&1) || exit 1; [ -z \"$warnings\" ] || { echo \"$warnings\"; exit 1; }; text=$(LC_ALL=C groff -man -Tascii -P-cbou \"$page\") || exit 1; n=0; for opt in $('$<TARGET_FILE:conndiag>' --help | grep -oE -- '(--[a-z][a-z-]+|-[hV])\\b' | sort -u) kb check explain; do n=$((n+1)); grep -qF -- \"$opt\" <<<\"$text\" || { echo \"missing from the man page: $opt\"; exit 1; }; done; [ $n -ge 12 ] || { echo \"only $n options found in --help\"; exit 1; }")
+
+# Installing puts the command and its man page where a Linux admin looks for them; the installed command runs.
+add_test(NAME "cli: cmake --install puts conndiag in bin and its man page in share/man/man1, and it runs"
+  COMMAND bash -c "set -euo pipefail; root=$(mktemp -d); trap 'rm -rf \"$root\"' EXIT; '${CMAKE_COMMAND}' --install '${CMAKE_BINARY_DIR}' --prefix \"$root\" >/dev/null; \"$root/bin/conndiag\" --version | grep -q '^conndiag ${PROJECT_VERSION} '; groff -man -Tascii -P-cbou \"$root/share/man/man1/conndiag.1\" | grep -q 'KNOWLEDGE-BASE TOOLS'")
