@@ -141,13 +141,14 @@ writeFileSync(path.join(pkg, 'node.mjs'), retarget('package/node.mjs', "import('
 copyFileSync(path.join(here, 'package/index.d.ts'), path.join(pkg, 'types/index.d.ts'));
 copyFileSync(path.join(here, 'package/node.d.ts'), path.join(pkg, 'types/node.d.ts'));
 copyFileSync(path.join(here, 'package/README.md'), path.join(pkg, 'README.md'));
+copyFileSync(path.join(here, '../LICENSE'), path.join(pkg, 'LICENSE'));
 writeFileSync(path.join(pkg, 'core/conndiag-core.cjs'), glueJs);  // .cjs: CommonJS inside a "type": "module" package
 copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(pkg, 'core/conndiag-core.wasm'));
 writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({
   name: 'conndiag',
   version: args.version || '0.0.0',
   description: 'Diagnoses Microsoft Defender for Cloud Apps app-connector errors, entirely in the browser (WebAssembly).',
-  license: 'UNLICENSED',
+  license: 'MIT',
   type: 'module',
   main: './api.mjs',
   types: './types/index.d.ts',
@@ -162,7 +163,7 @@ writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({
     './site/*': './site/*',
     './package.json': './package.json',
   },
-  files: ['api.mjs', 'node.mjs', 'types/', 'core/', 'site/', 'conndiag.html', 'README.md'],
+  files: ['api.mjs', 'node.mjs', 'types/', 'core/', 'site/', 'conndiag.html', 'README.md', 'LICENSE'],
   engines: { node: '>=18' },
 }, null, 2) + '\n');
 
