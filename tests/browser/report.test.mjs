@@ -24,6 +24,7 @@ const UNKNOWN = 'FrobnicatorException: the widget refused to frobnicate';
 let browser;
 let copyDir;  // a copy of the hosted folder whose conndiag-config.json names an https template
 let hosted;
+let plain;  // the hosted folder as built: its conndiag-config.json names no address
 
 before(async () => {
   browser = await launch();
@@ -32,6 +33,7 @@ before(async () => {
   writeFileSync(path.join(copyDir, 'conndiag-config.json'),
     JSON.stringify({ reportTo: 'https://tracker.example/new?title={subject}&body={body}' }));
   hosted = await serve(copyDir, { prefix: '/tools/conndiag/' });
+  plain = await serve(path.join(dist, 'site'), { prefix: '/tools/conndiag/' });
   // A portal page beside the element's files, with the element and its report-to.
   writeFileSync(path.join(copyDir, 'report-portal.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
     <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; img-src data:">
@@ -42,6 +44,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await hosted?.close();
+  await plain?.close();
   if (copyDir) rmSync(copyDir, { recursive: true, force: true });
 });
 
@@ -126,8 +129,9 @@ test('the no-match view has the button, and its report says there was no candida
   await checkClean(p);
 });
 
-test('the page with ?report-to=mailto: offers "Open report", a mailto: link with the encoded report; a javascript: address is refused', async () => {
-  const p = await openPage(browser, `${offlineUrl}?report-to=${encodeURIComponent('mailto:x@example.com')}`, { viewport: LAPTOP });
+test('the hosted page with ?report-to=mailto: offers "Open report", a mailto: link with the encoded report; a javascript: address is refused; the offline file only copies', async () => {
+  const origin = new URL(plain.url).origin;
+  const p = await openPage(browser, `${plain.url}?report-to=${encodeURIComponent('mailto:x@example.com')}`, { viewport: LAPTOP, allowedOrigin: origin });
   await diagnose(p.page, PASTE, { app: 'okta', expect: 'okta-401-token-invalid' });
   const report = await openReport(p.page);
   const link = p.page.locator('.report-open');
@@ -153,13 +157,21 @@ test('the page with ?report-to=mailto: offers "Open report", a mailto: link with
   assert.match(await p.page.locator('.report-truncated').textContent(), /too long for a link/);
   await checkClean(p);
 
-  const q = await openPage(browser, `${offlineUrl}?report-to=${encodeURIComponent('javascript:alert(1)')}`, { viewport: PHONE, locale: 'fr-FR' });
+  const q = await openPage(browser, `${plain.url}?report-to=${encodeURIComponent('javascript:alert(1)')}`, { viewport: PHONE, locale: 'fr-FR', allowedOrigin: origin });
   await diagnose(q.page, PASTE);
   await openReport(q.page);
   assert.equal(await q.page.locator('.report-open').count(), 0);
   assert.match(await q.page.locator('.report-refused').textContent(), /^L'adresse de signalement configurée a été ignorée .*javascript:alert\(1\)$/);
   assert.equal(await q.page.locator('a[href^="javascript:"]').count(), 0);
   await checkClean(q);
+
+  // The offline file, even opened with ?report-to=, only copies: no "Open report", nothing refused either.
+  const r = await openPage(browser, `${offlineUrl}?report-to=${encodeURIComponent('mailto:x@example.com')}`, { viewport: LAPTOP });
+  await diagnose(r.page, PASTE);
+  assertNoSecrets(await openReport(r.page));
+  assert.equal(await r.page.locator('.report-open').count(), 0);
+  assert.equal(await r.page.locator('.report-refused').count(), 0);
+  await checkClean(r);
 });
 
 test('the element with report-to="mailto:…" opens a mailto: report; report-to="javascript:alert(1)" is refused', async () => {

@@ -151,9 +151,11 @@ function showResult(text, result) {
   rendered(text);
 }
 
-// Where "Open report" goes: IT's config file first (a link someone sent cannot redirect reports away from
-// the address IT set), else the page's ?report-to= parameter.
+// Where "Open report" goes on a hosted page: IT's config file first (a link someone sent cannot redirect
+// reports away from the address IT set), else the page's ?report-to= parameter. The offline file only copies:
+// nothing it is opened with makes it open an address.
 function reportAddress(config, params) {
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return null;
   return config.reportTo ?? params.get('report-to');
 }
 
