@@ -153,3 +153,12 @@ test('long unbroken text (URLs, tokens) does not widen the page on a phone, answ
   }
   await checkClean(p);
 });
+
+test('"or drop a log file here" is shown on a laptop, not on a phone, where nothing can be dragged', async () => {
+  for (const [viewport, shown] of [[LAPTOP, true], [PHONE, false]]) {
+    const p = await openPage(browser, offlineUrl, { viewport });
+    assert.equal(await p.page.locator('#drop-hint').isVisible(), shown, `${viewport.width}px`);
+    assert.equal(await p.page.locator('label.file').isVisible(), true, 'opening a file works everywhere');
+    await checkClean(p);
+  }
+});
