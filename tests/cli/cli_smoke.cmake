@@ -199,3 +199,9 @@ add_test(NAME "cli: the man page renders without warnings and documents every op
 # Installing puts the command and its man page where a Linux admin looks for them; the installed command runs.
 add_test(NAME "cli: cmake --install puts conndiag in bin and its man page in share/man/man1, and it runs"
   COMMAND bash -c "set -euo pipefail; root=$(mktemp -d); trap 'rm -rf \"$root\"' EXIT; '${CMAKE_COMMAND}' --install '${CMAKE_BINARY_DIR}' --prefix \"$root\" >/dev/null; \"$root/bin/conndiag\" --version | grep -q '^conndiag ${PROJECT_VERSION} '; groff -man -Tascii -P-cbou \"$root/share/man/man1/conndiag.1\" | grep -q 'KNOWLEDGE-BASE TOOLS'")
+
+# docs/kb-authoring.md's complete example, read from the document as it is: it passes kb check, and its first
+# example is diagnosed as its row.
+add_test(NAME "cli: the kb-authoring walkthrough's example file passes kb check and answers its own error"
+  COMMAND bash "${CMAKE_CURRENT_SOURCE_DIR}/cli/kb_authoring_example.sh" "$<TARGET_FILE:conndiag>"
+          "${CMAKE_SOURCE_DIR}/docs/kb-authoring.md")
