@@ -27,16 +27,19 @@ std::string AfterEntry(const std::string& signature_path) {
 }  // namespace
 
 Expected<KnowledgeBaseCheck> CheckKnowledgeBase(std::string_view base_json, std::string_view json) {
+  // Loaded once: the file itself, or (for an extending file) its merge with the base, whose entry origins
+  // give the paths in the file's own terms.
+  const bool extends = ExtendsAnother(json);
   std::vector<long> origin;  // empty: a complete file, its indices are its own
-  Expected<Classifier> loaded = Classifier::FromJson(json);
-  if (ExtendsAnother(json)) {
+  std::string merged_json;
+  if (extends) {
     auto merged = MergeOverlay(base_json, json);
     if (!merged.ok()) return merged.error();
-    origin = merged.value().origin;
-    loaded = Classifier::FromJson(merged.value().json);
-    if (!loaded.ok()) return InOverlayTerms(loaded.error(), origin);
+    origin = std::move(merged.value().origin);
+    merged_json = std::move(merged.value().json);
   }
-  if (!loaded.ok()) return loaded.error();
+  Expected<Classifier> loaded = Classifier::FromJson(extends ? std::string_view(merged_json) : json);
+  if (!loaded.ok()) return extends ? InOverlayTerms(loaded.error(), origin) : loaded.error();
   const Classifier& classifier = loaded.value();
   const KnowledgeBase& kb = classifier.knowledge_base();
 
