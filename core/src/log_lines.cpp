@@ -102,13 +102,39 @@ std::size_t LineTimestampAt(std::string_view t, std::size_t i) {
   return ClockAt(t, i);
 }
 
+bool IsNameByte(char c) { return IsLower(c) || IsDigit(c) || c == '.' || c == '-' || c == '_' || c == '/'; }
+
+// After a syslog timestamp ("nov 25 00:28:54 "), the length of the host and the tag that syslog puts
+// before the message ("mdca-conn-02 connector-agent[2003]:", normalized: no space after ':'), or 0. They
+// name the machine and the process, not the event: repeats from other hosts and processes are one event,
+// and the level after them ("info", "error") is the line's level.
+std::size_t SyslogSourceAt(std::string_view t, std::size_t p) {
+  constexpr std::size_t kMaxName = 64;
+  std::size_t host = p;
+  while (host < t.size() && host - p <= kMaxName && IsNameByte(t[host])) ++host;
+  if (host == p || host >= t.size() || t[host] != ' ') return 0;
+  std::size_t tag = host + 1;
+  while (tag < t.size() && tag - host <= kMaxName && IsNameByte(t[tag])) ++tag;
+  if (tag == host + 1 || tag >= t.size()) return 0;
+  if (t[tag] == '[') {
+    std::size_t pid = tag + 1;
+    while (pid < t.size() && IsDigit(t[pid])) ++pid;
+    if (pid == tag + 1 || pid >= t.size() || t[pid] != ']') return 0;
+    tag = pid + 1;
+  }
+  if (tag >= t.size() || t[tag] != ':') return 0;
+  ++tag;
+  if (tag < t.size() && t[tag] == ' ') ++tag;
+  return tag - p;
+}
+
 struct LinePrefix {
   std::size_t length = 0;  // bytes of timestamp, level and bracketed thread/logger names
   std::string_view level;  // "error", "info"...; empty when there is none
 };
 
 // The leading prefix most log formats put before the message, in normalized text: a timestamp (required,
-// optionally in brackets), then an optional level word ("error", "[warn]", "info:"), then any bracketed
+// optionally in brackets; after a syslog one, the host and tag), then an optional level word ("error", "[warn]", "info:"), then any bracketed
 // names ("[worker-1]", at most 80 bytes each). Hand-written, not a regex: it runs on every error-looking
 // line of a log, and a regex there made logs twice as slow in the page.
 LinePrefix PrefixOf(std::string_view t) {
@@ -118,9 +144,11 @@ LinePrefix PrefixOf(std::string_view t) {
   std::size_t p = t.size() > 0 && t[0] == '[' ? 1 : 0;
   const std::size_t stamp = LineTimestampAt(t, p);
   if (stamp == 0) return prefix;
+  const bool syslog = IsLower(t[p]);  // "nov 25 00:28:54", not an ISO date or a clock
   p += stamp;
   if (p < t.size() && t[p] == ']') ++p;
   if (p < t.size() && t[p] == ' ') ++p;
+  if (syslog) p += SyslogSourceAt(t, p);
   std::size_t word = p < t.size() && t[p] == '[' ? p + 1 : p;
   std::size_t end = word;
   while (end < t.size() && IsLower(t[end])) ++end;

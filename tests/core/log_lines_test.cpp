@@ -65,6 +65,20 @@ TEST_CASE("the log prefix is stripped in every timestamp format, with its level 
   CHECK(LooksLikeError(Normalize("2026-11-25T10:00:00Z information: sync failed", false).text));
 }
 
+TEST_CASE("a syslog line's host and tag are part of its prefix: repeats from other hosts and processes merge", "[log_lines]") {
+  const std::string message = Key("the remote server returned an error: (401)");
+  CHECK(Key("Nov 25 00:28:54 mdca-conn-02 connector-agent[2003]: ERROR The remote server returned an error: (401)") ==
+        message);
+  CHECK(Key("Nov  5 10:00:01 collector-eu-3 connector-agent[87]: The remote server returned an error: (401)") == message);
+  CHECK(Key("Nov 25 00:28:54 host1 cron: ERROR The remote server returned an error: (401)") == message);
+  // The level after the tag is the line's level.
+  auto looks = [](std::string_view line) { return LooksLikeError(Normalize(line, false).text); };
+  CHECK_FALSE(looks("Nov 25 00:28:54 mdca-conn-02 connector-agent[2003]: INFO sync finished with 0 errors"));
+  CHECK(looks("Nov 25 00:28:54 mdca-conn-02 connector-agent[2003]: ERR token refresh"));
+  // Without a tag ending in ':', the words after the timestamp are the message.
+  CHECK(Key("Nov 25 00:28:54 host1 token refresh failed") == Key("host1 token refresh failed"));
+}
+
 TEST_CASE("a line ends at the first LF or CR", "[log_lines]") {
   CHECK(FindLineEnd("ab\ncd", 0) == 2);
   CHECK(FindLineEnd("ab\r\ncd", 0) == 2);
