@@ -1,9 +1,13 @@
 // The WebAssembly binding: the unchanged core behind six calls that take and return JSON strings (load,
 // classify, classifyLog, and logBegin/logFeed/logEnd for a log streamed in pieces).
 // One call into wasm per classification; no C++ object crosses the boundary, so JS never has to delete().
+// Text crosses as UTF-8 bytes both ways: JS hands in TextEncoder output (embind copies a Uint8Array with
+// one memcpy) and reads each reply through a view of the module's memory with TextDecoder. embind's own
+// string conversions walk every character in JavaScript: they were the largest cost of a 1 KB paste.
 // The knowledge base comes from JS (the page inlines or fetches data/kb.json): JSON compresses far better
 // as text beside the page than base64-encoded inside the module.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <map>
 #include <memory>
@@ -29,6 +33,20 @@ std::map<int, std::unique_ptr<conndiag::Classifier>>& Registry() {
 }
 
 std::string Error(const std::string& message) { return json{{"ok", false}, {"error", message}}.dump(); }
+
+// A reply as a Uint8Array view of its UTF-8 bytes. The bytes stay where they are until the next call:
+// the caller decodes them at once (api.mjs), before calling again.
+emscripten::val Reply(std::string text) {
+  static std::string last;
+  last = std::move(text);
+  return emscripten::val(emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
+}
+
+// The binding of a function returning a JSON string: the same function, its reply as a view.
+template <auto Fn, class... Args>
+emscripten::val AsView(Args... args) {
+  return Reply(Fn(std::forward<Args>(args)...));
+}
 
 json Info(const conndiag::Classifier& c) {
   const auto& kb = c.knowledge_base();
@@ -178,10 +196,10 @@ void LogEnd(int log_id) { Logs().erase(log_id); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(conndiag) {
-  emscripten::function("load", &Load);
-  emscripten::function("classify", &Classify);
-  emscripten::function("classifyLog", &ClassifyLog);
-  emscripten::function("logBegin", &LogBegin);
-  emscripten::function("logFeed", &LogFeed);
+  emscripten::function("load", &AsView<&Load, const std::string&, const std::string&>);
+  emscripten::function("classify", &AsView<&Classify, int, const std::string&, const std::string&>);
+  emscripten::function("classifyLog", &AsView<&ClassifyLog, int, const std::string&, const std::string&>);
+  emscripten::function("logBegin", &AsView<&LogBegin, int, const std::string&>);
+  emscripten::function("logFeed", &AsView<&LogFeed, int, const std::string&, bool>);
   emscripten::function("logEnd", &LogEnd);
 }
