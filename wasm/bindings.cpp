@@ -1,9 +1,10 @@
 // The WebAssembly binding: the unchanged core behind six calls that take and return JSON strings (load,
 // classify, classifyLog, and logBegin/logFeed/logEnd for a log streamed in pieces).
 // One call into wasm per classification; no C++ object crosses the boundary, so JS never has to delete().
-// Text crosses as UTF-8 bytes both ways: JS hands in TextEncoder output (embind copies a Uint8Array with
-// one memcpy) and reads each reply through a view of the module's memory with TextDecoder. embind's own
-// string conversions walk every character in JavaScript: they were the largest cost of a 1 KB paste.
+// Text crosses as UTF-8 bytes through views of the module's memory, both ways: JS writes a call's text into
+// the input buffer (TextEncoder.encodeInto, or a Uint8Array's set) and reads each reply with TextDecoder.
+// embind's own conversions of std::string walk every byte or character in JavaScript: they were the
+// largest cost of a 1 KB paste.
 // The knowledge base comes from JS (the page inlines or fetches data/kb.json): JSON compresses far better
 // as text beside the page than base64-encoded inside the module.
 #include <emscripten/bind.h>
@@ -34,18 +35,27 @@ std::map<int, std::unique_ptr<conndiag::Classifier>>& Registry() {
 
 std::string Error(const std::string& message) { return json{{"ok", false}, {"error", message}}.dump(); }
 
+// Where JS writes the text of the next call (its length is passed to that call).
+std::string& Input() {
+  static std::string input;
+  return input;
+}
+
+// The input buffer, `size` bytes, as a Uint8Array view for JS to write into.
+emscripten::val InputBuffer(std::size_t size) {
+  Input().resize(size);
+  return emscripten::val(emscripten::typed_memory_view(size, reinterpret_cast<unsigned char*>(Input().data())));
+}
+
+// The first `size` bytes of the input buffer.
+std::string_view InputText(std::size_t size) { return std::string_view(Input()).substr(0, size); }
+
 // A reply as a Uint8Array view of its UTF-8 bytes. The bytes stay where they are until the next call:
 // the caller decodes them at once (api.mjs), before calling again.
 emscripten::val Reply(std::string text) {
   static std::string last;
   last = std::move(text);
   return emscripten::val(emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
-}
-
-// The binding of a function returning a JSON string: the same function, its reply as a view.
-template <auto Fn, class... Args>
-emscripten::val AsView(Args... args) {
-  return Reply(Fn(std::forward<Args>(args)...));
 }
 
 json Info(const conndiag::Classifier& c) {
@@ -72,7 +82,7 @@ conndiag::Options ParseOptions(const std::string& options_json) {
 
 // {"ok": true, "handle": N, "info": {...}} or {"ok": false, "error": "/entries/3/patterns/0: ..."}.
 // `overlay_json`, when not empty, is a knowledge base that extends `kb_json` (or replaces it).
-std::string Load(const std::string& kb_json, const std::string& overlay_json) {
+std::string Load(std::string_view kb_json, std::string_view overlay_json) {
   try {
     auto loaded = overlay_json.empty() ? conndiag::Classifier::FromJson(kb_json)
                                        : conndiag::Classifier::FromJsonExtending(kb_json, overlay_json);
@@ -101,13 +111,13 @@ std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn)
   }
 }
 
-std::string Classify(int handle, const std::string& text, const std::string& options_json) {
+std::string Classify(int handle, std::string_view text, const std::string& options_json) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
     return conndiag::ResultToJson(c.knowledge_base(), c.Classify(text, o), o, text, conndiag::OffsetUnit::kUtf16Units);
   });
 }
 
-std::string ClassifyLog(int handle, const std::string& text, const std::string& options_json) {
+std::string ClassifyLog(int handle, std::string_view text, const std::string& options_json) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
     std::string events = "[";
     for (const auto& e : conndiag::ClassifyLog(c, text, o)) {
@@ -170,7 +180,7 @@ std::string LogBegin(int handle, const std::string& options_json) {
 }
 
 // Feeds the next piece; last=true ends the log. {"ok": true, "value": <LogDelta>}.
-std::string LogFeed(int log_id, const std::string& text, bool last) {
+std::string LogFeed(int log_id, std::string_view text, bool last) {
   try {
     auto it = Logs().find(log_id);
     if (it == Logs().end() || !Registry().count(it->second.handle)) return Error("this log was ended");
@@ -193,13 +203,28 @@ std::string LogFeed(int log_id, const std::string& text, bool last) {
 
 void LogEnd(int log_id) { Logs().erase(log_id); }
 
+// The bound calls: each text is the input buffer's first N bytes, each reply a view (see Reply).
+emscripten::val BoundLoad(std::size_t kb_size, std::size_t overlay_size) {
+  const std::string_view both = InputText(kb_size + overlay_size);
+  return Reply(Load(both.substr(0, kb_size), both.substr(kb_size)));
+}
+emscripten::val BoundClassify(int handle, std::size_t size, const std::string& options_json) {
+  return Reply(Classify(handle, InputText(size), options_json));
+}
+emscripten::val BoundClassifyLog(int handle, std::size_t size, const std::string& options_json) {
+  return Reply(ClassifyLog(handle, InputText(size), options_json));
+}
+emscripten::val BoundLogBegin(int handle, const std::string& options_json) { return Reply(LogBegin(handle, options_json)); }
+emscripten::val BoundLogFeed(int log_id, std::size_t size, bool last) { return Reply(LogFeed(log_id, InputText(size), last)); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(conndiag) {
-  emscripten::function("load", &AsView<&Load, const std::string&, const std::string&>);
-  emscripten::function("classify", &AsView<&Classify, int, const std::string&, const std::string&>);
-  emscripten::function("classifyLog", &AsView<&ClassifyLog, int, const std::string&, const std::string&>);
-  emscripten::function("logBegin", &AsView<&LogBegin, int, const std::string&>);
-  emscripten::function("logFeed", &AsView<&LogFeed, int, const std::string&, bool>);
+  emscripten::function("inputBuffer", &InputBuffer);
+  emscripten::function("load", &BoundLoad);
+  emscripten::function("classify", &BoundClassify);
+  emscripten::function("classifyLog", &BoundClassifyLog);
+  emscripten::function("logBegin", &BoundLogBegin);
+  emscripten::function("logFeed", &BoundLogFeed);
   emscripten::function("logEnd", &LogEnd);
 }

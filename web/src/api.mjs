@@ -15,29 +15,52 @@
 /** @typedef {import('../package/index.js').Result} Result */
 
 /**
- * What the module's embind functions take and return: internal, not the contract. Text goes in as UTF-8
- * bytes and each JSON reply comes back as a view of the module's memory, valid until the next call (see
- * `reply`).
+ * What the module's embind functions take and return: internal, not the contract. A call's text is first
+ * written into the module's input buffer (`inputBuffer(n)`: a view of n bytes of its memory) and passed as
+ * its length in bytes; each JSON reply comes back as a view of the module's memory, valid until the next
+ * call (see `reply`).
  * @typedef {object} CoreModule
- * @property {(kb: Uint8Array, overlay: Uint8Array) => Uint8Array} load
- * @property {(handle: number, text: Uint8Array, options: Uint8Array) => Uint8Array} classify
- * @property {(handle: number, text: Uint8Array, options: Uint8Array) => Uint8Array} classifyLog
- * @property {(handle: number, options: Uint8Array) => Uint8Array} logBegin
- * @property {(id: number, piece: Uint8Array, last: boolean) => Uint8Array} logFeed
+ * @property {(size: number) => Uint8Array} inputBuffer
+ * @property {(kbSize: number, overlaySize: number) => Uint8Array} load
+ * @property {(handle: number, size: number, options: string) => Uint8Array} classify
+ * @property {(handle: number, size: number, options: string) => Uint8Array} classifyLog
+ * @property {(handle: number, options: string) => Uint8Array} logBegin
+ * @property {(id: number, size: number, last: boolean) => Uint8Array} logFeed
  * @property {(id: number) => void} logEnd
  */
 
-// embind converts JS strings to and from UTF-8 one character at a time in JavaScript; the platform's
-// encoder and decoder do it natively, many times faster (most of a paste's time went there).
+// embind converts strings and byte arrays to and from the module one character or byte at a time in
+// JavaScript; the platform's encoder and decoder, writing into and reading from the module's memory
+// directly, are many times faster (that conversion was most of a paste's time).
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * The UTF-8 bytes of a text. The encoder writes each lone surrogate (a cut emoji, a bad escape) as U+FFFD,
- * one UTF-16 unit as the surrogate was, so spans still index the caller's own string.
- * @param {string} text
+ * Writes texts into the module's input buffer, one after the other, as UTF-8: a string through the encoder
+ * (which writes each lone surrogate, a cut emoji or a bad escape, as U+FFFD, one UTF-16 unit as the
+ * surrogate was, so spans still index the caller's own string), a Uint8Array (raw file bytes) as it is.
+ * Returns each one's length in bytes.
+ * @param {CoreModule} module
+ * @param {Array<string|Uint8Array>} texts
+ * @returns {number[]}
  */
-const utf8 = (text) => encoder.encode(text);
+function toModule(module, texts) {
+  // A UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair, 2 units, takes 4).
+  const room = texts.reduce((sum, t) => sum + (typeof t === 'string' ? t.length * 3 : t.length), 0);
+  const buffer = module.inputBuffer(room);
+  let at = 0;
+  return texts.map((t) => {
+    let size;
+    if (typeof t === 'string') {
+      size = encoder.encodeInto(t, buffer.subarray(at)).written;
+    } else {
+      buffer.set(t, at);
+      size = t.length;
+    }
+    at += size;
+    return size;
+  });
+}
 
 /**
  * A module reply, read at once: it is a view of the module's memory that the next call overwrites.
@@ -100,7 +123,7 @@ export class Diagnoser {
    */
   beginLog(options = {}) {
     const module = this._module;
-    const begun = reply(module.logBegin(this._handle, utf8(Diagnoser._options(options))));
+    const begun = reply(module.logBegin(this._handle, Diagnoser._options(options)));
     if (!begun.ok) throw new Error(begun.error);
     /** @type {number} */
     const id = begun.value;
@@ -109,7 +132,8 @@ export class Diagnoser {
     /** @param {string|Uint8Array} piece @param {boolean} last */
     const feed = (piece, last) => {
       // embind copies a Uint8Array's bytes straight into the module; a string is encoded to UTF-8 first.
-      const answer = reply(module.logFeed(id, typeof piece === 'string' ? utf8(piece) : piece, last));
+      const [size] = toModule(module, [piece]);
+      const answer = reply(module.logFeed(id, size, last));
       if (!answer.ok) throw new Error(answer.error);
       /** @type {LogDelta} */
       const delta = answer.value;
@@ -140,7 +164,9 @@ export class Diagnoser {
   /** @param {'classify'|'classifyLog'} method @param {string} text @param {ClassifyOptions} options */
   _call(method, text, options) {
     if (typeof text !== 'string') throw new TypeError(`${method}: text must be a string`);
-    const answer = reply(this._module[method](this._handle, utf8(text), utf8(Diagnoser._options(options))));
+    const settings = Diagnoser._options(options);  // before writing the text: it may throw
+    const [size] = toModule(this._module, [text]);
+    const answer = reply(this._module[method](this._handle, size, settings));
     if (!answer.ok) throw new Error(answer.error);
     return answer.value;
   }
@@ -167,7 +193,8 @@ export async function createConnDiag(factory, options) {
   const core = /** @type {CoreModule} */ (module);
   /** @param {object|string} x */
   const asText = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
-  const loaded = reply(core.load(utf8(asText(kb)), utf8(overlay === undefined || overlay === null ? '' : asText(overlay))));
+  const [kbSize, overlaySize] = toModule(core, [asText(kb), overlay === undefined || overlay === null ? '' : asText(overlay)]);
+  const loaded = reply(core.load(kbSize, overlaySize));
   if (!loaded.ok) throw new Error(loaded.error);
   return new Diagnoser(core, loaded.handle, loaded.info);
 }
