@@ -35,7 +35,7 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
     for (const auto& prefix : p.prefixes) start = std::min(start, text.find(prefix));
     if (start == std::string::npos) return false;
   }
-  boost::smatch m;
+  boost::match_results<std::string::const_iterator> m;
   try {
     const auto flags = start > 0 ? boost::match_prev_avail : boost::match_default;  // \b looks one back
     if (!boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), m, p.re, flags)) {
@@ -68,7 +68,7 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
   CompiledPattern p;
   p.path = path;
   try {
-    p.re.assign(source, boost::regex::perl);
+    p.re.assign(source, Regex::perl);
   } catch (const boost::regex_error& e) {
     return Error{path, std::string("invalid regular expression: ") + e.what()};
   }

@@ -17,9 +17,14 @@
 
 namespace conndiag {
 
+// Boost.Regex over the C library's character traits: the default C++-locale traits drag std::locale and
+// its facets into the module (tens of KB of wasm) for nothing: patterns match normalized text, in which
+// letters are lowercase ASCII and character classes need no locale.
+using Regex = boost::basic_regex<char, boost::c_regex_traits<char>>;
+
 // A regex and the prefilter literals it cannot match without (none: always run it).
 struct CompiledPattern {
-  boost::regex re;
+  Regex re;
   std::vector<std::uint32_t> literal_ids;
   std::vector<std::string> prefixes;  // when every match starts with one of these: where searching may begin
   std::string path;                   // JSON pointer, for warnings
