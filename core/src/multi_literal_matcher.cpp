@@ -76,7 +76,13 @@ void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>&
 
 void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>& found,
                                std::vector<std::uint32_t>& hits) const {
-  found.assign(literal_count_, 0);
+  // Only what the previous call found is cleared: a log asks this for every line, and clearing all of
+  // `found` (a byte per literal) each time cost more than most lines' scan.
+  if (found.size() != literal_count_) {
+    found.assign(literal_count_, 0);
+  } else {
+    for (std::uint32_t id : hits) found[id] = 0;
+  }
   hits.clear();
   if (next_.empty()) return;
   std::uint32_t state = 0;

@@ -19,8 +19,9 @@ class MultiLiteralMatcher {
   std::size_t size() const { return literal_count_; }
   // Sets found[i] = 1 for each literal i occurring in text; `found` is resized to size() and cleared.
   void Scan(std::string_view text, std::vector<std::uint8_t>& found) const;
-  // The same, also listing in `hits` (cleared first) each literal found, once: lets a caller visit only
-  // what occurred instead of every literal.
+  // The same, also listing in `hits` each literal found, once: lets a caller visit only what occurred
+  // instead of every literal. `found` and `hits` must be empty or as the last Scan call given them left
+  // them (of any matcher): only the literals in `hits` are cleared in `found`.
   void Scan(std::string_view text, std::vector<std::uint8_t>& found, std::vector<std::uint32_t>& hits) const;
 
  private:
