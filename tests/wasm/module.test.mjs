@@ -193,6 +193,21 @@ test('streamed log results do not depend on where the pieces are cut, and deltas
   }), { numRuns: 150, seed: 20261126 });
 });
 
+// Property: line ends are found wherever they fall (the module looks for them 8 bytes at a time): an event's
+// first and last line numbers and its count are those of splitting the log on LF, CRLF and CR in JavaScript.
+test('line numbers and counts follow every LF, CRLF and CR, whatever the lengths of the lines', () => {
+  const lineArb = fc.tuple(fc.boolean(), fc.nat(37), fc.constantFrom('\n', '\r\n', '\r'));
+  fc.assert(fc.property(fc.array(lineArb, { minLength: 1, maxLength: 80 }), (parts) => {
+    const log = parts.map(([error, n, end]) => (error ? 'IgniteException' : 'x'.repeat(n)) + end).join('');
+    // (A CR ending one line and an LF ending the next, empty, one make a CRLF: split the text itself.)
+    const at = log.split(/\r\n|\r|\n/).flatMap((line, i) => (line === 'IgniteException' ? [i + 1] : []));
+    const events = diag.classifyLog(log);
+    if (at.length === 0) return assert.equal(events.length, 0);
+    assert.equal(events.length, 1);
+    assert.deepEqual([events[0].line, events[0].last_line, events[0].count], [at[0], at[at.length - 1], at.length]);
+  }), { numRuns: 300, seed: 20261127 });
+});
+
 test('a piece that adds nothing new sends an empty delta', () => {
   const stream = diag.beginLog();
   const first = stream.feed('IgniteException\nnoise\n');
