@@ -45,6 +45,22 @@ std::string Read(const std::string& path, std::size_t limit, const char* what, s
   return text;
 }
 
+std::string IdList(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+// One line a maintainer reads to see how stale the rows of Microsoft's table are (docs/kb-authoring.md).
+void PrintStaleness(const std::string& path, const KnowledgeBaseCheck& c) {
+  std::string line = Printable(path) + ": " + std::to_string(c.table_rows) + " table row(s): ";
+  if (c.oldest_check.empty()) line += "none checked against Microsoft's page";
+  else line += "rows checked between " + c.oldest_check + " and " + c.newest_check;
+  if (!c.not_on_page.empty()) line += "; not on the page when last checked: " + Printable(IdList(c.not_on_page));
+  if (!c.unreferenced.empty()) line += "; no reference: " + Printable(IdList(c.unreferenced));
+  std::printf("%s\n", line.c_str());
+}
+
 int Check(const std::string& path, std::string_view built_in) {
   std::string error;
   const std::string text = Read(path, kMaxKnowledgeBaseBytes, "the knowledge base", error);
@@ -68,6 +84,7 @@ int Check(const std::string& path, std::string_view built_in) {
   std::printf("%s: valid (knowledge base %s): %zu %s checked, each of %zu own %s recognized as its entry\n",
               Printable(path).c_str(), Printable(c.version).c_str(), c.entries, c.entries == 1 ? "entry" : "entries",
               c.texts, c.texts == 1 ? "text" : "texts");
+  if (c.table_rows > 0) PrintStaleness(path, c);
   return kValid;
 }
 

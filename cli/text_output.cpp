@@ -66,6 +66,11 @@ void PrintMatch(std::FILE* out, const KnowledgeBase& kb, const Match& m, std::si
   for (const auto& e : m.evidence) why += (why.empty() ? "" : w.semicolon) + e;
   std::fprintf(out, "   %s%s%s\n", Paint(s, "2", w.why).c_str(), w.colon, Printable(why).c_str());
   if (!m.entry->link.empty()) std::fprintf(out, "   %s%s%s\n", w.more_info, w.colon, Printable(m.entry->link).c_str());
+  if (const Reference& ref = m.entry->reference; !ref.url.empty()) {
+    const std::string when = ref.checked.empty() ? Replace(w.missing_on, "{1}", ref.missing)
+                                                 : Replace(w.checked_on, "{1}", ref.checked);
+    std::fprintf(out, "   %s%s%s (%s)\n", w.source, w.colon, Printable(ref.url).c_str(), Printable(when).c_str());
+  }
 }
 
 }  // namespace

@@ -17,6 +17,8 @@ const Words kEnglish = {
     "Not recognized: {1} error line(s) ({2} distinct), for example",
     "not sure: it fits several apps or matches weakly; diagnose it alone with --app",
     "Not the right answer? Report it to {1}",
+    // Rows of Microsoft's table: the page and when the row was checked against it.
+    "Source", "checked {1}", "not on the page as of {1}",
 };
 
 const Words kFrench = {
@@ -31,6 +33,8 @@ const Words kFrench = {
     "Non reconnues : {1} ligne(s) d'erreur ({2} distincte(s)), par exemple",
     "incertain : convient à plusieurs applications ou correspond faiblement ; diagnostiquez-le seul avec --app",
     "Pas la bonne réponse\u00a0? Signalez-la à {1}",
+    // Rows of Microsoft's table: the page and when the row was checked against it.
+    "Source", "vérifiée le {1}", "absente de la page au {1}",
 };
 
 constexpr WordsTable<Words, 2> kCliWords({{{"en", &kEnglish}, {"fr", &kFrench}}});

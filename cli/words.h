@@ -30,6 +30,10 @@ struct Words {
   const char* not_recognized;  // {1} error lines, {2} distinct events
   const char* ambiguous;       // a log event that fits several rows: which app?
   const char* report_to;       // {1} the address where a wrong answer is reported
+  // Rows of Microsoft's table: "Source: <url> (checked 2026-11-27)".
+  const char* source;
+  const char* checked_on;  // {1} YYYY-MM-DD: the row's text was on the page that day
+  const char* missing_on;  // {1} YYYY-MM-DD: it was not
 };
 
 // The words for `lang`; English's for a language the command has no table for.

@@ -24,6 +24,20 @@ std::string AfterEntry(const std::string& signature_path) {
   return slash == std::string::npos ? std::string() : signature_path.substr(slash);
 }
 
+// Dates are YYYY-MM-DD, so their order as strings is their order in time.
+void CountTableRow(const Entry& entry, KnowledgeBaseCheck& check) {
+  ++check.table_rows;
+  const Reference& ref = entry.reference;
+  if (ref.url.empty()) {
+    check.unreferenced.push_back(entry.id);
+  } else if (!ref.missing.empty()) {
+    check.not_on_page.push_back(entry.id);
+  } else {
+    if (check.oldest_check.empty() || ref.checked < check.oldest_check) check.oldest_check = ref.checked;
+    if (ref.checked > check.newest_check) check.newest_check = ref.checked;
+  }
+}
+
 }  // namespace
 
 Expected<KnowledgeBaseCheck> CheckKnowledgeBase(std::string_view base_json, std::string_view json) {
@@ -49,6 +63,7 @@ Expected<KnowledgeBaseCheck> CheckKnowledgeBase(std::string_view base_json, std:
     const Entry& entry = kb.entries[i];
     if (entry.fallback || InFileTerms(i, origin, "").empty()) continue;  // catch-alls answer last; not the file's
     ++check.entries;
+    if (entry.source == "connector" && entry.row > 0) CountTableRow(entry, check);
     std::vector<std::pair<std::string, std::string>> own;  // path, text
     if (entry.source != "code-table") {  // a code entry's message is the bare code
       for (const auto& [lang, text] : entry.message) own.emplace_back(InFileTerms(i, origin, "/message/" + lang), text);

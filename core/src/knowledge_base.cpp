@@ -24,6 +24,19 @@ constexpr std::array<std::string_view, 9> kActions = {"reconnect",       "test-n
                                                      "reset-settings",  "enable-setting",   "check-account"};
 constexpr int kMaxNesting = 64;
 
+// "YYYY-MM-DD" naming a day that exists (2026-02-29 does not, 2028-02-29 does).
+bool IsCalendarDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const int year = std::stoi(s.substr(0, 4)), month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return day <= kDays[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
+}
+
 template <std::size_t N>
 bool OneOf(const std::array<std::string_view, N>& set, const std::string& value) {
   return std::find(set.begin(), set.end(), value) != set.end();
@@ -205,10 +218,42 @@ class Loader : JsonFields {
     return true;
   }
 
+  // "reference": {"url", "checked" or "missing", "revision"}; optional, for any entry.
+  bool ReferenceAt(const json& v, const std::string& path, Reference& ref) {
+    auto it = v.find("reference");
+    if (it == v.end()) return true;
+    const std::string here = path + "/reference";
+    if (!it->is_object()) return Fail(here, "must be an object: {\"url\", \"checked\" or \"missing\", \"revision\"}"), false;
+    if (!Known(*it, here, {"url", "checked", "missing", "revision"})) return false;
+    if (!String(*it, here, "url", ref.url, true)) return false;
+    if (ref.url.rfind("https://", 0) != 0 || ref.url.size() > 2000) {
+      return Fail(here + "/url", "must be an https:// address"), false;
+    }
+    if (!String(*it, here, "checked", ref.checked, false) || !String(*it, here, "missing", ref.missing, false)) {
+      return false;
+    }
+    if (ref.checked.empty() == ref.missing.empty()) {
+      return Fail(here + "/checked", "give \"checked\" (the text was on the page that day) or \"missing\" (it was "
+                                     "not), not both or neither"),
+             false;
+    }
+    const char* date_key = ref.checked.empty() ? "missing" : "checked";
+    if (!IsCalendarDate(ref.checked.empty() ? ref.missing : ref.checked)) {
+      return Fail(here + "/" + date_key, "must be a real calendar date, YYYY-MM-DD"), false;
+    }
+    if (!String(*it, here, "revision", ref.revision, false)) return false;
+    const bool hex = std::all_of(ref.revision.begin(), ref.revision.end(),
+                                 [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    if (it->contains("revision") && (!hex || ref.revision.size() < 7 || ref.revision.size() > 64)) {
+      return Fail(here + "/revision", "must be a commit hash: 7 to 64 lowercase hex digits"), false;
+    }
+    return true;
+  }
+
   bool EntryAt(const json& v, const std::string& path, Entry& e) {
     if (!v.is_object()) return Fail(path, "must be an object"), false;
     if (!Known(v, path, {"id", "row", "source", "apps", "kind", "action", "message", "patterns", "hints", "signatures",
-                         "cause", "fix", "link", "sources", "same_event", "fallback"})) {
+                         "cause", "fix", "link", "sources", "reference", "same_event", "fallback"})) {
       return false;
     }
     if (!String(v, path, "id", e.id, true)) return false;
@@ -242,6 +287,7 @@ class Loader : JsonFields {
       return Fail(path + "/link", "must be an https:// address"), false;
     }
     if (!Urls(v, path, "sources", e.sources)) return false;
+    if (!ReferenceAt(v, path, e.reference)) return false;
     if (!StringList(v, path, "same_event", e.same_event, false, 80)) return false;
     if (auto fb = v.find("fallback"); fb != v.end()) {
       if (!fb->is_boolean()) return Fail(path + "/fallback", "must be true or false"), false;

@@ -59,6 +59,17 @@ void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Op
   else w.Null();
   w.Key("message").String(InLanguage(m.entry->message, options.lang));
   w.Key("link").StringOrNull(m.entry->link);
+  w.Key("reference");  // rows of Microsoft's table: the page, and the day the row was last compared with it
+  if (const Reference& ref = m.entry->reference; !ref.url.empty()) {
+    w.BeginObject();
+    w.Key("url").String(ref.url);
+    w.Key("checked").StringOrNull(ref.checked);
+    w.Key("missing").StringOrNull(ref.missing);
+    w.Key("revision").StringOrNull(ref.revision);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
   w.Key("signature");
   if (m.signature) {
     w.BeginObject();

@@ -38,6 +38,12 @@ cli_test("--version matches the project version and names the knowledge base" EX
   STDOUT "^conndiag ${PROJECT_VERSION} \\(git [0-9a-f]+|unknown, knowledge base [0-9.]+\\)")
 cli_test("an expired AADSTS70008 token on stdin is diagnosed, exit 0" EXIT 0 STDIN aadsts70008.txt
   STDOUT "1\\. Microsoft 365 \\(Office 365\\) · likely .*o365-aadsts70008-token-expired")
+cli_test("a table row names Microsoft's page and the day it was checked" EXIT 0 STDIN box_parse.txt ARGS --app box
+  STDOUT "   Source: https://learn.microsoft.com/en-us/defender-cloud-apps/troubleshooting-api-connectors-using-error-messages \\(checked [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\\)")
+cli_test("a table row names Microsoft's page and the day it was checked, in French" EXIT 0 STDIN box_parse.txt ARGS --app box --lang fr
+  STDOUT "   Source : https://learn.microsoft.com/[^ ]+ \\(vérifiée le [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\\)")
+cli_test("--json gives a table row's reference" EXIT 0 STDIN box_parse.txt ARGS --app box --json
+  STDOUT "\"reference\": \\{[^}]*\"url\": \"https://learn.microsoft.com/[^}]*\"checked\": \"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\",[^}]*\"missing\": null,[^}]*\"revision\": \"[0-9a-f]+\"")
 cli_test("French output in French" EXIT 0 STDIN aadsts70008.txt ARGS --lang fr STDOUT "Cause : .*Solution :")
 cli_test("a file argument is read like stdin" EXIT 0 ARGS ${_in}/aadsts70008.txt STDOUT "o365-aadsts70008")
 cli_test("-V is --version" EXIT 0 ARGS -V STDOUT "^conndiag ${PROJECT_VERSION} ")
@@ -177,6 +183,15 @@ cli_test("kb check: a field the loader refuses, with the file and the JSON path"
   STDERR "^bad_extends_kb.json: /entires: unknown field|/bad_extends_kb.json: /entires: unknown field" STDOUT_EMPTY)
 cli_test("kb check: a broken pattern, with the file and the JSON path" EXIT 2 ARGS kb check ${_in}/bad_pattern_kb.json
   STDERR "bad_pattern_kb.json: /entries/0/patterns/0: invalid regular expression" STDOUT_EMPTY)
+cli_test("kb check: a table row's reference with a date that does not exist, with the file and the JSON path" EXIT 2
+  ARGS kb check ${_in}/bad_reference_date_kb.json
+  STDERR "bad_reference_date_kb.json: /entries/0/reference/checked: must be a real calendar date" STDOUT_EMPTY)
+cli_test("kb check: a table row's reference that is not https, with the file and the JSON path" EXIT 2
+  ARGS kb check ${_in}/bad_reference_url_kb.json
+  STDERR "bad_reference_url_kb.json: /entries/0/reference/url: must be an https:// address" STDOUT_EMPTY)
+cli_test("kb check: the built-in knowledge base says when its table rows were last checked against Microsoft's page" EXIT 0
+  ARGS kb check ${CMAKE_SOURCE_DIR}/data/kb.json
+  STDOUT "kb.json: 36 table row\\(s\\): rows checked between [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] and [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]; not on the page when last checked: smartsheet-plan-unsupported")
 cli_test("kb check: a file that is not there" EXIT 2 ARGS kb check ${_in}/no-such-kb.json STDERR "cannot open" STDOUT_EMPTY)
 cli_test("kb with no command is a usage error" EXIT 2 ARGS kb STDERR "kb needs a command: check" STDOUT_EMPTY)
 cli_test("kb --help" EXIT 0 ARGS kb --help STDOUT "Usage: conndiag kb check FILE")

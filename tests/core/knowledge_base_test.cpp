@@ -156,3 +156,43 @@ TEST_CASE("hostile files: huge, deeply nested, or too many entries, are refused 
   for (std::size_t i = 0; i < conndiag::kMaxEntries; ++i) kb["entries"].push_back(kb["entries"][0]);
   CHECK_THAT(LoadError(kb), Catch::StartsWith("/entries: more than"));
 }
+
+TEST_CASE("every table row of the built-in knowledge base records Microsoft's page and when it was checked", "[kb]") {
+  auto kb = ParseKnowledgeBase(conndiag::DefaultKnowledgeBase());
+  REQUIRE(kb.ok());
+  for (const auto& e : kb.value().entries) {
+    if (e.source != "connector" || e.row == 0) continue;
+    CAPTURE(e.id);
+    CHECK(e.reference.url.rfind("https://learn.microsoft.com/", 0) == 0);
+    CHECK(e.reference.checked.empty() != e.reference.missing.empty());
+    CHECK(e.reference.revision.size() == 40);
+  }
+}
+
+TEST_CASE("a reference is refused with its JSON path: not https, not a real date, both or neither date", "[kb]") {
+  auto with = [](json reference) {
+    json kb = MinimalKb();
+    kb["entries"][0]["reference"] = std::move(reference);
+    return kb;
+  };
+  const std::string page = "https://learn.microsoft.com/x";
+  REQUIRE(Classifier::FromJson(with({{"url", page}, {"checked", "2028-02-29"}, {"revision", "7b46068"}}).dump()).ok());
+  REQUIRE(Classifier::FromJson(with({{"url", page}, {"missing", "2026-11-27"}}).dump()).ok());
+  CHECK_THAT(LoadError(with({{"url", "http://learn.microsoft.com/x"}, {"checked", "2026-11-27"}})),
+             Catch::Contains("/entries/0/reference/url") && Catch::Contains("https://"));
+  CHECK_THAT(LoadError(with({{"url", "javascript:alert(1)"}, {"checked", "2026-11-27"}})),
+             Catch::Contains("/entries/0/reference/url"));
+  CHECK_THAT(LoadError(with({{"url", page}, {"checked", "2026-02-30"}})),
+             Catch::Contains("/entries/0/reference/checked") && Catch::Contains("calendar date"));
+  CHECK_THAT(LoadError(with({{"url", page}, {"checked", "2026-13-01"}})), Catch::Contains("/entries/0/reference/checked"));
+  CHECK_THAT(LoadError(with({{"url", page}, {"checked", "27/11/2026"}})), Catch::Contains("/entries/0/reference/checked"));
+  CHECK_THAT(LoadError(with({{"url", page}, {"missing", "2025-02-29"}})), Catch::Contains("/entries/0/reference/missing"));
+  CHECK_THAT(LoadError(with({{"url", page}})), Catch::Contains("/entries/0/reference/checked"));
+  CHECK_THAT(LoadError(with({{"url", page}, {"checked", "2026-11-27"}, {"missing", "2026-11-27"}})),
+             Catch::Contains("not both"));
+  CHECK_THAT(LoadError(with({{"url", page}, {"checked", "2026-11-27"}, {"revision", "HEAD"}})),
+             Catch::Contains("/entries/0/reference/revision"));
+  CHECK_THAT(LoadError(with({{"url", page}, {"checked", "2026-11-27"}, {"by", "me"}})),
+             Catch::Contains("/entries/0/reference/by"));
+  CHECK_THAT(LoadError(with("https://learn.microsoft.com/x")), Catch::Contains("/entries/0/reference"));
+}

@@ -47,7 +47,7 @@ test('classify results have exactly the declared keys: a match with a code and a
   assert.equal(none.matches.length, 0);
   assertDeclared(none, 'Result', 'none', seen);
   assertDeclared(diag.kbInfo(), 'KbInfo', 'kbInfo', seen);
-  assert.deepEqual([...seen].sort(), ['AppInfo', 'BuildInfo', 'CodeEntry', 'Fields', 'KbInfo', 'Match', 'Record', 'Result', 'Signature']);
+  assert.deepEqual([...seen].sort(), ['AppInfo', 'BuildInfo', 'CodeEntry', 'Fields', 'KbInfo', 'Match', 'Record', 'Reference', 'Result', 'Signature']);
 });
 
 test('log events and log deltas have exactly the declared keys, through classifyLog and beginLog', () => {

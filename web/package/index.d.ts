@@ -19,6 +19,18 @@ export interface Signature {
   sources: string[];
 }
 
+/** Where a row of Microsoft's troubleshooting table comes from, and when it was last compared with that page. */
+export interface Reference {
+  /** Microsoft's page (https:// only; the loader refuses any other scheme). */
+  url: string;
+  /** YYYY-MM-DD: the row's error text was on the page that day; null when `missing` is set. */
+  checked: string | null;
+  /** YYYY-MM-DD: the row's error text was not on the page that day (removed or reworded); null when `checked` is set. */
+  missing: string | null;
+  /** The commit of the page's source it was compared with, or null. */
+  revision: string | null;
+}
+
 /** The code-table entry found in the text when the matched row is the same event. */
 export interface CodeEntry {
   id: string;
@@ -58,6 +70,8 @@ export interface Match {
   message: string;
   /** The vendor's page for this code. */
   link: string | null;
+  /** Rows of Microsoft's table: the page and the day the row was last checked against it; else null. */
+  reference: Reference | null;
   /** The signature that recognized the text; null for a similarity proposal. */
   signature: Signature | null;
   /** The code-table entry found in the text when this row is the same event. */

@@ -150,6 +150,10 @@ export const STRINGS = {
     reportLanguage: 'Language:',
     reportKb: 'Knowledge base:',
     reportBuild: 'Build:',
+    // Reference line: a row of Microsoft's table and when it was last checked against Microsoft's page.
+    referenceLocale: 'en-GB',
+    referenceChecked: (day) => `Microsoft's troubleshooting page, checked ${day}`,
+    referenceMissing: (day) => `Microsoft's troubleshooting page: this error was no longer on it on ${day}`,
   },
   fr: {
     title: "conndiag — diagnostic des erreurs de connecteurs d'applications",
@@ -300,6 +304,10 @@ export const STRINGS = {
     reportLanguage: 'Langue\u00a0:',
     reportKb: 'Base de connaissances\u00a0:',
     reportBuild: 'Version\u00a0:',
+    // Reference line: a row of Microsoft's table and when it was last checked against Microsoft's page.
+    referenceLocale: 'fr',
+    referenceChecked: (day) => `Page de dépannage de Microsoft, vérifiée le ${day}`,
+    referenceMissing: (day) => `Page de dépannage de Microsoft\u00a0: cette erreur n'y figurait plus le ${day}`,
   },
 };
 

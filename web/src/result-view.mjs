@@ -7,6 +7,7 @@ import { append, clear, h } from './dom.mjs';
 import { fieldsView } from './fields-view.mjs';
 import { segments } from './highlight.mjs';
 import { noMatchView } from './no-match.mjs';
+import { referenceLine } from './reference-line.mjs';
 import { reportView } from './report-view.mjs';
 
 /** The fix as plain text and as Markdown, for the copy buttons. */
@@ -87,6 +88,7 @@ export function resultCard(match, rank, text, words, idPrefix = 'card') {
       h('button', { type: 'button', onclick: (e) => copy(e.currentTarget, fixAsText(match, words), words) }, words.copyText),
       h('button', { type: 'button', onclick: (e) => copy(e.currentTarget, fixAsMarkdown(match, words), words) }, words.copyMarkdown),
       match.link ? h('a', { href: match.link, target: '_blank', rel: 'noopener noreferrer' }, words.vendorPage) : null),
+    referenceLine(match, words),
     h('details', { class: 'why' },
       h('summary', {}, words.why),
       h('p', { class: 'provenance' }, provenance(match, words)),

@@ -25,6 +25,11 @@ struct KnowledgeBaseCheck {
   std::size_t entries = 0;       // entries checked: all of a complete file's, an extending file's own
   std::size_t texts = 0;         // own texts classified
   std::vector<OwnTextMiss> misses;
+  // Staleness of the checked rows of Microsoft's table (source "connector", a row number), by their reference.
+  std::size_t table_rows = 0;
+  std::string oldest_check, newest_check;  // YYYY-MM-DD over the rows found on the page; empty when none
+  std::vector<std::string> not_on_page;    // ids of rows whose reference says "missing"
+  std::vector<std::string> unreferenced;   // ids of rows with no reference
 };
 
 // Loads `json`, a complete knowledge base or one that extends `base_json` ("extends"), as the CLI and the

@@ -34,6 +34,15 @@ struct Signature {
   std::string path;                   // JSON pointer of its patterns' parent, for error messages
 };
 
+// Where a row of Microsoft's troubleshooting table was last compared with Microsoft's page, so a maintainer
+// sees which rows are stale when the page changes. Exactly one of `checked` and `missing` is set.
+struct Reference {
+  std::string url;       // https:// address of the page; empty: the entry has no reference
+  std::string checked;   // YYYY-MM-DD: the row's error text was on the page that day
+  std::string missing;   // YYYY-MM-DD: the row's error text was not on the page that day
+  std::string revision;  // the page's docs commit (hex) compared against, or empty
+};
+
 struct Entry {
   std::string id;                     // stable: tests, links and bookmarks use it
   int row = 0;                        // row of the troubleshooting table; 0 for code-table entries
@@ -48,6 +57,7 @@ struct Entry {
   LocalizedSteps fix;
   std::string link;                   // the vendor's page for this code, or empty
   std::vector<std::string> sources;   // where the cause and fix come from (public addresses)
+  Reference reference;                // rows of Microsoft's table: the page and when it was last checked
   // Code entries only: the connector rows that are the same event (one per app). When the code is
   // found and the row's app is known, the answer is the row, with the code's reason.
   std::vector<std::string> same_event;

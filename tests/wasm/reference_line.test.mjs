@@ -1,0 +1,29 @@
+// Node tests of web/src/reference-line.mjs's refusals, which need no DOM: only https addresses become links,
+// and only real days are shown (the loader refuses both too; this holds even if a result said otherwise).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { dayInWords, isHttps, referenceLine } from '../../web/src/reference-line.mjs';
+import { STRINGS } from '../../web/src/i18n.mjs';
+
+test('a reference that is not https, or has no real day, gives no line', () => {
+  for (const url of ['http://learn.microsoft.com/x', 'javascript:alert(1)', 'data:text/html,x', '//evil.example/x', 'learn.microsoft.com']) {
+    assert.equal(isHttps(url), false, url);
+    assert.equal(referenceLine({ reference: { url, checked: '2026-11-27', missing: null } }, STRINGS.en), null, url);
+  }
+  const page = 'https://learn.microsoft.com/x';
+  assert.equal(isHttps(page), true);
+  for (const day of ['2026-02-30', '2026-13-01', '27/11/2026', '', null]) {
+    assert.equal(referenceLine({ reference: { url: page, checked: day, missing: null } }, STRINGS.en), null, String(day));
+  }
+  assert.equal(referenceLine({ reference: null }, STRINGS.en), null);
+});
+
+test('the day is written out in English and French', () => {
+  assert.equal(dayInWords('2026-11-27', STRINGS.en.referenceLocale), '27 Nov 2026');
+  assert.equal(dayInWords('2026-11-27', STRINGS.fr.referenceLocale), '27 nov. 2026');
+  assert.equal(dayInWords('2028-02-29', STRINGS.en.referenceLocale), '29 Feb 2028');
+  assert.equal(dayInWords('2026-02-29', STRINGS.en.referenceLocale), null);
+  assert.equal(STRINGS.en.referenceChecked('27 Nov 2026'), "Microsoft's troubleshooting page, checked 27 Nov 2026");
+  assert.equal(STRINGS.fr.referenceChecked('27 nov. 2026'), 'Page de dépannage de Microsoft, vérifiée le 27 nov. 2026');
+});
