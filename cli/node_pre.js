@@ -10,5 +10,16 @@ Module['preRun'] = [function () {
   addOnPreMain(function () {
     var tty = require('tty');
     for (var fd = 0; fd <= 2; fd++) FS.streams[fd].tty = tty.isatty(fd);
+    // A reader that goes away (`conndiag ... | head`) stops the native command by SIGPIPE, which Node ignores:
+    // stop here too, with the status a shell shows for it (128 + 13), instead of writing on into nothing.
+    var write = FS.write;
+    FS.write = function (stream) {
+      try {
+        return write.apply(this, arguments);
+      } catch (e) {
+        if (e instanceof FS.ErrnoError && e.errno === ERRNO_CODES.EPIPE) process.exit(141);
+        throw e;
+      }
+    };
   });
 }];

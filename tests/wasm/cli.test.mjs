@@ -195,6 +195,16 @@ test('on a terminal both colour the answer the same way, and NO_COLOR turns it o
   assert.deepEqual(await onTerminal(wasmLine, { NO_COLOR: '1' }), plain);
 });
 
+test('a reader that stops early stops both: the status a shell shows for SIGPIPE (141)', async () => {
+  // Far more output than a pipe holds (400 answers), read by `head` for 100 bytes only.
+  const files = Array(400).fill(path.join(inputs, 'aadsts70008.txt'));
+  const script = '"$@" | head -c 100 >/dev/null; echo "${PIPESTATUS[0]}"';
+  for (const command of [[native], [process.execPath, bin]]) {
+    const r = await run('/bin/bash', ['-c', script, 'bash', ...command, '--json', ...files], { direct: true });
+    assert.deepEqual([r.stdout, r.stderr], ['141\n', ''], command.join(' '));
+  }
+});
+
 test('a file named on the command line is read from the real file system, relative to the working folder', async () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'conndiag-npx-'));
   try {
