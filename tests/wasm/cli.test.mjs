@@ -148,7 +148,7 @@ test('Windows-1252, UTF-16, invalid UTF-8, binary and empty input are read and r
 
 test('usage and input errors: the same message on standard error, nothing on standard output, exit 2', async () => {
   for (const args of [['--bogus'], ['--app', 'nosuchapp'], ['--top'], ['--lang', 'xx'],
-    [path.join(inputs, 'no-such-file.txt')], ['--kb', path.join(inputs, 'no-such-kb.json')], ['--kb', path.join(inputs, 'bad_pattern_kb.json')],
+    [path.join(inputs, 'no-such-file.txt')], [inputs], ['--kb', inputs], ['--kb', path.join(inputs, 'no-such-kb.json')], ['--kb', path.join(inputs, 'bad_pattern_kb.json')],
     ['kb'], ['kb', 'frobnicate'], ['kb', 'check'], ['kb', 'check', path.join(inputs, 'bad_extends_kb.json')],
     ['kb', 'check', path.join(inputs, 'bad_pattern_kb.json')], ['kb', 'check', path.join(inputs, 'no-such-kb.json')],
     ['kb', 'check', path.join(inputs, 'unrecognized_example_kb.json')], ['kb', 'explain', '--kb', path.join(inputs, 'bad_pattern_kb.json'), 'x']]) {
