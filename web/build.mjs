@@ -1,7 +1,8 @@
 // Builds the page from web/ and the wasm module: the hosted folder dist/site/ and the offline dist/conndiag.html.
-// node web/build.mjs --module DIR --kb data/kb.json --out DIR --version V --git REV
+// node web/build.mjs --module DIR --kb data/kb.json --out DIR --version V --git REV [--cli DIR]
+// (--cli: the folder of the command compiled for Node, build/wasm/cli; the package then has `npx conndiag`)
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -144,6 +145,18 @@ copyFileSync(path.join(here, 'package/README.md'), path.join(pkg, 'README.md'));
 copyFileSync(path.join(here, '../LICENSE'), path.join(pkg, 'LICENSE'));
 writeFileSync(path.join(pkg, 'core/conndiag-core.cjs'), glueJs);  // .cjs: CommonJS inside a "type": "module" package
 copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(pkg, 'core/conndiag-core.wasm'));
+// `npx conndiag`: the command compiled for Node behind a small launcher (the wasm build always gives --cli;
+// a page-only build from a prebuilt module has no command to package).
+if (args.cli) {
+  mkdirSync(path.join(pkg, 'cli'));
+  mkdirSync(path.join(pkg, 'bin'));
+  copyFileSync(path.join(args.cli, 'conndiag-cli.js'), path.join(pkg, 'cli/conndiag-cli.cjs'));
+  copyFileSync(path.join(args.cli, 'conndiag-cli.wasm'), path.join(pkg, 'cli/conndiag-cli.wasm'));
+  copyFileSync(path.join(here, 'package/conndiag.cjs'), path.join(pkg, 'bin/conndiag.cjs'));
+  chmodSync(path.join(pkg, 'bin/conndiag.cjs'), 0o755);
+} else {
+  console.log('web/build.mjs: no --cli given: the package has no conndiag command');
+}
 writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({
   name: 'conndiag',
   version: args.version || '0.0.0',
@@ -163,7 +176,8 @@ writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({
     './site/*': './site/*',
     './package.json': './package.json',
   },
-  files: ['api.mjs', 'node.mjs', 'types/', 'core/', 'site/', 'conndiag.html', 'README.md', 'LICENSE'],
+  ...(args.cli ? { bin: { conndiag: './bin/conndiag.cjs' } } : {}),
+  files: ['api.mjs', 'node.mjs', 'types/', 'core/', ...(args.cli ? ['bin/', 'cli/'] : []), 'site/', 'conndiag.html', 'README.md', 'LICENSE'],
   engines: { node: '>=18' },
 }, null, 2) + '\n');
 

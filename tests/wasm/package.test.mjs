@@ -22,10 +22,11 @@ test('every export of package.json points at a file of the package', () => {
   assert.ok(existsSync(path.join(pkg, manifest.types)));
 });
 
-test('npm pack takes the site, the offline file, the API, its types and the module', () => {
+test('npm pack takes the site, the offline file, the API, its types, the module and the command', () => {
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkg, encoding: 'utf8' }));
   const files = packed.files.map((f) => f.path);
   for (const expected of ['api.mjs', 'node.mjs', 'types/index.d.ts', 'types/node.d.ts', 'core/conndiag-core.cjs', 'core/conndiag-core.wasm',
+    'bin/conndiag.cjs', 'cli/conndiag-cli.cjs', 'cli/conndiag-cli.wasm',
     'site/conndiag-embed.js', 'site/index.html', 'site/kb.json', 'conndiag.html', 'package.json']) {
     assert.ok(files.includes(expected), `${expected} in ${files}`);
   }
