@@ -85,12 +85,14 @@ const modes = [
 const goldenCases = ['rows.jsonl', 'no_match.jsonl', 'traps.jsonl'].flatMap((file) =>
   readFileSync(path.join(root, 'tests/golden', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
 
-test('every golden, no-match and trap text piped in gives the same answer (JSON or text, English or French)', async () => {
-  // One run per text (each is a fresh Node process, about half a second): the modes take turns, so each mode
-  // sees every kind of case; the next test puts every text through every mode.
+test('golden, no-match and trap texts piped in give the same answer (JSON or text, English or French)', async () => {
+  // Every 5th text, one run each (each is a fresh Node process, about half a second; all of them took minutes
+  // on a loaded machine): the modes take turns, so each mode sees every kind of case. Standard input is what
+  // this test is about; the next test puts every text through every mode, as files.
   assert.ok(goldenCases.length >= 300, `${goldenCases.length} cases`);
+  const sample = goldenCases.filter((_, i) => i % 5 === 0);
   const statuses = new Set();
-  await inPairs(goldenCases.map((c, i) => async () => {
+  await inPairs(sample.map((c, i) => async () => {
     const app = c.app || (c.expect && firstApp[c.expect]);
     const { args, env } = modes[i % modes.length](app);
     const label = `${args.join(' ')}${env ? ' LANG=fr' : ''} < case ${i} (${c.expect ?? c.must_not_be ?? ''}, ${c.variant ?? ''})`;
