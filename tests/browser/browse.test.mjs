@@ -7,14 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import AxeBuilder from '@axe-core/playwright';
-
-import { checkClean, dist, launch, offlineUrl, openPage, root, serve, waitForResultOf } from './harness.mjs';
+import { LAPTOP, PHONE, checkClean, dist, launch, noAxeViolations, offlineUrl, openPage, root, serve, waitForResultOf } from './harness.mjs';
 
 const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
 const artifacts = path.join(root, 'build/wasm/test-artifacts');
-const LAPTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const SETUPS = [
   { name: 'laptop-en', viewport: LAPTOP, locale: 'en-US', lang: 'en' },
   { name: 'phone-fr', viewport: PHONE, locale: 'fr-FR', lang: 'fr' },
@@ -33,11 +29,6 @@ after(async () => {
   await browser?.close();
   await site?.close();
 });
-
-async function noAxeViolations(page, what) {
-  const results = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], what);
-}
 
 async function noHorizontalScroll(page, what) {
   const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export { serve } from '../../web/serve.mjs';
@@ -16,6 +17,11 @@ export const offlineUrl = 'file://' + path.join(dist, 'conndiag.html');
 // This is only a guard against a hang, so that a broken build fails instead of stalling CI: no
 // condition here takes more than a few seconds even on a busy 2-core machine.
 export const HANG_GUARD_MS = 5 * 60 * 1000;
+
+// The two widths every new behaviour is tested at.
+export const LAPTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+export const WIDTHS = [['laptop', LAPTOP], ['phone', PHONE]];
 
 export async function launch() {
   return chromium.launch({
@@ -107,6 +113,13 @@ export async function diagnose(page, text, { app = '', expect } = {}) {
     const got = await page.evaluate(() => [...document.querySelectorAll('#results article.card')].map((c) => c.dataset.entryId));
     if (got[0] !== expect) throw new Error(`expected ${expect} first, got ${JSON.stringify(got)} for ${JSON.stringify(text.slice(0, 80))}`);
   }
+}
+
+/** Runs axe-core on the page (or only on the `include` selector) and fails on any violation, named with its nodes. */
+export async function noAxeViolations(page, label, { include } = {}) {
+  const builder = new AxeBuilder({ page });
+  const results = await (include ? builder.include(include) : builder).analyze();
+  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], label);
 }
 
 /** Closes a page opened by openPage and fails on any console error, page error or request outside the page. */

@@ -1,7 +1,8 @@
 // The IIS and Apache snippets of docs/hosting.md, read as they are, hold the same policy as the nginx one
 // (which nginx.test.mjs runs): the web.config is well-formed XML (parsed by Chromium's XML parser) with the
 // same Content-Security-Policy, nosniff and CORS headers and the wasm and JSON types; the Apache lines say
-// the same. (No IIS or Apache runs here: their syntax beyond this is not exercised.)
+// the same (apache.test.mjs also runs them in Apache). (No IIS runs here: its syntax beyond this is not
+// exercised.)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

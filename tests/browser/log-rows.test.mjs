@@ -6,14 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import AxeBuilder from '@axe-core/playwright';
-
-import { checkClean, launch, offlineUrl, openPage, root, waitForResultOf } from './harness.mjs';
+import { LAPTOP, PHONE, checkClean, launch, noAxeViolations, offlineUrl, openPage, root, waitForResultOf } from './harness.mjs';
 
 const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
 const entry = (id) => kb.entries.find((e) => e.id === id);
-const LAPTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 const BOX = 'box-contextmanager-tokenrefresh-invalid-refresh';
 const OKTA = 'okta-e0000006';
@@ -67,10 +63,7 @@ async function pasteLog(page) {
 const row = (page, entryId) => page.locator(`section.log tbody tr[data-entry-id="${entryId}"]`);
 const rowOfStatus = (page, status) => page.locator(`section.log tbody tr[data-status="${status}"]`);
 
-async function axe(page, label) {
-  const results = await new AxeBuilder({ page }).include('#results').analyze();
-  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], label);
-}
+const axe = (page, label) => noAxeViolations(page, label, { include: '#results' });
 
 test('each log row says its confidence in words, copies its fix, folds its other answers and opens as a full diagnosis', async () => {
   const p = await openPage(browser, offlineUrl, { viewport: LAPTOP });

@@ -4,10 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { checkClean, diagnose, launch, offlineUrl, openPage, waitForResultOf } from './harness.mjs';
+import { LAPTOP, PHONE, WIDTHS, checkClean, diagnose, launch, offlineUrl, openPage, waitForResultOf } from './harness.mjs';
 
-const LAPTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const BARE_401 = 'HttpRequestFailure: Server returned: 401 Unauthorized';
 let browser;
 
@@ -40,7 +38,7 @@ const shareState = (page) => page.evaluate(() => ({
   feedback: document.querySelector('#share-feedback').textContent,
 }));
 
-for (const [name, viewport] of [['laptop', LAPTOP], ['phone', PHONE]]) {
+for (const [name, viewport] of WIDTHS) {
   test(`share: hidden before a result, feedback beside it naming what was removed, then gone (${name})`, async () => {
     const p = await openPage(browser, offlineUrl, { viewport });
     assert.equal((await shareState(p.page)).visible, false, 'no share controls on a first visit');
@@ -83,7 +81,7 @@ test('share is off, saying why, when the box is emptied and when a log is shown;
   await checkClean(p);
 });
 
-for (const [name, viewport] of [['laptop', LAPTOP], ['phone', PHONE]]) {
+for (const [name, viewport] of WIDTHS) {
   test(`an app chosen in the prompt: focus on its answer, filter note shown, reset by the next paste (${name})`, async () => {
     const p = await openPage(browser, offlineUrl, { viewport });
     await diagnose(p.page, BARE_401);

@@ -8,12 +8,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import AxeBuilder from '@axe-core/playwright';
+import { LAPTOP, PHONE, checkClean, diagnose, dist, launch, noAxeViolations, offlineUrl, openPage, serve } from './harness.mjs';
 
-import { checkClean, diagnose, dist, launch, offlineUrl, openPage, serve } from './harness.mjs';
-
-const LAPTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 // An error with an email address, a bearer token and an Okta SSWS token, none of which may reach a report.
 const SECRETS = ['admin@contoso.com', 'abcDEF123456ghiJKL789mnoPQR', '00aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789ab'];
@@ -110,8 +106,7 @@ for (const [lang, viewport] of [['en', LAPTOP], ['fr', PHONE]]) {
     const right = await page.locator('.report').evaluate((report) =>
       Math.max(...[report, ...report.querySelectorAll('*')].map((el) => el.getBoundingClientRect().right)));
     assert.ok(right <= viewport.width, `the report fits in ${viewport.width}px (it reaches ${right}px)`);
-    const axe = await new AxeBuilder({ page }).include('.report').analyze();
-    assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    await noAxeViolations(page, `the report, ${lang}`, { include: '.report' });
     await toggle.click();
     assert.ok(await page.locator('.report-panel').isHidden(), 'the button closes the panel again');
     await checkClean(p);
@@ -143,8 +138,7 @@ test('the hosted page with ?report-to=mailto: offers "Open report", a mailto: li
   assertNoSecrets(href);
   assert.equal(await link.getAttribute('target'), null, 'a mail client opens from the same tab');
   assert.match(await p.page.locator('.report-destination').textContent(), /x@example\.com/);
-  const axe = await new AxeBuilder({ page: p.page }).include('.report').analyze();
-  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  await noAxeViolations(p.page, 'the report with a mailto address', { include: '.report' });
   // A paste too long for a link (still a single paste: at most 40 lines): the message holds the beginning and
   // says so; the box keeps it all.
   const long = `${PASTE}\n${'at com.adallom.connector.Poller.poll(Poller.java:42)\n'.repeat(35)}`;
@@ -186,8 +180,7 @@ test('the element with report-to="mailto:…" opens a mailto: report; report-to=
   const href = await element.locator('.report-open').getAttribute('href');
   assert.ok(href.startsWith('mailto:x@example.com?subject='), href);
   assert.equal(decodeURIComponent(href.slice(href.indexOf('&body=') + 6)), report.replace(/\n/g, '\r\n'));
-  const axe = await new AxeBuilder({ page: p.page }).include('conn-diag').analyze();
-  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  await noAxeViolations(p.page, 'the element\'s report', { include: 'conn-diag' });
 
   // A changed attribute shows again, with the new address read; the unknown error has the button too.
   await p.page.evaluate(() => document.getElementById('d').setAttribute('report-to', 'javascript:alert(1)'));
