@@ -6,6 +6,7 @@
 #include <string>
 
 #include "conndiag/classifier.h"
+#include "conndiag/join.h"
 #include "conndiag/kb_check.h"
 #include "conndiag/knowledge_base.h"
 #include "input.h"
@@ -45,19 +46,13 @@ std::string Read(const std::string& path, std::size_t limit, const char* what, s
   return text;
 }
 
-std::string IdList(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
-  return out;
-}
-
 // One line a maintainer reads to see how stale the rows of Microsoft's table are (docs/kb-authoring.md).
 void PrintStaleness(const std::string& path, const KnowledgeBaseCheck& c) {
   std::string line = Printable(path) + ": " + std::to_string(c.table_rows) + " table row(s): ";
   if (c.oldest_check.empty()) line += "none checked against Microsoft's page";
   else line += "rows checked between " + c.oldest_check + " and " + c.newest_check;
-  if (!c.not_on_page.empty()) line += "; not on the page when last checked: " + Printable(IdList(c.not_on_page));
-  if (!c.unreferenced.empty()) line += "; no reference: " + Printable(IdList(c.unreferenced));
+  if (!c.not_on_page.empty()) line += "; not on the page when last checked: " + Printable(JoinWithCommas(c.not_on_page));
+  if (!c.unreferenced.empty()) line += "; no reference: " + Printable(JoinWithCommas(c.unreferenced));
   std::printf("%s\n", line.c_str());
 }
 

@@ -1,5 +1,5 @@
-// The WebAssembly binding: the unchanged core behind six calls that take and return JSON strings (load,
-// classify, classifyLog, and logBegin/logFeed/logEnd for a log streamed in pieces).
+// The WebAssembly binding: the unchanged core behind a few calls that reply in JSON (load, classify,
+// classifyLog, and logBegin/logFeed/logEnd for a log streamed in pieces).
 // One call into wasm per classification; no C++ object crosses the boundary, so JS never has to delete().
 // Text crosses as UTF-8 bytes through views of the module's memory, both ways: JS writes a call's text into
 // the input buffer (TextEncoder.encodeInto, or a Uint8Array's set) and reads each reply with TextDecoder.

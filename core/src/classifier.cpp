@@ -5,9 +5,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
+#include "conndiag/join.h"
 #include "explain.h"
 #include "infer_app.h"
 #include "kb_overlay.h"
@@ -27,8 +31,18 @@ struct Classifier::Compiled {
   std::vector<AppClue> clues;
   MultiLiteralMatcher all_literals;  // pattern and clue literals
   std::vector<std::string> literals;  // the same, by id (for Trace)
-  SimilarityIndex similarity;        // every known text, for pastes no signature matches
   std::vector<std::string> load_warnings;
+
+  // Every known text, for pastes no signature matches. Built on the first such paste, not at load: it is
+  // a quarter of the load's work, and a page's first answer (usually a paste that matches) need not wait.
+  const SimilarityIndex& Similarity() const {
+    std::call_once(similarity_built, [this] { similarity = SimilarityIndex(kb); });
+    return similarity;
+  }
+
+ private:
+  mutable std::once_flag similarity_built;
+  mutable SimilarityIndex similarity;
 };
 
 Classifier::Classifier(std::unique_ptr<Compiled> compiled) : compiled_(std::move(compiled)) {}
@@ -53,7 +67,6 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
   }
   c->all_literals = MultiLiteralMatcher(table.list());
   c->literals = table.list();
-  c->similarity = SimilarityIndex(c->kb);
   c->load_warnings = MissingWordWarnings(c->kb.languages);
   return Classifier(std::move(c));
 }
@@ -70,14 +83,12 @@ Expected<Classifier> Classifier::FromJsonExtending(std::string_view base_json, s
 std::optional<Error> Classifier::Validate(const Options& options) const {
   const KnowledgeBase& kb = compiled_->kb;
   if (!options.app.empty() && !kb.FindApp(options.app)) {
-    std::string keys;
-    for (const auto& app : kb.apps) keys += (keys.empty() ? "" : ", ") + app.key;
-    return Error{"app", "unknown app \"" + options.app + "\"; valid apps: " + keys};
+    std::vector<std::string_view> keys;
+    for (const auto& app : kb.apps) keys.push_back(app.key);
+    return Error{"app", "unknown app \"" + options.app + "\"; valid apps: " + JoinWithCommas(keys)};
   }
   if (std::find(kb.languages.begin(), kb.languages.end(), options.lang) == kb.languages.end()) {
-    std::string langs;
-    for (const auto& l : kb.languages) langs += (langs.empty() ? "" : ", ") + l;
-    return Error{"lang", "unknown language \"" + options.lang + "\"; valid languages: " + langs};
+    return Error{"lang", "unknown language \"" + options.lang + "\"; valid languages: " + JoinWithCommas(kb.languages)};
   }
   if (options.top == 0 || options.top > kMaxTop) {
     return Error{"top", "top must be a whole number from 1 to " + std::to_string(kMaxTop)};
@@ -136,7 +147,7 @@ Result Classifier::Classify(std::string_view text, const NormalizedText& normali
 
   std::vector<Candidate> candidates = c.signatures.Match(c.kb, normalized.text, found, result.warnings);
   LinkCodesToRows(c.kb, options, apps.guess, candidates);
-  if (candidates.empty() && options.similar) candidates = c.similarity.Closest(normalized.text);
+  if (candidates.empty() && options.similar) candidates = c.Similarity().Closest(normalized.text);
   RankCandidates(options, apps.guess, candidates);
   Explain(c.kb, options, text, normalized, apps, candidates, result);
   try {

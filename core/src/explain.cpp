@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "conndiag/join.h"
 #include "conndiag/utf8.h"
 #include "fill.h"
 #include "words.h"
@@ -13,12 +14,6 @@ namespace conndiag {
 namespace {
 
 constexpr std::size_t kMaxQuoted = 80;
-
-std::string Join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
-  return out;
-}
 
 // A quotation of the original text, cut at a character boundary when long.
 std::string Quote(std::string_view text) {
@@ -61,8 +56,8 @@ void Explain(const KnowledgeBase& kb, const Options& options, std::string_view o
     }
     m.spans = MergeSpans(std::move(source_spans));
     if (c.similar) {
-      m.evidence.push_back(Fill(say.similar, Join(c.shared)));
-      if (!c.missing.empty()) m.evidence.push_back(Fill(say.lacks, Join(c.missing)));
+      m.evidence.push_back(Fill(say.similar, JoinWithCommas(c.shared)));
+      if (!c.missing.empty()) m.evidence.push_back(Fill(say.lacks, JoinWithCommas(c.missing)));
     } else if (c.signature && c.entry->signatures.size() + (c.code ? 1 : 0) > 1) {
       // Which of the entry's known wordings it was (an entry with one wording needs no such line).
       const std::string name = InLanguage(c.signature->name, options.lang);

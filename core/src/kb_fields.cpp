@@ -111,10 +111,24 @@ bool JsonFields::Steps(const json& obj, const std::string& path, LocalizedSteps&
   return true;
 }
 
+namespace {
+constexpr std::size_t kMaxAddress = 2000;
+
+// Only https: a page shows these as links, and anything else (javascript:, data:, http:) is refused.
+bool IsHttpsAddress(const std::string& s) { return s.rfind("https://", 0) == 0 && s.size() <= kMaxAddress; }
+}  // namespace
+
+bool JsonFields::HttpsAddress(const json& obj, const std::string& path, const char* key, std::string& out,
+                              bool required) {
+  if (!String(obj, path, key, out, required)) return false;
+  if (!out.empty() && !IsHttpsAddress(out)) return Fail(path + "/" + key, "must be an https:// address"), false;
+  return true;
+}
+
 bool JsonFields::Urls(const json& obj, const std::string& path, const char* key, std::vector<std::string>& out) {
-  if (!StringList(obj, path, key, out, false, 2000)) return false;
+  if (!StringList(obj, path, key, out, false, kMaxAddress)) return false;
   for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i].rfind("https://", 0) != 0) {
+    if (!IsHttpsAddress(out[i])) {
       return Fail(path + "/" + key + "/" + std::to_string(i), "must be an https:// address"), false;
     }
   }

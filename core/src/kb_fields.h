@@ -40,6 +40,9 @@ class JsonFields {
   bool Texts(const nlohmann::json& obj, const std::string& path, const char* key, Localized& out, bool all_languages);
   // obj["fix"]: step lists by language, one for every language of the knowledge base.
   bool Steps(const nlohmann::json& obj, const std::string& path, LocalizedSteps& out);
+  // obj[key] as one https:// address (a page a user may be sent to), at most 2,000 characters.
+  bool HttpsAddress(const nlohmann::json& obj, const std::string& path, const char* key, std::string& out,
+                    bool required);
   // obj[key] as a list of https:// addresses.
   bool Urls(const nlohmann::json& obj, const std::string& path, const char* key, std::vector<std::string>& out);
 

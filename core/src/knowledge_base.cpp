@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "conndiag/join.h"
 #include "conndiag/knowledge_base.h"
 #include "json_scan.h"
 #include "kb_fields.h"
@@ -40,13 +41,6 @@ bool IsCalendarDate(const std::string& s) {
 template <std::size_t N>
 bool OneOf(const std::array<std::string_view, N>& set, const std::string& value) {
   return std::find(set.begin(), set.end(), value) != set.end();
-}
-
-template <std::size_t N>
-std::string Join(const std::array<std::string_view, N>& set) {
-  std::string out;
-  for (auto s : set) out += (out.empty() ? "" : ", ") + std::string(s);
-  return out;
 }
 
 class Loader : JsonFields {
@@ -225,10 +219,7 @@ class Loader : JsonFields {
     const std::string here = path + "/reference";
     if (!it->is_object()) return Fail(here, "must be an object: {\"url\", \"checked\" or \"missing\", \"revision\"}"), false;
     if (!Known(*it, here, {"url", "checked", "missing", "revision"})) return false;
-    if (!String(*it, here, "url", ref.url, true)) return false;
-    if (ref.url.rfind("https://", 0) != 0 || ref.url.size() > 2000) {
-      return Fail(here + "/url", "must be an https:// address"), false;
-    }
+    if (!HttpsAddress(*it, here, "url", ref.url, true)) return false;
     if (!String(*it, here, "checked", ref.checked, false) || !String(*it, here, "missing", ref.missing, false)) {
       return false;
     }
@@ -267,7 +258,7 @@ class Loader : JsonFields {
       e.row = row->get<int>();
     }
     if (!String(v, path, "source", e.source, true)) return false;
-    if (!OneOf(kSources, e.source)) return Fail(path + "/source", "must be one of: " + Join(kSources)), false;
+    if (!OneOf(kSources, e.source)) return Fail(path + "/source", "must be one of: " + JoinWithCommas(kSources)), false;
     if (!StringList(v, path, "apps", e.apps, true, 32)) return false;
     for (std::size_t k = 0; k < e.apps.size(); ++k) {
       if (!kb_.FindApp(e.apps[k])) {
@@ -275,17 +266,14 @@ class Loader : JsonFields {
       }
     }
     if (!String(v, path, "kind", e.kind, true)) return false;
-    if (!OneOf(kKinds, e.kind)) return Fail(path + "/kind", "must be one of: " + Join(kKinds)), false;
+    if (!OneOf(kKinds, e.kind)) return Fail(path + "/kind", "must be one of: " + JoinWithCommas(kKinds)), false;
     if (!String(v, path, "action", e.action, true)) return false;
-    if (!OneOf(kActions, e.action)) return Fail(path + "/action", "must be one of: " + Join(kActions)), false;
+    if (!OneOf(kActions, e.action)) return Fail(path + "/action", "must be one of: " + JoinWithCommas(kActions)), false;
     if (!Texts(v, path, "message", e.message, false)) return false;
     if (!Signatures(v, path, e)) return false;
     if (!Texts(v, path, "cause", e.cause, true)) return false;
     if (!Steps(v, path, e.fix)) return false;
-    if (!String(v, path, "link", e.link, false)) return false;
-    if (!e.link.empty() && e.link.rfind("https://", 0) != 0) {
-      return Fail(path + "/link", "must be an https:// address"), false;
-    }
+    if (!HttpsAddress(v, path, "link", e.link, false)) return false;
     if (!Urls(v, path, "sources", e.sources)) return false;
     if (!ReferenceAt(v, path, e.reference)) return false;
     if (!StringList(v, path, "same_event", e.same_event, false, 80)) return false;

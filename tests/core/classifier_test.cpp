@@ -1,7 +1,11 @@
 // Tests of core/src/classifier.cpp: the table's hard cases, options, limits and hostile input.
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include <nlohmann/json.hpp>
+
+#include "conndiag/default_kb.h"
 
 #include "default_classifier.h"
 
@@ -153,4 +157,25 @@ TEST_CASE("a pattern needing too much regex work is skipped with a warning and t
   REQUIRE(Ids(r) == std::vector<std::string>{"sane"});
   REQUIRE_FALSE(r.warnings.empty());
   CHECK_THAT(r.warnings[0], Catch::StartsWith("/entries/0/patterns/0: skipped"));
+}
+
+TEST_CASE("the similarity index, built on the first paste no signature matches, answers the same from "
+          "threads that all need it at once",
+          "[classifier]") {
+  // Classify is documented thread-safe, and the index is built lazily (not at load): threads that reach
+  // it together on a fresh classifier must get one index and the same proposals as a single thread.
+  const std::string reworded = "Box: this user cannot access this feature without an enterprise account";
+  const auto expected = Ids(Classify(reworded));
+  REQUIRE(!expected.empty());
+  REQUIRE(Classify(reworded).matches[0].similar);
+
+  auto fresh = Classifier::FromJson(DefaultKnowledgeBase());
+  REQUIRE(fresh.ok());
+  std::vector<std::vector<std::string>> answers(4);
+  std::vector<std::thread> threads;
+  for (auto& answer : answers) {
+    threads.emplace_back([&] { answer = Ids(fresh.value().Classify(reworded, Options{})); });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& answer : answers) CHECK(answer == expected);
 }

@@ -63,11 +63,16 @@ function toModule(module, texts) {
 }
 
 /**
- * A module reply, read at once: it is a view of the module's memory that the next call overwrites.
+ * A module reply, read at once (it is a view of the module's memory that the next call overwrites); a
+ * reply that says the call failed becomes an Error with the module's message.
  * @param {Uint8Array} view
  * @returns {any}
  */
-const reply = (view) => JSON.parse(decoder.decode(view));
+function reply(view) {
+  const answer = JSON.parse(decoder.decode(view));
+  if (!answer.ok) throw new Error(answer.error);
+  return answer;
+}
 
 /**
  * Applies a log delta to the events told so far, in place: the page merges what its worker sends.
@@ -124,19 +129,15 @@ export class Diagnoser {
   beginLog(options = {}) {
     const module = this._module;
     const begun = reply(module.logBegin(this._handle, Diagnoser._options(options)));
-    if (!begun.ok) throw new Error(begun.error);
     /** @type {number} */
     const id = begun.value;
     /** @type {LogEvent[]} */
     const events = [];
     /** @param {string|Uint8Array} piece @param {boolean} last */
     const feed = (piece, last) => {
-      // embind copies a Uint8Array's bytes straight into the module; a string is encoded to UTF-8 first.
       const [size] = toModule(module, [piece]);
-      const answer = reply(module.logFeed(id, size, last));
-      if (!answer.ok) throw new Error(answer.error);
       /** @type {LogDelta} */
-      const delta = answer.value;
+      const delta = reply(module.logFeed(id, size, last)).value;
       applyLogDelta(events, delta);
       return { ...delta, events };
     };
@@ -166,9 +167,7 @@ export class Diagnoser {
     if (typeof text !== 'string') throw new TypeError(`${method}: text must be a string`);
     const settings = Diagnoser._options(options);  // before writing the text: it may throw
     const [size] = toModule(this._module, [text]);
-    const answer = reply(this._module[method](this._handle, size, settings));
-    if (!answer.ok) throw new Error(answer.error);
-    return answer.value;
+    return reply(this._module[method](this._handle, size, settings)).value;
   }
 }
 
@@ -195,6 +194,5 @@ export async function createConnDiag(factory, options) {
   const asText = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
   const [kbSize, overlaySize] = toModule(core, [asText(kb), overlay === undefined || overlay === null ? '' : asText(overlay)]);
   const loaded = reply(core.load(kbSize, overlaySize));
-  if (!loaded.ok) throw new Error(loaded.error);
   return new Diagnoser(core, loaded.handle, loaded.info);
 }
