@@ -38,7 +38,7 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
   boost::match_results<std::string::const_iterator> m;
   try {
     const auto flags = start > 0 ? boost::match_prev_avail : boost::match_default;  // \b looks one back
-    if (!boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), m, p.re, flags)) {
+    if (!boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), m, *p.re, flags)) {
       return false;
     }
   } catch (const std::exception& e) {
@@ -68,12 +68,12 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
   CompiledPattern p;
   p.path = path;
   try {
-    p.re.assign(source, Regex::perl);
+    p.re = std::make_shared<const Regex>(source, Regex::perl);
   } catch (const boost::regex_error& e) {
     return Error{path, std::string("invalid regular expression: ") + e.what()};
   }
   try {
-    if (boost::regex_search(std::string(), p.re)) {
+    if (boost::regex_search(std::string(), *p.re)) {
       return Error{path, "the pattern matches empty text, so it would match every paste"};
     }
   } catch (const std::exception& e) {
@@ -85,17 +85,34 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
   return p;
 }
 
+Expected<CompiledPattern> PatternCache::Compile(const std::string& source, const std::string& path,
+                                                LiteralTable& table) {
+  if (auto it = compiled_.find(source); it != compiled_.end()) {
+    CompiledPattern p = it->second;
+    p.path = path;
+    return p;
+  }
+  auto p = CompilePattern(source, path, table);
+  if (p.ok()) compiled_.emplace(source, p.value());
+  return p;
+}
+
 Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table) {
+  PatternCache cache;
+  return CompileEntry(entry, table, cache);
+}
+
+Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, PatternCache& cache) {
   CompiledEntry ce;
   for (const Signature& sig : entry.signatures) {
     CompiledSignature cs;
     for (std::size_t k = 0; k < sig.patterns.size(); ++k) {
-      auto p = CompilePattern(sig.patterns[k], sig.path + "/patterns/" + std::to_string(k), table);
+      auto p = cache.Compile(sig.patterns[k], sig.path + "/patterns/" + std::to_string(k), table);
       if (!p.ok()) return p.error();
       cs.patterns.push_back(std::move(p).value());
     }
     for (std::size_t k = 0; k < sig.hints.size(); ++k) {
-      auto p = CompilePattern(sig.hints[k], sig.path + "/hints/" + std::to_string(k), table);
+      auto p = cache.Compile(sig.hints[k], sig.path + "/hints/" + std::to_string(k), table);
       if (!p.ok()) return p.error();
       cs.hints.push_back(std::move(p).value());
     }
@@ -137,8 +154,9 @@ std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::
 
 Expected<SignatureSet> SignatureSet::Compile(const KnowledgeBase& kb, LiteralTable& table) {
   SignatureSet set;
+  PatternCache cache;
   for (const Entry& e : kb.entries) {
-    auto compiled = CompileEntry(e, table);
+    auto compiled = CompileEntry(e, table, cache);
     if (!compiled.ok()) return compiled.error();
     set.entries_.push_back(std::move(compiled).value());
   }

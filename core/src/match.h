@@ -3,8 +3,10 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/regex.hpp>
@@ -24,7 +26,7 @@ using Regex = boost::basic_regex<char, boost::c_regex_traits<char>>;
 
 // A regex and the prefilter literals it cannot match without (none: always run it).
 struct CompiledPattern {
-  Regex re;
+  std::shared_ptr<const Regex> re;  // shared by every pattern with the same source (see PatternCache)
   std::vector<std::uint32_t> literal_ids;
   std::vector<std::string> prefixes;  // when every match starts with one of these: where searching may begin
   std::string path;                   // JSON pointer, for warnings
@@ -53,7 +55,19 @@ class LiteralTable {
 // Compiles one pattern, adding its required literals to `table`. Errors name `path`.
 Expected<CompiledPattern> CompilePattern(const std::string& source, const std::string& path, LiteralTable& table);
 
+// Patterns compiled once per source text while a knowledge base loads: a third of its patterns repeat
+// (each app's status wordings, common hints), and compiling them again was a tenth of the load's work.
+class PatternCache {
+ public:
+  // As CompilePattern; a source seen before gets the same regex and literals, with its own `path`.
+  Expected<CompiledPattern> Compile(const std::string& source, const std::string& path, LiteralTable& table);
+
+ private:
+  std::unordered_map<std::string, CompiledPattern> compiled_;
+};
+
 // Compiles every signature of an entry; errors name the pattern's JSON pointer.
+Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, PatternCache& cache);
 Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table);
 
 // Whether every pattern of the signature has one of its required literals in the text, so it may match.

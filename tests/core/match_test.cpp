@@ -79,3 +79,24 @@ TEST_CASE("spans are merged into disjoint sorted ranges, and covered counts each
   CHECK(MergeSpans({}).empty());
   CHECK(Covered({{0, 10}, {5, 15}}) == 15);
 }
+
+TEST_CASE("a pattern repeated across signatures is compiled once, and keeps its own path", "[match]") {
+  LiteralTable table;
+  PatternCache cache;
+  const auto a = cache.Compile("\\bstatus 401\\b", "/entries/0/signatures/0/patterns/0", table);
+  const auto b = cache.Compile("\\bstatus 401\\b", "/entries/5/signatures/2/patterns/1", table);
+  const auto other = cache.Compile("\\bstatus 403\\b", "/entries/6/signatures/0/patterns/0", table);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(other.ok());
+  CHECK(a.value().re == b.value().re);  // the same compiled regex
+  CHECK(a.value().re != other.value().re);
+  CHECK(a.value().literal_ids == b.value().literal_ids);
+  CHECK(b.value().path == "/entries/5/signatures/2/patterns/1");  // warnings name where it is written
+  // A bad pattern is refused wherever it appears, each time under its own path.
+  const auto bad1 = cache.Compile("(unclosed", "/entries/1/signatures/0/patterns/0", table);
+  const auto bad2 = cache.Compile("(unclosed", "/entries/2/signatures/0/patterns/0", table);
+  REQUIRE_FALSE(bad1.ok());
+  REQUIRE_FALSE(bad2.ok());
+  CHECK(bad2.error().path == "/entries/2/signatures/0/patterns/0");
+}

@@ -226,7 +226,7 @@ TEST_CASE("the knowledge base's prefilter never rules out a pattern that matches
         for (const CompiledSignature& sig : c.entries[e].signatures) {
           for (const auto* list : {&sig.patterns, &sig.hints}) {
             for (const CompiledPattern& p : *list) {
-              if (!boost::regex_search(normalized.text, p.re)) continue;
+              if (!boost::regex_search(normalized.text, *p.re)) continue;
               ++pattern_matches;
               INFO(p.path << " on [" << normalized.text << "]");
               CHECK((p.literal_ids.empty() || std::any_of(p.literal_ids.begin(), p.literal_ids.end(),
