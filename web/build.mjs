@@ -145,6 +145,7 @@ copyFileSync(path.join(here, 'package/README.md'), path.join(pkg, 'README.md'));
 copyFileSync(path.join(here, '../LICENSE'), path.join(pkg, 'LICENSE'));
 writeFileSync(path.join(pkg, 'core/conndiag-core.cjs'), glueJs);  // .cjs: CommonJS inside a "type": "module" package
 copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(pkg, 'core/conndiag-core.wasm'));
+chmodSync(path.join(pkg, 'core/conndiag-core.wasm'), 0o644);  // the linker marks .wasm executable; it is data
 // `npx conndiag`: the command compiled for Node behind a small launcher (the wasm build always gives --cli;
 // a page-only build from a prebuilt module has no command to package).
 if (args.cli) {
@@ -152,6 +153,7 @@ if (args.cli) {
   mkdirSync(path.join(pkg, 'bin'));
   copyFileSync(path.join(args.cli, 'conndiag-cli.js'), path.join(pkg, 'cli/conndiag-cli.cjs'));
   copyFileSync(path.join(args.cli, 'conndiag-cli.wasm'), path.join(pkg, 'cli/conndiag-cli.wasm'));
+  chmodSync(path.join(pkg, 'cli/conndiag-cli.wasm'), 0o644);
   copyFileSync(path.join(here, 'package/conndiag.cjs'), path.join(pkg, 'bin/conndiag.cjs'));
   chmodSync(path.join(pkg, 'bin/conndiag.cjs'), 0o755);
 } else {
@@ -160,7 +162,7 @@ if (args.cli) {
 writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({
   name: 'conndiag',
   version: args.version || '0.0.0',
-  description: 'Diagnoses Microsoft Defender for Cloud Apps app-connector errors, entirely in the browser (WebAssembly).',
+  description: 'Diagnoses Microsoft Defender for Cloud Apps app-connector errors, locally: a page, an element, a JS API and a command, in WebAssembly; nothing is sent anywhere.',
   license: 'MIT',
   type: 'module',
   main: './api.mjs',
