@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
 
-import { checkClean, diagnose, dist, launch, offlineUrl, openPage, root, serve, waitForResultOf } from './harness.mjs';
+import { checkClean, diagnose, dist, launch, offlineUrl, openPage, PHONE, root, serve, waitForResultOf } from './harness.mjs';
 
 const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
 const rows = kb.entries.filter((e) => e.row > 0);
@@ -255,7 +255,7 @@ test('keyboard alone reaches the box, the app choice and the result actions', as
 });
 
 test('the page with a result looks like a tool people trust (screenshot kept as an artifact)', async () => {
-  for (const [name, viewport] of [['page', { width: 1100, height: 900 }], ['page-phone', { width: 390, height: 844 }]]) {
+  for (const [name, viewport] of [['page', { width: 1100, height: 900 }], ['page-phone', PHONE]]) {
     const p = await openPage(browser, offlineUrl, { viewport });
     await diagnose(p.page, 'ContextManagerServiceException: com.adallom.adalib.httputils.exceptions.TokenRefreshException: {"error":"invalid_grant","error_description":"Invalid refresh token"}', { expect: 'box-contextmanager-tokenrefresh-invalid-refresh' });
     await p.page.locator('details.why').first().click();
