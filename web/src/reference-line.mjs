@@ -12,6 +12,16 @@ export function isHttps(url) {
   }
 }
 
+// One formatter per locale: making an Intl.DateTimeFormat loads locale data and took milliseconds on every
+// card that has a reference line.
+const dayFormats = new Map();
+function dayFormat(locale) {
+  if (!dayFormats.has(locale)) {
+    dayFormats.set(locale, new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+  }
+  return dayFormats.get(locale);
+}
+
 /** "27 Nov 2026" (English) or "27 nov. 2026" (French) for "2026-11-27"; null for anything but a real day. */
 export function dayInWords(iso, locale) {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
@@ -20,7 +30,7 @@ export function dayInWords(iso, locale) {
   const date = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC rolls 30 February over into March: such a day does not exist.
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dayFormat(locale).format(date);
 }
 
 /**
