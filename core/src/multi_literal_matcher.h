@@ -28,7 +28,11 @@ class MultiLiteralMatcher {
   std::size_t literal_count_ = 0;
   std::size_t class_count_ = 1;
   std::vector<std::uint8_t> byte_class_;           // byte -> column
-  std::vector<std::uint32_t> next_;                // state * class_count_ + column -> state
+  // The transitions: cell (row of a state + column) -> the row where the next state's cells start, with
+  // kHasOutput set when that state ends some literal. Rows are state * class_count_.
+  static constexpr std::uint32_t kHasOutput = 0x80000000u;
+  static constexpr std::uint32_t kRowMask = 0x7FFFFFFFu;
+  std::vector<std::uint32_t> next_;
   std::vector<std::uint32_t> output_begin_;        // state -> range in output_ids_
   std::vector<std::uint32_t> output_ids_;
 };
