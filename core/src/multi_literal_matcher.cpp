@@ -1,10 +1,29 @@
 // The multi-literal matcher: an Aho-Corasick automaton that finds which of many literals occur, in one pass.
 #include "multi_literal_matcher.h"
 
+#include <algorithm>
 #include <deque>
 #include <stdexcept>
 
 namespace conndiag {
+namespace {
+
+// The states of the literals' trie, the root included: in sorted order, each literal adds the bytes it
+// does not share with the one before it (its longest common prefix with any literal is with a neighbour).
+std::size_t CountTrieStates(const std::vector<std::string>& literals) {
+  std::vector<std::string_view> sorted(literals.begin(), literals.end());
+  std::sort(sorted.begin(), sorted.end());
+  std::size_t states = 1;
+  std::string_view previous;
+  for (std::string_view lit : sorted) {
+    const auto shared = std::mismatch(lit.begin(), lit.end(), previous.begin(), previous.end()).first - lit.begin();
+    states += lit.size() - static_cast<std::size_t>(shared);
+    previous = lit;
+  }
+  return states;
+}
+
+}  // namespace
 
 MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literals)
     : literal_count_(literals.size()), byte_class_(256, 0) {
@@ -15,14 +34,14 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
       if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint8_t>(class_count_++);
     }
   }
-  // Trie, with 0 meaning "no edge" (the root, state 0, is never a child). Room for the most states the
-  // literals can make, reserved once: growing the table state by state copied it over and over, which
-  // was a quarter of a knowledge base's load.
-  std::size_t max_states = 1;
-  for (const auto& lit : literals) max_states += lit.size();
+  // Trie, with 0 meaning "no edge" (the root, state 0, is never a child). Its table is reserved once, at
+  // the exact number of states: growing it state by state copied it over and over (a quarter of a
+  // knowledge base's load), and an upper bound such as the literals' total length can be far too big
+  // (a custom knowledge base's alternatives expand into many literals that share their prefixes).
+  const std::size_t states = CountTrieStates(literals);
   std::vector<std::vector<std::uint32_t>> outputs(1);
-  outputs.reserve(max_states);
-  next_.reserve(max_states * class_count_);
+  outputs.reserve(states);
+  next_.reserve(states * class_count_);
   next_.assign(class_count_, 0);
   for (std::size_t id = 0; id < literals.size(); ++id) {
     if (literals[id].empty()) continue;

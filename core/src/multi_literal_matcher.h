@@ -17,6 +17,10 @@ class MultiLiteralMatcher {
   explicit MultiLiteralMatcher(const std::vector<std::string>& literals);
 
   std::size_t size() const { return literal_count_; }
+  // States of the automaton, the root included (one per distinct prefix of the literals).
+  std::size_t state_count() const { return next_.size() / class_count_; }
+  // States the table has room for: the same, as it is sized once from the literals (tests check it).
+  std::size_t reserved_states() const { return next_.capacity() / class_count_; }
   // Sets found[i] = 1 for each literal i occurring in text; `found` is resized to size() and cleared.
   void Scan(std::string_view text, std::vector<std::uint8_t>& found) const;
   // The same, also listing in `hits` each literal found, once: lets a caller visit only what occurred
