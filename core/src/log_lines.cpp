@@ -135,8 +135,8 @@ struct LinePrefix {
 
 // The leading prefix most log formats put before the message, in normalized text: a timestamp (required,
 // optionally in brackets; after a syslog one, the host and tag), then an optional level word ("error",
-// "[warn]", "info:"), then any bracketed names ("[worker-1]", at most 80 bytes each). Hand-written, not a regex: it runs on every error-looking
-// line of a log, and a regex there made logs twice as slow in the page.
+// "[warn]", "info:"), then any bracketed names ("[worker-1]", at most 80 bytes each). Hand-written, not a
+// regex: it runs on every error-looking line of a log, and a regex there made logs twice as slow in the page.
 LinePrefix PrefixOf(std::string_view t) {
   static constexpr std::array<std::string_view, 11> kLevels = {
       "trace", "debug", "info", "notice", "warn", "warning", "error", "err", "fatal", "critical", "severe"};
