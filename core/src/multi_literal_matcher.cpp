@@ -39,6 +39,8 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
   // knowledge base's load), and an upper bound such as the literals' total length can be far too big
   // (a custom knowledge base's alternatives expand into many literals that share their prefixes).
   const std::size_t states = CountTrieStates(literals);
+  // A cell holds a row start in 31 bits (see the end): refuse before building a table that cannot.
+  if (states * class_count_ > kRowMask) throw std::length_error("too many literals for the matcher");
   std::vector<std::vector<std::uint32_t>> outputs(1);
   outputs.reserve(states);
   next_.reserve(states * class_count_);
@@ -89,7 +91,6 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
   // Each cell now holds where its target's row starts, with kHasOutput set when the target ends a
   // literal: the scan then takes one load per byte (no multiply, no look at the output table) and looks
   // at outputs only on the bytes that end a literal.
-  if (outputs.size() * class_count_ > kRowMask) throw std::length_error("too many literals for the matcher");
   for (std::uint32_t& cell : next_) {
     const std::uint32_t target = cell;
     cell = target * static_cast<std::uint32_t>(class_count_);
@@ -99,16 +100,7 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
 
 void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>& found) const {
   found.assign(literal_count_, 0);
-  if (next_.empty()) return;
-  std::uint32_t row = 0;
-  for (char ch : text) {
-    const std::uint32_t cell = next_[row + byte_class_[static_cast<unsigned char>(ch)]];
-    row = cell & kRowMask;
-    if (cell & kHasOutput) {
-      const std::size_t state = row / class_count_;
-      for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) found[output_ids_[k]] = 1;
-    }
-  }
+  Walk(text, [&](std::uint32_t id) { found[id] = 1; });
 }
 
 void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>& found,
@@ -121,21 +113,12 @@ void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>&
     for (std::uint32_t id : hits) found[id] = 0;
   }
   hits.clear();
-  if (next_.empty()) return;
-  std::uint32_t row = 0;
-  for (char ch : text) {
-    const std::uint32_t cell = next_[row + byte_class_[static_cast<unsigned char>(ch)]];
-    row = cell & kRowMask;
-    if (!(cell & kHasOutput)) continue;
-    const std::size_t state = row / class_count_;
-    for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
-      const std::uint32_t id = output_ids_[k];
-      if (!found[id]) {
-        found[id] = 1;
-        hits.push_back(id);
-      }
+  Walk(text, [&](std::uint32_t id) {
+    if (!found[id]) {
+      found[id] = 1;
+      hits.push_back(id);
     }
-  }
+  });
 }
 
 }  // namespace conndiag

@@ -29,6 +29,20 @@ class MultiLiteralMatcher {
   void Scan(std::string_view text, std::vector<std::uint8_t>& found, std::vector<std::uint32_t>& hits) const;
 
  private:
+  // Runs the automaton over `text`, calling found_literal(id) for each literal ending at each byte.
+  template <typename FoundLiteral>
+  void Walk(std::string_view text, FoundLiteral&& found_literal) const {
+    if (next_.empty()) return;
+    std::uint32_t row = 0;
+    for (char ch : text) {
+      const std::uint32_t cell = next_[row + byte_class_[static_cast<unsigned char>(ch)]];
+      row = cell & kRowMask;
+      if (!(cell & kHasOutput)) continue;
+      const std::size_t state = row / class_count_;
+      for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) found_literal(output_ids_[k]);
+    }
+  }
+
   std::size_t literal_count_ = 0;
   std::size_t class_count_ = 1;
   std::vector<std::uint8_t> byte_class_;           // byte -> column
