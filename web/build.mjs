@@ -144,18 +144,20 @@ copyFileSync(path.join(here, 'package/node.d.ts'), path.join(pkg, 'types/node.d.
 copyFileSync(path.join(here, 'package/README.md'), path.join(pkg, 'README.md'));
 copyFileSync(path.join(here, '../LICENSE'), path.join(pkg, 'LICENSE'));
 writeFileSync(path.join(pkg, 'core/conndiag-core.cjs'), glueJs);  // .cjs: CommonJS inside a "type": "module" package
-copyFileSync(path.join(args.module, 'conndiag-core.wasm'), path.join(pkg, 'core/conndiag-core.wasm'));
-chmodSync(path.join(pkg, 'core/conndiag-core.wasm'), 0o644);  // the linker marks .wasm executable; it is data
+// A file copied into the package with the mode it needs: the linker marks .wasm executable, but it is data.
+function copyWithMode(from, to, mode) {
+  copyFileSync(from, to);
+  chmodSync(to, mode);
+}
+copyWithMode(path.join(args.module, 'conndiag-core.wasm'), path.join(pkg, 'core/conndiag-core.wasm'), 0o644);
 // `npx conndiag`: the command compiled for Node behind a small launcher (the wasm build always gives --cli;
 // a page-only build from a prebuilt module has no command to package).
 if (args.cli) {
   mkdirSync(path.join(pkg, 'cli'));
   mkdirSync(path.join(pkg, 'bin'));
   copyFileSync(path.join(args.cli, 'conndiag-cli.js'), path.join(pkg, 'cli/conndiag-cli.cjs'));
-  copyFileSync(path.join(args.cli, 'conndiag-cli.wasm'), path.join(pkg, 'cli/conndiag-cli.wasm'));
-  chmodSync(path.join(pkg, 'cli/conndiag-cli.wasm'), 0o644);
-  copyFileSync(path.join(here, 'package/conndiag.cjs'), path.join(pkg, 'bin/conndiag.cjs'));
-  chmodSync(path.join(pkg, 'bin/conndiag.cjs'), 0o755);
+  copyWithMode(path.join(args.cli, 'conndiag-cli.wasm'), path.join(pkg, 'cli/conndiag-cli.wasm'), 0o644);
+  copyWithMode(path.join(here, 'package/conndiag.cjs'), path.join(pkg, 'bin/conndiag.cjs'), 0o755);
 } else {
   console.log('web/build.mjs: no --cli given: the package has no conndiag command');
 }
