@@ -65,8 +65,8 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
   for (std::size_t a = 0; a < c->kb.apps.size(); ++a) {
     for (const auto& clue : c->kb.apps[a].clues) c->clues.push_back({a, table.Id(clue), clue});
   }
-  c->all_literals = MultiLiteralMatcher(table.list());
-  c->literals = table.list();
+  c->literals = table.TakeList();
+  c->all_literals = MultiLiteralMatcher(c->literals);
   c->load_warnings = MissingWordWarnings(c->kb.languages);
   return Classifier(std::move(c));
 }

@@ -63,14 +63,6 @@ class Loader : JsonFields {
   }
 
  private:
-
-
-
-
-
-
-
-
   bool Languages(const json& root) {
     if (!StringList(root, "", "languages", kb_.languages, true, 8)) return false;
     std::set<std::string> seen;

@@ -97,11 +97,6 @@ Expected<CompiledPattern> PatternCache::Compile(const std::string& source, const
   return p;
 }
 
-Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table) {
-  PatternCache cache;
-  return CompileEntry(entry, table, cache);
-}
-
 Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, PatternCache& cache) {
   CompiledEntry ce;
   for (const Signature& sig : entry.signatures) {

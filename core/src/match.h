@@ -46,6 +46,11 @@ class LiteralTable {
  public:
   std::uint32_t Id(const std::string& literal);
   const std::vector<std::string>& list() const { return list_; }
+  // The literals by id, moved out: the table is done with (its ids stay valid for what it compiled).
+  std::vector<std::string> TakeList() {
+    ids_.clear();
+    return std::move(list_);
+  }
 
  private:
   std::map<std::string, std::uint32_t> ids_;
@@ -68,7 +73,6 @@ class PatternCache {
 
 // Compiles every signature of an entry; errors name the pattern's JSON pointer.
 Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, PatternCache& cache);
-Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table);
 
 // Whether every pattern of the signature has one of its required literals in the text, so it may match.
 // (The literal prefilter is sound per signature: a signature it rules out cannot match.)

@@ -25,7 +25,8 @@ struct Compiled {
 
 Compiled Compile(const Entry& e) {
   LiteralTable table;
-  auto ce = CompileEntry(e, table);
+  PatternCache cache;
+  auto ce = CompileEntry(e, table, cache);
   REQUIRE(ce.ok());
   return {std::move(ce).value(), MultiLiteralMatcher(table.list())};
 }
@@ -69,7 +70,8 @@ TEST_CASE("compile errors name the signature's pattern", "[match]") {
   Entry e;
   e.signatures = {Sig("fine", {"ok"}), Sig("broken", {"(unclosed"})};
   LiteralTable table;
-  const auto ce = CompileEntry(e, table);
+  PatternCache cache;
+  const auto ce = CompileEntry(e, table, cache);
   REQUIRE_FALSE(ce.ok());
   CHECK(ce.error().path == "/entries/0/signatures/broken/patterns/0");
 }

@@ -156,8 +156,9 @@ const CompiledKb& DefaultCompiled() {
     REQUIRE(kb.ok());
     CompiledKb c{std::move(kb).value(), {}, {}};
     LiteralTable table;
+    PatternCache cache;
     for (const Entry& e : c.kb.entries) {
-      auto ce = CompileEntry(e, table);
+      auto ce = CompileEntry(e, table, cache);
       REQUIRE(ce.ok());
       c.entries.push_back(std::move(ce).value());
     }
