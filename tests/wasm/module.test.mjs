@@ -244,7 +244,10 @@ test('top outside 1..1000 (2**32 + 1, 0, 1.5, a string) is a RangeError, never w
   for (const top of [2 ** 32 + 1, 0, -1, 1.5, 1001, '3', Number.NaN]) {
     assert.throws(() => diag.classify('IgniteException', { top }), RangeError, `top ${top}`);
   }
-  assert.equal(diag.classify('HttpRequestFailure: Server returned: 401 Unauthorized', { top: 1000 }).matches.length, 3);
+  // A 401 wrapper fits the 401 row of several apps: the largest top lists them all, the default three.
+  const wrapper = 'HttpRequestFailure: Server returned: 401 Unauthorized';
+  assert.ok(diag.classify(wrapper, { top: 1000 }).matches.length > 3);
+  assert.equal(diag.classify(wrapper, { top: 3 }).matches.length, 3);
 });
 
 test('an overlay that extends the built-in knowledge base adds rows and overrides fields, merged in the core', async () => {

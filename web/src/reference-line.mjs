@@ -1,16 +1,7 @@
 // The small line on a card for a row of Microsoft's troubleshooting table: a link to Microsoft's page with
-// the day the row was last checked against it. Only https addresses become links, whatever the knowledge
-// base (a custom one included) says.
+// the day the row was last checked against it. Only https addresses become links (safe-link.mjs).
 import { h } from './dom.mjs';
-
-/** Whether `url` is an absolute https:// address. */
-export function isHttps(url) {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+import { isHttps } from './safe-link.mjs';
 
 // One formatter per locale: making an Intl.DateTimeFormat loads locale data and took milliseconds on every
 // card that has a reference line.

@@ -9,6 +9,7 @@ import { segments } from './highlight.mjs';
 import { noMatchView } from './no-match.mjs';
 import { referenceLine } from './reference-line.mjs';
 import { reportView } from './report-view.mjs';
+import { cardLinks } from './safe-link.mjs';
 
 /** The fix as plain text and as Markdown, for the copy buttons. */
 export function fixAsText(match, words) {
@@ -53,10 +54,10 @@ export function highlighted(text, spans) {
 // Where the wording that recognized the text was seen (vendor docs, SDK source, public issue): links that
 // open only when clicked.
 function sourcesLine(match, words) {
-  const sources = (match.signature && match.signature.sources) || [];
+  const { sources } = cardLinks(match);
   if (!sources.length) return null;
   return h('p', { class: 'sources' }, `${words.seenIn} `,
-    sources.slice(0, 3).map((url, i) => [i ? ', ' : '', h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, new URL(url).hostname)]));
+    sources.map((url, i) => [i ? ', ' : '', h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, new URL(url).hostname)]));
 }
 
 // The score in words and as "match strength", explained on hover: it is not a probability.
@@ -73,6 +74,7 @@ function strengthBadge(match, level, words) {
 export function resultCard(match, rank, text, words, idPrefix = 'card') {
   const level = !rank || match.confident ? 'likely' : match.score >= 0.5 ? 'possible' : 'weak';
   const title = `${shortCause(match.cause)} — ${match.app_name}`;
+  const { vendor } = cardLinks(match);
   return h('article', { class: `card ${level}`, dataset: { entryId: match.id, app: match.app }, 'aria-labelledby': `${idPrefix}-${rank}` },
     h('header', {},
       h('h3', { id: `${idPrefix}-${rank}` }, rank ? `${rank}. ${title}` : title),
@@ -87,7 +89,7 @@ export function resultCard(match, rank, text, words, idPrefix = 'card') {
     h('div', { class: 'actions' },
       h('button', { type: 'button', onclick: (e) => copy(e.currentTarget, fixAsText(match, words), words) }, words.copyText),
       h('button', { type: 'button', onclick: (e) => copy(e.currentTarget, fixAsMarkdown(match, words), words) }, words.copyMarkdown),
-      match.link ? h('a', { href: match.link, target: '_blank', rel: 'noopener noreferrer' }, words.vendorPage) : null),
+      vendor ? h('a', { href: vendor, target: '_blank', rel: 'noopener noreferrer' }, words.vendorPage) : null),
     referenceLine(match, words),
     h('details', { class: 'why' },
       h('summary', {}, words.why),

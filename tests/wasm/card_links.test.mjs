@@ -1,9 +1,11 @@
-// Node tests of web/src/reference-line.mjs's refusals, which need no DOM: only https addresses become links,
-// and only real days are shown (the loader refuses both too; this holds even if a result said otherwise).
+// Node tests of the card's link refusals (web/src/reference-line.mjs, web/src/safe-link.mjs), which need no
+// DOM: only https addresses become links, and only real days are shown (the loader refuses both too; this
+// holds even if a result said otherwise).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { dayInWords, isHttps, referenceLine } from '../../web/src/reference-line.mjs';
+import { dayInWords, referenceLine } from '../../web/src/reference-line.mjs';
+import { cardLinks, isHttps } from '../../web/src/safe-link.mjs';
 import { STRINGS } from '../../web/src/i18n.mjs';
 
 test('a reference that is not https, or has no real day, gives no line', () => {
@@ -17,6 +19,17 @@ test('a reference that is not https, or has no real day, gives no line', () => {
     assert.equal(referenceLine({ reference: { url: page, checked: day, missing: null } }, STRINGS.en), null, String(day));
   }
   assert.equal(referenceLine({ reference: null }, STRINGS.en), null);
+});
+
+test('a vendor page or a source that is not https gives no link on a card', () => {
+  const bad = ['http://example.com/x', 'javascript:alert(1)', 'data:text/html,x', '//evil.example/x', 'example.com', '', null, 42];
+  for (const url of bad) {
+    assert.deepEqual(cardLinks({ link: url, signature: { sources: [url] } }), { vendor: null, sources: [] }, String(url));
+  }
+  const good = ['https://a.example/1', 'https://b.example/2', 'https://c.example/3', 'https://d.example/4'];
+  assert.deepEqual(cardLinks({ link: good[0], signature: { sources: ['javascript:x', ...good] } }),
+    { vendor: good[0], sources: good.slice(0, 3) });
+  assert.deepEqual(cardLinks({ link: null, signature: null }), { vendor: null, sources: [] });
 });
 
 test('the day is written out in English and French', () => {
