@@ -96,7 +96,7 @@ test('the element shows a result as the page does: the no-match advice, and "whi
   const p = await openPortal(`${site.url}examples/portal-element.html`, [siteOrigin()]);
   const element = p.page.locator('conn-diag');
   const box = element.locator('textarea');
-  await box.fill('HTTP/1.1 429 Too Many Requests {"errorCode":"E0000999","errorSummary":"Something new"} okta.com');
+  await box.fill('HTTP/1.1 503 Service Unavailable {"errorCode":"E0000999","errorSummary":"Something new"} okta.com');
   await element.locator('.no-match .lead').waitFor();
   assert.equal(await element.locator('[part=status]').textContent(), 'No known connector error matched.');
   await box.fill('HttpRequestFailure: Server returned: 401 Unauthorized');

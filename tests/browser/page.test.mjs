@@ -84,10 +84,10 @@ test("a code found in the text answers with its row and the code's own reason, i
 
 test('an unknown error says what the text does tell (status, code, app) instead of a bare no-match', async () => {
   const p = await openPage(browser, offlineUrl);
-  await diagnose(p.page, 'HTTP/1.1 429 Too Many Requests {"errorCode":"E0000999","errorSummary":"Something new"} okta.com');
+  await diagnose(p.page, 'HTTP/1.1 503 Service Unavailable {"errorCode":"E0000999","errorSummary":"Something new"} okta.com');
   assert.equal(await p.page.locator('#results article.card').count(), 0);
   const said = await p.page.locator('#results .fields ul.understood li').allTextContents();
-  assert.ok(said.some((l) => /429/.test(l) && /rate limit/.test(l)), said.join(' | '));
+  assert.ok(said.some((l) => /503/.test(l) && /unavailable/.test(l)), said.join(' | '));
   assert.ok(said.some((l) => /E0000999/.test(l)), said.join(' | '));
   assert.ok(said.some((l) => /Okta/.test(l)), said.join(' | '));
   await checkClean(p);
