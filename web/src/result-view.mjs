@@ -51,10 +51,9 @@ export function highlighted(text, spans) {
     segments(text, spans).map((s) => (s.matched ? h('mark', {}, s.text) : s.text)));
 }
 
-// Where the wording that recognized the text was seen (vendor docs, SDK source, public issue): links that
-// open only when clicked.
-function sourcesLine(match, words) {
-  const { sources } = cardLinks(match);
+// Where the wording that recognized the text was seen (vendor docs, SDK source, public issue): the https
+// addresses cardLinks keeps, as links that open only when clicked.
+function sourcesLine(sources, words) {
   if (!sources.length) return null;
   return h('p', { class: 'sources' }, `${words.seenIn} `,
     sources.map((url, i) => [i ? ', ' : '', h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, new URL(url).hostname)]));
@@ -74,7 +73,7 @@ function strengthBadge(match, level, words) {
 export function resultCard(match, rank, text, words, idPrefix = 'card') {
   const level = !rank || match.confident ? 'likely' : match.score >= 0.5 ? 'possible' : 'weak';
   const title = `${shortCause(match.cause)} — ${match.app_name}`;
-  const { vendor } = cardLinks(match);
+  const { vendor, sources } = cardLinks(match);
   return h('article', { class: `card ${level}`, dataset: { entryId: match.id, app: match.app }, 'aria-labelledby': `${idPrefix}-${rank}` },
     h('header', {},
       h('h3', { id: `${idPrefix}-${rank}` }, rank ? `${rank}. ${title}` : title),
@@ -95,7 +94,7 @@ export function resultCard(match, rank, text, words, idPrefix = 'card') {
       h('summary', {}, words.why),
       h('p', { class: 'provenance' }, provenance(match, words)),
       match.evidence.length ? h('ul', {}, match.evidence.map((e) => h('li', {}, e))) : null,
-      sourcesLine(match, words),
+      sourcesLine(sources, words),
       h('p', { class: 'id' }, `${words.supportRef} `, h('code', {}, match.id)),
       text ? h('div', {}, h('p', {}, words.matchedText), highlighted(text, match.spans)) : null));
 }
