@@ -21,6 +21,7 @@ constexpr double kFallback = 0.6;         // catch-alls yield to everything
 constexpr double kConfidentScore = 0.5;
 constexpr double kDecisiveSpecificity = 0.9;  // what a decisive signature is worth, however short its match
 constexpr double kSimilarCeiling = 0.45;      // similarity proposals stay below the confident score
+constexpr double kStatusBesideCode = 0.9;     // a bare status ranks below a vendor code the text carries
 
 bool HasApp(const Entry& e, const std::string& app) {
   return std::find(e.apps.begin(), e.apps.end(), app) != e.apps.end();
@@ -72,6 +73,19 @@ void RankCandidates(const Options& options, const std::optional<std::string>& ap
     if (e.source == "code-table") score *= kCodeTable;
     if (e.fallback) score *= kFallback;
     c.score = std::clamp(score, 0.0, 1.0);
+  }
+
+  // A status says how an error came back; a vendor code in the same text says why. So a bare status
+  // ranks below any code-table answer the text gave, the catch-all for an unlisted code included: an
+  // unlisted AADSTS code inside a 400 is a sign-in error, not the app's "malformed request" row.
+  double best_code = 0;
+  for (const Candidate& c : candidates) {
+    if (c.entry->source == "code-table" && !c.similar && !c.off_app) best_code = std::max(best_code, c.score);
+  }
+  if (best_code > 0) {
+    for (Candidate& c : candidates) {
+      if (c.weak) c.score = std::min(c.score, best_code * kStatusBesideCode);
+    }
   }
 
   // A catch-all says "no more specific entry matched": it goes when one did (a bare status is not one).

@@ -157,3 +157,26 @@ TEST_CASE("a weak signature (a bare status) is at most possible, even with the a
   CHECK(c[0].score < 0.5);
   CHECK_FALSE(c[0].confident);
 }
+
+TEST_CASE("a bare status ranks below a vendor code the text carries, even an unlisted one", "[rank]") {
+  auto kb = TwoApps();
+  kb.entries[2].fallback = true;
+  kb.entries[2].source = "code-table";  // the catch-all of a code table ("an AADSTS code not listed")
+  std::vector<Candidate> c{Cand(kb.entries[0], 15), Cand(kb.entries[2], 12)};
+  c[0].weak = true;
+  Options o;
+  o.app = "okta";
+  RankCandidates(o, std::nullopt, c);
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].entry->id == "all-x");
+  CHECK(c[1].score < c[0].score);
+  CHECK_FALSE(c[0].confident);  // still a catch-all: never confident
+  CHECK_FALSE(c[1].confident);
+
+  // Without the code, the same status keeps its rank over a connector catch-all (the test above).
+  kb.entries[2].source = "connector";
+  std::vector<Candidate> no_code{Cand(kb.entries[0], 15), Cand(kb.entries[2], 12)};
+  no_code[0].weak = true;
+  RankCandidates(o, std::nullopt, no_code);
+  CHECK(no_code[0].entry->id == "okta-x");
+}
