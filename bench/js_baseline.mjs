@@ -2,6 +2,7 @@
 // with RegExp, written the straightforward way a web developer would (no prefilter). It normalizes the
 // text the same way, runs every signature's patterns and hints, scores by characters explained and app clues, and
 // extracts the main fields with regexes, so it does comparable work. Used by bench/page_bench.mjs.
+import { signaturesOf } from './kb_signatures.mjs';
 
 const QUOTES = [[/[\u2018\u2019\u201a\u201b\u2032]/g, "'"], [/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"'],
   [/[\u2010-\u2015\u2212]/g, '-'], [/\u2026/g, '...']];
@@ -20,9 +21,9 @@ export class JsClassifier {
     // An entry is recognized by any of its signatures (or by its plain patterns and hints).
     this.entries = kb.entries.map((e) => ({
       entry: e,
-      signatures: (e.signatures || [{ patterns: e.patterns, hints: e.hints }]).map((s) => ({
+      signatures: signaturesOf(kb, e).map((s) => ({
         patterns: s.patterns.map((p) => new RegExp(p)),
-        hints: (s.hints || []).map((p) => new RegExp(p)),
+        hints: s.hints.map((p) => new RegExp(p)),
       })),
     }));
     this.apps = Object.entries(kb.apps).map(([key, app]) => ({ key, clues: app.clues || [] }));

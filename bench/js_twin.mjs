@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { JsClassifier } from './js_baseline.mjs';
+import { signaturesOf } from './kb_signatures.mjs';
 
 /**
  * The literal runs of a pattern: for each alternative, its longest run of letters, digits, spaces and plain
@@ -119,7 +120,7 @@ export function literalWords(kb) {
   const words = new Set();
   const unfiltered = [];
   for (const entry of kb.entries) {
-    for (const signature of entry.signatures || [{ patterns: entry.patterns }]) {
+    for (const signature of signaturesOf(kb, entry)) {
       let best = null;
       for (const p of signature.patterns) {
         const set = requiredWords(p);

@@ -39,6 +39,7 @@ for (const f of ['conndiag-core.js', 'conndiag-core.wasm']) copyFileSync(path.jo
 copyFileSync(path.join(root, 'data/kb.json'), path.join(benchDir, 'kb.json'));
 copyFileSync(path.join(root, 'web/src/api.mjs'), path.join(benchDir, 'api.mjs'));
 copyFileSync(path.join(root, 'bench/js_baseline.mjs'), path.join(benchDir, 'js_baseline.mjs'));
+copyFileSync(path.join(root, 'bench/kb_signatures.mjs'), path.join(benchDir, 'kb_signatures.mjs'));
 writeFileSync(path.join(benchDir, 'index.html'), '<!doctype html><meta charset="utf-8"><script src="conndiag-core.js"></script><body>bench</body>');
 writeFileSync(path.join(benchDir, 'paste.txt'), paste);
 writeFileSync(path.join(benchDir, 'paste10k.txt'), paste10k);

@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 
 import { createConnDiag } from '../web/src/api.mjs';
 import { JsClassifier } from './js_baseline.mjs';
+import { signaturesOf } from './kb_signatures.mjs';
 import { literalWords, readLogFile, wordPattern } from './js_twin.mjs';
 import { droppedLog, firstAnswer } from './page_measure.mjs';
 
@@ -210,7 +211,7 @@ function grepPatternFile(kb) {
 function grepFullPatternFile(kb) {
   const lines = [];
   for (const entry of kb.entries) {
-    for (const signature of entry.signatures || [{ patterns: entry.patterns }]) {
+    for (const signature of signaturesOf(kb, entry)) {
       for (const p of signature.patterns) if (!/\(\?<?[=!]/.test(p)) lines.push(p.replaceAll('(?:', '(').replaceAll('\\d', '[0-9]'));
     }
   }

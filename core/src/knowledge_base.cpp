@@ -9,6 +9,7 @@
 
 #include "conndiag/join.h"
 #include "conndiag/knowledge_base.h"
+#include "http_statuses.h"
 #include "json_scan.h"
 #include "kb_fields.h"
 
@@ -54,10 +55,13 @@ class Loader : JsonFields {
       return Fail("/extends", "this file extends another knowledge base: load it together with the one it "
                               "extends (the CLI's --kb and the page's kb-src do)");
     }
-    if (!Known(root, "", {"$schema", "description", "version", "languages", "apps", "entries"})) return error();
+    if (!Known(root, "", {"$schema", "description", "version", "languages", "apps", "http_statuses", "entries"})) {
+      return error();
+    }
     if (!String(root, "", "version", kb_.version, true)) return error();
     if (!Languages(root)) return error();
     if (!Apps(root)) return error();
+    if (!ReadHttpStatuses(*this, root, statuses_)) return error();
     if (!Entries(root)) return error();
     return std::move(kb_);
   }
@@ -128,25 +132,55 @@ class Loader : JsonFields {
 
   bool SignatureAt(const json& v, const std::string& path, Signature& sig) {
     if (!v.is_object()) return Fail(path, "must be an object"), false;
-    if (!Known(v, path, {"id", "name", "patterns", "hints", "sources", "examples", "decisive", "weak"})) return false;
+    if (!Known(v, path, {"id", "name", "status", "patterns", "hints", "sources", "examples", "decisive", "weak"})) {
+      return false;
+    }
     if (!String(v, path, "id", sig.id, true)) return false;
     if (!IsKey(sig.id, 80)) {
       return Fail(path + "/id", "signature ids are lowercase letters, digits, '-' and '_' (at most 80)"), false;
     }
     if (v.contains("name") && !Texts(v, path, "name", sig.name, false)) return false;
-    if (!StringList(v, path, "patterns", sig.patterns, true, kMaxPatternLength)) return false;
+    if (!StatusAt(v, path, sig)) return false;
+    if (!StringList(v, path, "patterns", sig.patterns, sig.status == 0, kMaxPatternLength)) return false;
     if (!StringList(v, path, "hints", sig.hints, false, kMaxPatternLength)) return false;
     if (!Urls(v, path, "sources", sig.sources)) return false;
     if (!StringList(v, path, "examples", sig.examples, false, 64u << 10)) return false;
+    if (sig.status != 0) {
+      for (const auto& url : statuses_.sources) {
+        if (std::find(sig.sources.begin(), sig.sources.end(), url) == sig.sources.end()) sig.sources.push_back(url);
+      }
+    }
     if (auto d = v.find("decisive"); d != v.end()) {
       if (!d->is_boolean()) return Fail(path + "/decisive", "must be true or false"), false;
       sig.decisive = d->get<bool>();
     }
+    // A status says little on its own: a status signature is weak unless it says otherwise (its own
+    // patterns may make it specific).
+    sig.weak = sig.status != 0;
     if (auto w = v.find("weak"); w != v.end()) {
       if (!w->is_boolean()) return Fail(path + "/weak", "must be true or false"), false;
       sig.weak = w->get<bool>();
     }
     if (sig.decisive && sig.weak) return Fail(path + "/weak", "a signature cannot be both decisive and weak"), false;
+    return true;
+  }
+
+  // "status": 401 puts that status's pattern from "http_statuses" first among the signature's patterns,
+  // and names the signature after it unless it has a name.
+  bool StatusAt(const json& v, const std::string& path, Signature& sig) {
+    auto it = v.find("status");
+    if (it == v.end()) return true;
+    if (!it->is_number_integer() || it->get<long long>() < 100 || it->get<long long>() > 599) {
+      return Fail(path + "/status", "must be an HTTP status number, 100 to 599"), false;
+    }
+    sig.status = it->get<int>();
+    if (!statuses_.statuses.count(sig.status)) {
+      return Fail(path + "/status", "no wordings for HTTP " + std::to_string(sig.status) +
+                                        " in /http_statuses/statuses"),
+             false;
+    }
+    sig.patterns.push_back(StatusPattern(statuses_, sig.status));
+    if (sig.name.empty()) sig.name = StatusName(statuses_, sig.status);
     return true;
   }
 
@@ -277,6 +311,7 @@ class Loader : JsonFields {
   }
 
   KnowledgeBase kb_;
+  HttpStatusWordings statuses_;  // "http_statuses", read before the entries that name a status
 };
 
 }  // namespace

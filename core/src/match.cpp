@@ -101,8 +101,11 @@ Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, Pa
   CompiledEntry ce;
   for (const Signature& sig : entry.signatures) {
     CompiledSignature cs;
+    // A status signature's first pattern is made from "http_statuses" for its "status"; its own follow.
+    const std::size_t own_from = sig.status != 0 ? 1 : 0;
     for (std::size_t k = 0; k < sig.patterns.size(); ++k) {
-      auto p = cache.Compile(sig.patterns[k], sig.path + "/patterns/" + std::to_string(k), table);
+      const std::string path = k < own_from ? sig.path + "/status" : sig.path + "/patterns/" + std::to_string(k - own_from);
+      auto p = cache.Compile(sig.patterns[k], path, table);
       if (!p.ok()) return p.error();
       cs.patterns.push_back(std::move(p).value());
     }

@@ -25,6 +25,7 @@ struct App {
 struct Signature {
   std::string id;                     // unique within its entry: "connector", "box-oauth-invalid-refresh"
   Localized name;                     // what it is, for the explanation; may be empty (the id is shown)
+  int status = 0;                     // an HTTP status whose shared wordings make its first pattern, or 0
   std::vector<std::string> patterns;  // all must match (regexes over normalized text)
   std::vector<std::string> hints;     // optional regexes; each one that matches adds evidence
   std::vector<std::string> sources;   // public addresses where this exact wording appears
