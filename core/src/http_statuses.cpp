@@ -3,7 +3,6 @@
 
 #include <string_view>
 
-
 namespace conndiag {
 namespace {
 

@@ -1,7 +1,6 @@
 // The wordings of an HTTP status (internal to core): a knowledge base writes them once, in "http_statuses",
-// and a signature that gives "status": 401 gets the one pattern they make for 401. Sixteen signatures of
-// the built-in knowledge base repeated the same 250-character alternation before; a new wording (a hyphen
-// in "status-code:400") then had to be applied to each of them.
+// and a signature that gives "status": 401 gets the one pattern they make for 401, so a new wording of a
+// status is added in one place for every row that answers it.
 #pragma once
 
 #include <map>

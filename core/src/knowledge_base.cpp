@@ -154,9 +154,9 @@ class Loader : JsonFields {
       if (!d->is_boolean()) return Fail(path + "/decisive", "must be true or false"), false;
       sig.decisive = d->get<bool>();
     }
-    // A status says little on its own: a status signature is weak unless it says otherwise (its own
-    // patterns may make it specific).
-    sig.weak = sig.status != 0;
+    // A status says little on its own: a status signature is weak unless it says otherwise or is decisive
+    // (its own patterns may make it specific).
+    sig.weak = sig.status != 0 && !sig.decisive;
     if (auto w = v.find("weak"); w != v.end()) {
       if (!w->is_boolean()) return Fail(path + "/weak", "must be true or false"), false;
       sig.weak = w->get<bool>();

@@ -102,6 +102,14 @@ TEST_CASE("a status signature's own patterns follow the status's, must all match
   REQUIRE_FALSE(both.matches.empty());
   CHECK(both.matches[0].entry->id == "box-401");
 
+  // Decisive (its own pattern names the event) is not weak, without saying "weak": false.
+  sig.erase("weak");
+  sig["decisive"] = true;
+  auto decisive = ParseKnowledgeBase(kb.dump());
+  REQUIRE(decisive.ok());
+  CHECK(decisive.value().entries[0].signatures[0].decisive);
+  CHECK_FALSE(decisive.value().entries[0].signatures[0].weak);
+
   // An error in its own first pattern is reported there, not at the status's.
   sig["patterns"] = {"(unclosed"};
   CHECK_THAT(LoadError(kb), Catch::Contains("/entries/0/signatures/0/patterns/0"));
