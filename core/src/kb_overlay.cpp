@@ -42,9 +42,11 @@ Expected<MergedKnowledgeBase> MergeOverlay(std::string_view base_json, std::stri
   if (!parsed.ok()) return parsed.error();
   const json& overlay = parsed.value();
   for (const auto& [key, value] : overlay.items()) {
-    static const std::vector<std::string> kKnown = {"$schema", "description", "version", "extends", "apps", "entries"};
+    static const std::vector<std::string> kKnown = {"$schema", "description", "version", "extends", "apps",
+                                                    "http_statuses", "entries"};
     if (std::find(kKnown.begin(), kKnown.end(), key) == kKnown.end()) {
-      return Error{"/" + key, "unknown field \"" + key + "\" (expected one of: $schema, description, version, extends, apps, entries)"};
+      return Error{"/" + key, "unknown field \"" + key + "\" (expected one of: $schema, description, version, extends, apps, "
+                              "http_statuses, entries)"};
     }
   }
   if (!overlay.contains("extends") || overlay["extends"] != "conndiag") {
@@ -56,6 +58,9 @@ Expected<MergedKnowledgeBase> MergeOverlay(std::string_view base_json, std::stri
   if (overlay.contains("version") && overlay["version"].get<std::string>().empty()) return Error{"/version", "must not be empty"};
   if (overlay.contains("apps") && !overlay["apps"].is_object()) return Error{"/apps", "must be an object keyed by app"};
   if (overlay.contains("entries") && !overlay["entries"].is_array()) return Error{"/entries", "must be an array"};
+  if (overlay.contains("http_statuses") && !overlay["http_statuses"].is_object()) {
+    return Error{"/http_statuses", "must be an object"};
+  }
 
   auto base_parsed = Parse(base_json, "the base knowledge base");
   if (!base_parsed.ok()) return base_parsed.error();
@@ -70,6 +75,20 @@ Expected<MergedKnowledgeBase> MergeOverlay(std::string_view base_json, std::stri
       json& target = merged["apps"][key];
       if (!target.is_object()) target = json::object();
       for (const auto& [field, value] : app.items()) target[field] = value;
+    }
+  }
+  // Status wordings: the file's statuses join the built-in ones (a status it gives replaces the built-in
+  // one), so a portal row can name a status the built-in rows do not use (407 through a proxy); its other
+  // fields, when given, replace the built-in ones.
+  if (overlay.contains("http_statuses")) {
+    json& target = merged["http_statuses"];
+    if (!target.is_object()) target = json::object();
+    for (const auto& [field, value] : overlay["http_statuses"].items()) {
+      if (field == "statuses" && value.is_object() && target["statuses"].is_object()) {
+        for (const auto& [status, forms] : value.items()) target["statuses"][status] = forms;
+      } else {
+        target[field] = value;
+      }
     }
   }
   MergedKnowledgeBase out;

@@ -200,3 +200,39 @@ TEST_CASE("a portal file that extends the built-in knowledge base can name a sta
   CHECK(result.matches[0].entry->id == "contoso-proxy-403");
   CHECK(result.matches[0].confident);  // "weak": false, and its own pattern names the proxy
 }
+
+TEST_CASE("a portal file can add a status the built-in rows do not use, and its row names it", "[kb][status]") {
+  const json overlay = json::parse(R"json({
+    "extends": "conndiag",
+    "http_statuses": {"statuses": {"407": {"reasons": ["proxy authentication required", "authentification proxy requise"]}}},
+    "entries": [{
+      "id": "contoso-proxy-407", "apps": ["office365"], "kind": "configuration", "action": "enable-setting",
+      "message": {"en": "Request failed with status code 407 (proxy.contoso.com)"},
+      "signatures": [{"id": "proxy-407", "status": 407, "patterns": ["proxy\\.contoso\\.com"], "weak": false}],
+      "cause": {"en": "The proxy asked for credentials.", "fr": "Le proxy a demandé des identifiants."},
+      "fix": {"en": ["Ask the network team."], "fr": ["Demandez à l'équipe réseau."]}
+    }]
+  })json");
+  auto c = Classifier::FromJsonExtending(conndiag::DefaultKnowledgeBase(), overlay.dump());
+  REQUIRE(c.ok());
+  conndiag::Options o;
+  o.app = "office365";
+  for (const char* text : {"Request failed with status code 407 (proxy.contoso.com)",
+                           "407 Proxy Authentication Required from proxy.contoso.com:8080"}) {
+    INFO(text);
+    const auto result = c.value().Classify(text, o);
+    REQUIRE_FALSE(result.matches.empty());
+    CHECK(result.matches[0].entry->id == "contoso-proxy-407");
+  }
+  // The built-in statuses are still there: a built-in 401 row still answers its wordings.
+  const auto builtin = c.value().Classify("The remote server returned an error: (401) Unauthorized.", o);
+  REQUIRE_FALSE(builtin.matches.empty());
+  CHECK(builtin.matches[0].entry->id != "contoso-proxy-407");
+
+  // Not an object: refused before merging, at the file's own path.
+  auto bad = overlay;
+  bad["http_statuses"] = json::array();
+  auto refused = Classifier::FromJsonExtending(conndiag::DefaultKnowledgeBase(), bad.dump());
+  REQUIRE_FALSE(refused.ok());
+  CHECK_THAT(refused.error().What(), Catch::StartsWith("/http_statuses: must be an object"));
+}

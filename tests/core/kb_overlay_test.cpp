@@ -56,7 +56,8 @@ TEST_CASE("an extending file adds rows, overrides given fields only, merges apps
 
 TEST_CASE("an overlay is held to the rules of a whole knowledge base, errors in its own terms", "[overlay]") {
   CHECK(ErrorOf({{"extends", "conndiag"}, {"entires", json::array()}}) ==
-        "/entires: unknown field \"entires\" (expected one of: $schema, description, version, extends, apps, entries)");
+        "/entires: unknown field \"entires\" (expected one of: $schema, description, version, extends, apps, "
+        "http_statuses, entries)");
   CHECK(ErrorOf({{"extends", "conndiag"}, {"version", json::object()}}) == "/version: must be a string");
   CHECK(ErrorOf({{"extends", "other"}}) == "/extends: must be \"conndiag\" (the built-in knowledge base)");
   CHECK(ErrorOf({{"extends", "conndiag"}, {"entries", json::object()}}) == "/entries: must be an array");
