@@ -21,24 +21,36 @@ bool HasUppercaseLiteral(const std::string& pattern) {
   return false;
 }
 
-// Runs one pattern; a match's normalized span goes to `spans`. Regex-work limits become warnings.
+// Runs one pattern; a match's normalized span goes to `spans`. Regex-work limits become warnings (and are
+// not remembered in `results`, so each pattern that hits them says so).
 bool Run(const CompiledPattern& p, const std::string& text, const std::vector<std::uint8_t>& found,
-         std::vector<Span>& spans, std::vector<std::string>& warnings) {
+         std::vector<Span>& spans, std::vector<std::string>& warnings, PatternResults* results = nullptr) {
   if (!p.literal_ids.empty() &&
       std::none_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; })) {
     return false;
+  }
+  if (results) {
+    if (auto known = results->find(p.re.get()); known != results->end()) {
+      if (!known->second) return false;
+      if (known->second->end > known->second->begin) spans.push_back(*known->second);
+      return true;
+    }
   }
   // A match cannot begin before the first occurrence of a prefix literal: skip what comes before it.
   std::size_t start = 0;
   if (!p.prefixes.empty()) {
     start = std::string::npos;
     for (const auto& prefix : p.prefixes) start = std::min(start, text.find(prefix));
-    if (start == std::string::npos) return false;
+    if (start == std::string::npos) {
+      if (results) results->emplace(p.re.get(), std::nullopt);
+      return false;
+    }
   }
   boost::match_results<std::string::const_iterator> m;
   try {
     const auto flags = start > 0 ? boost::match_prev_avail : boost::match_default;  // \b looks one back
     if (!boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), m, *p.re, flags)) {
+      if (results) results->emplace(p.re.get(), std::nullopt);
       return false;
     }
   } catch (const std::exception& e) {
@@ -49,6 +61,7 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
   const auto begin = static_cast<std::size_t>(m[0].first - text.begin());
   const auto end = begin + static_cast<std::size_t>(m.length(0));
   if (end > begin) spans.push_back({begin, end});
+  if (results) results->emplace(p.re.get(), Span{begin, end});
   return true;
 }
 
@@ -127,7 +140,8 @@ bool Possible(const CompiledSignature& signature, const std::vector<std::uint8_t
 }
 
 std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::string& normalized,
-                                         const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings) {
+                                         const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings,
+                                         PatternResults* results) {
   std::optional<SignatureMatch> best;
   for (std::size_t s = 0; s < entry.signatures.size(); ++s) {
     const CompiledSignature& sig = entry.signatures[s];
@@ -136,13 +150,13 @@ std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::
     m.signature = s;
     bool all = true;
     for (const auto& p : sig.patterns) {
-      if (!Run(p, normalized, found, m.spans, warnings)) {
+      if (!Run(p, normalized, found, m.spans, warnings, results)) {
         all = false;
         break;
       }
     }
     if (!all) continue;
-    for (const auto& h : sig.hints) Run(h, normalized, found, m.spans, warnings);
+    for (const auto& h : sig.hints) Run(h, normalized, found, m.spans, warnings, results);
     m.covered = Covered(m.spans);
     // The signature that explains most of the text wins; on a tie, the first listed.
     if (!best || m.covered > best->covered) best = std::move(m);
@@ -191,8 +205,9 @@ std::vector<Candidate> SignatureSet::Match(const KnowledgeBase& kb, const std::s
                                            const std::vector<std::uint8_t>& found,
                                            std::vector<std::string>& warnings) const {
   std::vector<Candidate> candidates;
+  PatternResults results;
   for (std::size_t i = 0; i < entries_.size(); ++i) {
-    auto m = MatchEntry(entries_[i], normalized, found, warnings);
+    auto m = MatchEntry(entries_[i], normalized, found, warnings, &results);
     if (!m) continue;
     Candidate c;
     c.entry = &kb.entries[i];

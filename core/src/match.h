@@ -85,10 +85,16 @@ struct SignatureMatch {
   std::size_t covered = 0;       // normalized bytes in the union of the spans
 };
 
+// What the patterns run on one text gave, by regex: identical patterns (a status's wordings, common hints)
+// share one compiled regex, so each is run once per text however many signatures use it.
+using PatternResults = std::unordered_map<const Regex*, std::optional<Span>>;
+
 // The entry's signature that explains the most of the text, or nullopt when none matches. Regex work
-// that exceeds Boost's limits skips that pattern and adds a warning.
+// that exceeds Boost's limits skips that pattern and adds a warning. `results`, when given, holds what
+// the patterns already run on this same text (with the same `found`) gave, and receives the new ones.
 std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::string& normalized,
-                                         const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings);
+                                         const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings,
+                                         PatternResults* results = nullptr);
 
 // Every entry's compiled signatures, indexed by the literals their patterns need: the prefilter's question
 // (could anything match, given the literals found?) and the matching itself.
