@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -231,6 +232,7 @@ TEST_CASE("the knowledge base's prefilter never rules out a pattern that matches
       const std::string text = round == 0 ? original : Mutate(rng, original, originals);
       const NormalizedText normalized = Normalize(text);
       c.literals.Scan(normalized.text, found);
+      PatternResults remembered;  // what a classification keeps of the regexes run on this text
       for (std::size_t e = 0; e < c.entries.size(); ++e) {
         for (const CompiledSignature& sig : c.entries[e].signatures) {
           for (const auto* list : {&sig.patterns, &sig.hints}) {
@@ -253,10 +255,32 @@ TEST_CASE("the knowledge base's prefilter never rules out a pattern that matches
           CHECK(filtered->signature == unfiltered->signature);
           CHECK(filtered->covered == unfiltered->covered);
         }
+        // The same answer when regexes shared with earlier entries give their remembered result.
+        const auto reused = MatchEntry(c.entries[e], normalized.text, found, warnings, &remembered);
+        REQUIRE(reused.has_value() == filtered.has_value());
+        if (reused) {
+          CHECK(reused->signature == filtered->signature);
+          CHECK(reused->covered == filtered->covered);
+          CHECK(MergeSpans(reused->spans) == MergeSpans(filtered->spans));
+        }
       }
     }
   }
   CHECK(pattern_matches > 1000);
+  // Remembered results are only exercised if signatures share regexes: they do (status wordings, hints).
+  std::set<const Regex*> distinct;
+  std::size_t patterns = 0;
+  for (const CompiledEntry& entry : c.entries) {
+    for (const CompiledSignature& sig : entry.signatures) {
+      for (const auto* list : {&sig.patterns, &sig.hints}) {
+        for (const CompiledPattern& p : *list) {
+          distinct.insert(p.re.get());
+          ++patterns;
+        }
+      }
+    }
+  }
+  CHECK(distinct.size() < patterns);
 }
 
 TEST_CASE("MightMatch keeps every text that Classify answers, and spans stay inside the text", "[properties]") {
