@@ -114,6 +114,7 @@ Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, Pa
   CompiledEntry ce;
   for (const Signature& sig : entry.signatures) {
     CompiledSignature cs;
+    cs.weak = sig.weak;
     // A status signature's first pattern is made from "http_statuses" for its "status"; its own follow.
     const std::size_t own_from = sig.status != 0 ? 1 : 0;
     for (std::size_t k = 0; k < sig.patterns.size(); ++k) {
@@ -158,8 +159,12 @@ std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::
     if (!all) continue;
     for (const auto& h : sig.hints) Run(h, normalized, found, m.spans, warnings, results);
     m.covered = Covered(m.spans);
-    // The signature that explains most of the text wins; on a tie, the first listed.
-    if (!best || m.covered > best->covered) best = std::move(m);
+    // The signature that explains most of the text wins; on a tie, the first listed. A weak one (a bare
+    // status, generic words) wins only when no other matched: it must not turn a strong recognition of
+    // the same entry into a "possible" one by covering a few more characters.
+    const bool weaker = best && sig.weak && !entry.signatures[best->signature].weak;
+    const bool stronger = best && !sig.weak && entry.signatures[best->signature].weak;
+    if (!best || stronger || (!weaker && m.covered > best->covered)) best = std::move(m);
   }
   return best;
 }

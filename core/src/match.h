@@ -35,6 +35,7 @@ struct CompiledPattern {
 struct CompiledSignature {
   std::vector<CompiledPattern> patterns;
   std::vector<CompiledPattern> hints;
+  bool weak = false;  // the signature's "weak": it yields to any other signature of its entry that matches
 };
 
 struct CompiledEntry {
@@ -89,7 +90,8 @@ struct SignatureMatch {
 // share one compiled regex, so each is run once per text however many signatures use it.
 using PatternResults = std::unordered_map<const Regex*, std::optional<Span>>;
 
-// The entry's signature that explains the most of the text, or nullopt when none matches. Regex work
+// The entry's signature that explains the most of the text (a weak one only when no other matches), or
+// nullopt when none matches. Regex work
 // that exceeds Boost's limits skips that pattern and adds a warning. `results`, when given, holds what
 // the patterns already run on this same text (with the same `found`) gave, and receives the new ones.
 std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::string& normalized,

@@ -66,6 +66,22 @@ TEST_CASE("the signature that explains more of the text wins, hints included", "
   CHECK(m->covered == std::string("sockettimeoutexception").size() + std::string("read timed out").size());
 }
 
+TEST_CASE("a weak signature wins only when no other signature of its entry matches", "[match]") {
+  Entry e;
+  Signature generic = Sig("generic", {"invalid_grant", "error_description\":\"bad request"});
+  generic.weak = true;
+  e.signatures = {Sig("vendor", {"\\binvalid_grant\\b", "google\\.auth"}), generic};
+  const auto c = Compile(e);
+  // Both match, and the weak one covers more: the strong one still answers.
+  const auto both = Match(c, "google.auth.exceptions.refresherror:{\"error\":\"invalid_grant\",\"error_description\":\"bad request\"}");
+  REQUIRE(both);
+  CHECK(both->signature == 0);
+  // Only the weak one matches: it answers.
+  const auto alone = Match(c, "{\"error\":\"invalid_grant\",\"error_description\":\"bad request\"}");
+  REQUIRE(alone);
+  CHECK(alone->signature == 1);
+}
+
 TEST_CASE("compile errors name the signature's pattern", "[match]") {
   Entry e;
   e.signatures = {Sig("fine", {"ok"}), Sig("broken", {"(unclosed"})};
