@@ -67,7 +67,11 @@ Expected<MergedKnowledgeBase> MergeOverlay(std::string_view base_json, std::stri
   json merged = std::move(base_parsed).value();
   merged.erase("$schema");
   if (overlay.contains("version")) {
-    merged["version"] = merged.value("version", std::string()) + "+" + overlay["version"].get<std::string>();
+    // Read through a pointer, not json::value(): GCC's -Wnull-dereference sees a null `this` in
+    // value()'s inlined body at -O3 (a false positive that -Werror turns into a failed build).
+    const json* base_version = merged.contains("version") ? &merged["version"] : nullptr;
+    const std::string base = base_version && base_version->is_string() ? base_version->get<std::string>() : "";
+    merged["version"] = base + "+" + overlay["version"].get<std::string>();
   }
   if (overlay.contains("apps")) {
     for (const auto& [key, app] : overlay["apps"].items()) {
