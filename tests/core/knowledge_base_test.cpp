@@ -6,6 +6,7 @@
 #include "conndiag/classifier.h"
 #include "conndiag/default_kb.h"
 #include "conndiag/knowledge_base.h"
+#include "default_classifier.h"
 
 using conndiag::Classifier;
 using conndiag::ParseKnowledgeBase;
@@ -26,11 +27,7 @@ json MinimalKb() {
   })");
 }
 
-std::string LoadError(const json& kb) {
-  auto loaded = Classifier::FromJson(kb.dump());
-  REQUIRE_FALSE(loaded.ok());
-  return loaded.error().What();
-}
+std::string LoadError(const json& kb) { return conndiag::testing::LoadError(kb.dump()); }
 
 }  // namespace
 

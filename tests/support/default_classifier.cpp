@@ -1,9 +1,11 @@
-// Test support: loads the built-in knowledge base once per test program.
+// Test support: loads the built-in knowledge base once per test program; small helpers.
 #include "default_classifier.h"
 
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include <catch2/catch.hpp>
 
 #include "conndiag/default_kb.h"
 
@@ -30,6 +32,12 @@ std::vector<std::string> Ids(const Result& result) {
   std::vector<std::string> ids;
   for (const auto& m : result.matches) ids.push_back(m.entry->id);
   return ids;
+}
+
+std::string LoadError(const std::string& kb_json) {
+  auto loaded = Classifier::FromJson(kb_json);
+  REQUIRE_FALSE(loaded.ok());
+  return loaded.error().What();
 }
 
 }  // namespace conndiag::testing

@@ -1,4 +1,4 @@
-// Test support: the built-in knowledge base, loaded once per test program, and small file helpers.
+// Test support: the built-in knowledge base, loaded once per test program, and small helpers.
 #pragma once
 
 #include <string>
@@ -15,5 +15,8 @@ std::string ReadSourceFile(const std::string& relative_path);
 
 // Ids of the matches of `text`, best first.
 std::vector<std::string> Ids(const Result& result);
+
+// The error a knowledge base's JSON is refused with (the test fails if it loads).
+std::string LoadError(const std::string& kb_json);
 
 }  // namespace conndiag::testing
