@@ -2,6 +2,7 @@
 #include "match.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "multi_literal_matcher.h"
 #include "pattern_safety.h"
@@ -159,12 +160,11 @@ std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::
     if (!all) continue;
     for (const auto& h : sig.hints) Run(h, normalized, found, m.spans, warnings, results);
     m.covered = Covered(m.spans);
-    // The signature that explains most of the text wins; on a tie, the first listed. A weak one (a bare
-    // status, generic words) wins only when no other matched: it must not turn a strong recognition of
-    // the same entry into a "possible" one by covering a few more characters.
-    const bool weaker = best && sig.weak && !entry.signatures[best->signature].weak;
-    const bool stronger = best && !sig.weak && entry.signatures[best->signature].weak;
-    if (!best || stronger || (!weaker && m.covered > best->covered)) best = std::move(m);
+    // A signature that is not weak wins over a weak one (a bare status, generic words), which must not turn
+    // a strong recognition of the same entry into a "possible" one by covering a few more characters; then
+    // the one that explains most of the text wins; on a tie, the first listed.
+    const auto rank = [&](const SignatureMatch& x) { return std::pair(!entry.signatures[x.signature].weak, x.covered); };
+    if (!best || rank(m) > rank(*best)) best = std::move(m);
   }
   return best;
 }

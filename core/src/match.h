@@ -91,9 +91,9 @@ struct SignatureMatch {
 using PatternResults = std::unordered_map<const Regex*, std::optional<Span>>;
 
 // The entry's signature that explains the most of the text (a weak one only when no other matches), or
-// nullopt when none matches. Regex work
-// that exceeds Boost's limits skips that pattern and adds a warning. `results`, when given, holds what
-// the patterns already run on this same text (with the same `found`) gave, and receives the new ones.
+// nullopt when none matches. Regex work that exceeds Boost's limits skips that pattern and adds a warning.
+// `results`, when given, holds what the patterns already run on this same text (with the same `found`)
+// gave, and receives the new ones.
 std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::string& normalized,
                                          const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings,
                                          PatternResults* results = nullptr);
