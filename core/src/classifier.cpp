@@ -16,9 +16,11 @@
 #include "infer_app.h"
 #include "kb_overlay.h"
 #include "link_codes.h"
+#include "log_lines.h"
 #include "match.h"
 #include "multi_literal_matcher.h"
 #include "rank.h"
+#include "raw_line_filter.h"
 #include "similarity.h"
 #include "understand.h"
 #include "words.h"
@@ -31,6 +33,7 @@ struct Classifier::Compiled {
   std::vector<AppClue> clues;
   MultiLiteralMatcher all_literals;  // pattern and clue literals
   std::vector<std::string> literals;  // the same, by id (for Trace)
+  std::vector<bool> literal_word_starts;  // by id: needed only right after a word boundary (see LiteralTable)
   std::vector<std::string> load_warnings;
 
   // Every known text, for pastes no signature matches. Built on the first such paste, not at load: it is
@@ -65,6 +68,7 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
   for (std::size_t a = 0; a < c->kb.apps.size(); ++a) {
     for (const auto& clue : c->kb.apps[a].clues) c->clues.push_back({a, table.Id(clue), clue});
   }
+  for (std::uint32_t id = 0; id < table.list().size(); ++id) c->literal_word_starts.push_back(table.word_start(id));
   c->literals = table.TakeList();
   c->all_literals = MultiLiteralMatcher(c->literals);
   c->load_warnings = MissingWordWarnings(c->kb.languages);
@@ -108,6 +112,38 @@ bool Classifier::MightMatch(const NormalizedText& normalized) const {
   thread_local std::vector<std::uint32_t> hits;
   compiled_->all_literals.Scan(normalized.text, found, hits);
   return compiled_->signatures.AnyPossible(found, hits);
+}
+
+std::shared_ptr<const RawLineFilter> Classifier::LogLineFilter(std::string_view sample) const {
+  // The patterns' literals, with their ids, then the words that make a line read as an error.
+  const Compiled& c = *compiled_;
+  std::vector<RawLineFilter::Literal> wanted;
+  for (std::size_t id = 0; id < c.signatures.literal_count(); ++id) {
+    wanted.push_back({c.literals[id], false, c.literal_word_starts[id]});
+  }
+  for (auto& word : ErrorLiterals()) wanted.push_back(std::move(word));
+  return std::make_shared<const RawLineFilter>(wanted, sample);
+}
+
+bool Classifier::AnySignatureMatches(const NormalizedText& normalized) const {
+  // Classify's candidates before ranking: ranking and linking drop some of them, never all.
+  const Compiled& c = *compiled_;
+  thread_local std::vector<std::uint8_t> found;
+  c.all_literals.Scan(normalized.text, found);
+  std::vector<std::string> warnings;
+  return !c.signatures.Match(c.kb, normalized.text, found, warnings).empty();
+}
+
+bool Classifier::SkippableLogLine(const RawLineFilter& filter, std::string_view line) const {
+  const Compiled& c = *compiled_;
+  thread_local std::vector<std::uint8_t> found;
+  thread_local std::vector<std::uint32_t> hits;
+  if (!filter.Scan(line, found, hits)) return false;
+  const std::size_t pattern_literals = c.signatures.literal_count();
+  for (std::uint32_t id : hits) {
+    if (id >= pattern_literals) return false;  // an error word: the line may read as an error
+  }
+  return !c.signatures.AnyPossible(found, hits);
 }
 
 MatchTrace Classifier::Trace(std::string_view text) const {

@@ -10,6 +10,8 @@
 namespace conndiag {
 namespace {
 
+constexpr std::size_t kLineFilterSample = 64 << 10;
+
 const std::string kBudgetWarning = "the log's distinct events hold more than " + std::to_string(kEventTextBudget >> 20) +
                                    " MB of text: later events keep only their first " +
                                    std::to_string(kEventBytesOverBudget >> 10) + " KB (they are still counted)";
@@ -37,12 +39,14 @@ void LogClassifier::AddLine(std::string_view line, bool cut) {
     }
     current_ += '\n';
     current_ += line;
+    current_one_line_ = false;
     return;
   }
   Flush();
   if (line.find_first_not_of(" \t") == std::string_view::npos) return;
   current_.assign(line.substr(0, kMaxEventBytes));
   current_truncated_ = cut || line.size() > kMaxEventBytes;
+  current_one_line_ = true;
   current_line_ = line_number_;
 }
 
@@ -52,13 +56,17 @@ void LogClassifier::Flush() {
   event.swap(current_);
   const bool truncated = current_truncated_;
   current_truncated_ = false;
+  // Most lines of a log: one line that no signature can match and that does not read as an error, told
+  // from its raw bytes. Normalizing every line and scanning it for literals was most of a log's time.
+  if (current_one_line_ && line_filter_ && classifier_.SkippableLogLine(*line_filter_, event)) return;
   // Normalized once for the prefilter and the repeat key. Without its source map: most lines stop at the
   // prefilter, and keeping the map made the whole log 15-20% slower; a new distinct event gets it when
   // classified (see Classifier::Classify), which happens at most once per listed event.
   Normalize(event, normalized_, /*keep_offsets=*/false);
   const bool possible = classifier_.MightMatch(normalized_);  // most log lines: no literal of any row occurs
   // An event no signature can match is still accounted for when it reads as an error.
-  if (!possible && !LooksLikeError(normalized_.text)) return;
+  const bool looks_like_error = LooksLikeError(normalized_.text);
+  if (!possible && !looks_like_error) return;
 
   const std::uint64_t key = RepeatKeyHash(normalized_.text);
   if (auto it = index_.find(key); it != index_.end()) {
@@ -77,13 +85,15 @@ void LogClassifier::Flush() {
     CountUnlisted(key);  // surely unrecognized (no signature can match): not classified
     return;
   }
+  // A line that does not read as an error counts only if it matches: most that might (a code-like literal
+  // in a list of ids) do not, and a yes or no costs far less than a classification.
+  if (!looks_like_error && !classifier_.AnySignatureMatches(normalized_)) {
+    // Remembered so that a repeated near-miss line is looked at once, not every time.
+    if (misses_.size() < kMaxRememberedMisses) misses_.insert(key);
+    return;
+  }
   Result result = classifier_.Classify(event, normalized_, options_);
   if (result.matches.empty()) {
-    if (possible && !LooksLikeError(normalized_.text)) {
-      // Remembered so that a repeated near-miss line is classified once, not every time.
-      if (misses_.size() < kMaxRememberedMisses) misses_.insert(key);
-      return;
-    }
     if (unrecognized_events_ >= kMaxUnrecognizedEvents) {
       CountUnlisted(key);
       return;
@@ -124,6 +134,8 @@ void LogClassifier::AddWarningOnce(const std::string& warning) {
 }
 
 void LogClassifier::AddText(std::string_view text) {
+  // Its first bytes stand for the log: the filter looks for what is rare in them.
+  if (!line_filter_ && !text.empty()) line_filter_ = classifier_.LogLineFilter(text.substr(0, kLineFilterSample));
   if (after_cr_ && !text.empty() && text.front() == '\n') text.remove_prefix(1);
   after_cr_ = false;
   while (!text.empty()) {

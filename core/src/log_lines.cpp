@@ -12,13 +12,24 @@ namespace conndiag {
 namespace {
 
 // Words (normalized: lowercase, accents folded) that say something went wrong, in English and French.
-const MultiLiteralMatcher& ErrorWords() {
-  static const MultiLiteralMatcher matcher(std::vector<std::string>{
+const std::vector<std::string>& ErrorWordList() {
+  static const std::vector<std::string> words{
       "error", "exception", "fail", "fatal", "critical", "severe", "warn", "denied", "unauthorized", "forbidden",
       "refused", "timed out", "timeout", "invalid", "unable to", "could not", "cannot", "erreur", "echec",
-      "refuse", "non autorise", "interdit", "impossible", "expired"});
+      "refuse", "non autorise", "interdit", "impossible", "expired"};
+  return words;
+}
+
+const MultiLiteralMatcher& ErrorWords() {
+  static const MultiLiteralMatcher matcher(ErrorWordList());
   return matcher;
 }
+
+// The level words of lines that report no problem, whatever they say.
+constexpr std::array<std::string_view, 4> kQuietLevels = {"trace", "debug", "info", "notice"};
+// The level words that make a line read as a problem (LooksLikeError); each holds an error word but "err".
+constexpr std::array<std::string_view, 7> kProblemLevels = {"warn", "warning", "error", "err", "fatal", "critical",
+                                                            "severe"};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f'); }
@@ -138,8 +149,6 @@ struct LinePrefix {
 // "[warn]", "info:"), then any bracketed names ("[worker-1]", at most 80 bytes each). Hand-written, not a
 // regex: it runs on every error-looking line of a log, and a regex there made logs twice as slow in the page.
 LinePrefix PrefixOf(std::string_view t) {
-  static constexpr std::array<std::string_view, 11> kLevels = {
-      "trace", "debug", "info", "notice", "warn", "warning", "error", "err", "fatal", "critical", "severe"};
   LinePrefix prefix;
   std::size_t p = t.size() > 0 && t[0] == '[' ? 1 : 0;
   const std::size_t stamp = LineTimestampAt(t, p);
@@ -153,7 +162,8 @@ LinePrefix PrefixOf(std::string_view t) {
   std::size_t end = word;
   while (end < t.size() && IsLower(t[end])) ++end;
   const std::string_view level = t.substr(word, end - word);
-  if (std::find(kLevels.begin(), kLevels.end(), level) != kLevels.end()) {
+  if (std::find(kQuietLevels.begin(), kQuietLevels.end(), level) != kQuietLevels.end() ||
+      std::find(kProblemLevels.begin(), kProblemLevels.end(), level) != kProblemLevels.end()) {
     prefix.level = level;
     p = end;
     if (p < t.size() && t[p] == ']') ++p;
@@ -247,12 +257,23 @@ std::uint64_t RepeatKeyHash(std::string_view normalized) {
 bool LooksLikeError(std::string_view normalized) {
   // The level first: it reads a few bytes and decides most lines (info, debug, warn, error) without a scan.
   const std::string_view level = PrefixOf(normalized).level;
-  if (level == "trace" || level == "debug" || level == "info" || level == "notice") return false;
+  if (std::find(kQuietLevels.begin(), kQuietLevels.end(), level) != kQuietLevels.end()) return false;
   if (!level.empty()) return true;  // warn, error, fatal...: the line says so itself
   thread_local std::vector<std::uint8_t> found;
   thread_local std::vector<std::uint32_t> hits;
   ErrorWords().Scan(normalized, found, hits);
   return !hits.empty();
+}
+
+std::vector<RawLineFilter::Literal> ErrorLiterals() {
+  std::vector<RawLineFilter::Literal> literals;
+  for (const std::string& word : ErrorWordList()) literals.push_back({word, false, false});
+  for (std::string_view level : kProblemLevels) {
+    const bool has_word = std::any_of(ErrorWordList().begin(), ErrorWordList().end(),
+                                      [&](const std::string& w) { return level.find(w) != std::string_view::npos; });
+    if (!has_word) literals.push_back({std::string(level), /*no_letter_after=*/true, /*word_start=*/false});
+  }
+  return literals;
 }
 
 std::uint64_t KeyHash(std::string_view key) {

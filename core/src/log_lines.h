@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "raw_line_filter.h"
 
 namespace conndiag {
 
@@ -22,6 +25,10 @@ std::uint64_t RepeatKeyHash(std::string_view normalized);
 // unauthorized, timed out, erreur, echec...). A trace, debug, info or notice line never does. A log's
 // account lists every such event, recognized or not.
 bool LooksLikeError(std::string_view normalized);
+
+// Literals at least one of which occurs in every normalized line LooksLikeError holds: the error words,
+// which include every level word it takes but one, and that one, "err", followed by no letter.
+std::vector<RawLineFilter::Literal> ErrorLiterals();
 
 // A 64-bit FNV-1a hash of a key: the same on every platform (the page's wasm and the CLI agree).
 std::uint64_t KeyHash(std::string_view key);

@@ -68,9 +68,14 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
 
 }  // namespace
 
-std::uint32_t LiteralTable::Id(const std::string& literal) {
+std::uint32_t LiteralTable::Id(const std::string& literal, bool word_start) {
   auto [it, inserted] = ids_.try_emplace(literal, static_cast<std::uint32_t>(list_.size()));
-  if (inserted) list_.push_back(literal);
+  if (inserted) {
+    list_.push_back(literal);
+    word_start_.push_back(word_start);
+  } else {
+    word_start_[it->second] = word_start_[it->second] && word_start;
+  }
   return it->second;
 }
 
@@ -94,7 +99,7 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
     return Error{path, std::string("the pattern cannot be run: ") + e.what()};
   }
   PatternLiterals literals = AnalyzeLiterals(source);
-  for (const auto& literal : literals.literals) p.literal_ids.push_back(table.Id(literal));
+  for (const auto& literal : literals.literals) p.literal_ids.push_back(table.Id(literal, literals.word_start));
   if (literals.prefix) p.prefixes = std::move(literals.literals);
   return p;
 }

@@ -45,8 +45,12 @@ struct CompiledEntry {
 // Literal strings in one table, each with one id, shared by patterns and clues.
 class LiteralTable {
  public:
-  std::uint32_t Id(const std::string& literal);
+  // `word_start`: the user needs the literal only where a word boundary comes right before it; a literal
+  // keeps that mark only if all its users give it.
+  std::uint32_t Id(const std::string& literal, bool word_start = false);
   const std::vector<std::string>& list() const { return list_; }
+  // Whether every user of literal `id` needs it only at a word boundary (see Id).
+  bool word_start(std::uint32_t id) const { return word_start_[id]; }
   // The literals by id, moved out: the table is done with (its ids stay valid for what it compiled).
   std::vector<std::string> TakeList() {
     ids_.clear();
@@ -56,6 +60,7 @@ class LiteralTable {
  private:
   std::map<std::string, std::uint32_t> ids_;
   std::vector<std::string> list_;
+  std::vector<bool> word_start_;
 };
 
 // Compiles one pattern, adding its required literals to `table`. Errors name `path`.
@@ -109,6 +114,9 @@ class SignatureSet {
   // Whether some signature could match a text in which the literals `hits` (ids, each once) occur;
   // `found` is the same set by id. Sound: false means no signature can match.
   bool AnyPossible(const std::vector<std::uint8_t>& found, const std::vector<std::uint32_t>& hits) const;
+  // The literals the patterns need: ids 0 to literal_count() - 1 of the table Compile was given (later ids,
+  // such as app clues, are the table's other users').
+  std::size_t literal_count() const { return by_literal_.size(); }
 
   // The entries (of the `kb` compiled) that match the normalized text, one candidate each, in
   // knowledge-base order. Regex work that exceeds Boost's limits skips that pattern with a warning.

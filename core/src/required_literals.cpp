@@ -16,6 +16,7 @@ struct LiteralSet {
   std::vector<std::string> set;
   bool prefix = false;
   bool exact = false;
+  bool word_start = false;  // a \b right before each literal, wherever it occurs in a match
 };
 
 // Beyond these sizes a set of alternatives stops being a useful prefilter.
@@ -46,6 +47,7 @@ class Analyzer {
     AtomKind kind = AtomKind::kOther;
     char literal = 0;
     LiteralSet group;
+    bool word_boundary = false;  // a zero-width \b
   };
   enum class Repeat { kOnce, kOptional, kAtLeastOnce };
 
@@ -57,12 +59,13 @@ class Analyzer {
       branches.push_back(Sequence());
     }
     if (branches.size() == 1) return branches.front();
-    LiteralSet all{true, {}, true, true};
+    LiteralSet all{true, {}, true, true, true};
     for (auto& b : branches) {
       if (!b.known || b.set.empty()) return {};  // one branch needs nothing: the whole needs nothing
       all.set.insert(all.set.end(), b.set.begin(), b.set.end());
       all.prefix = all.prefix && b.prefix;
       all.exact = all.exact && b.exact;
+      all.word_start = all.word_start && b.word_start;
     }
     return all;
   }
@@ -75,19 +78,24 @@ class Analyzer {
     bool at_start = true;     // nothing consumed before the current run
     bool run_is_first = true;  // the current run began at the start of the sequence
     bool whole_exact = true;   // every atom so far was exact and joined into the one run
+    bool after_boundary = false;  // the last atom that was not zero-width... was none: a \b came since
+    bool run_word_start = false;  // the current run began right after a \b
     auto consider = [&](LiteralSet candidate) {
       if (Strength(candidate) > Strength(best)) best = std::move(candidate);
     };
     auto end_run = [&] {
-      if (!run.front().empty()) consider(LiteralSet{true, run, run_is_first, false});
+      if (!run.front().empty()) consider(LiteralSet{true, run, run_is_first, false, run_word_start});
       run.assign(1, "");
       run_is_first = false;
+      run_word_start = false;
     };
-    auto extend = [&](const std::vector<std::string>& set) {
+    auto extend = [&](const std::vector<std::string>& set, bool set_word_start) {
+      if (run.front().empty()) run_word_start = after_boundary || set_word_start;
       if (run.size() * set.size() > kMaxAlternatives) {
         end_run();
         whole_exact = false;
         run = set;
+        run_word_start = after_boundary || set_word_start;
         return;
       }
       std::vector<std::string> product;
@@ -101,7 +109,12 @@ class Analyzer {
       Atom atom = ParseAtom();
       if (failed_) break;
       const Repeat repeat = ParseQuantifier();
-      if (atom.kind == AtomKind::kZeroWidth) continue;  // consumes nothing: the run goes on
+      if (atom.kind == AtomKind::kZeroWidth) {  // consumes nothing: the run goes on
+        if (atom.word_boundary) after_boundary = true;
+        continue;
+      }
+      const bool boundary_before = after_boundary;
+      after_boundary = false;
       const bool has_set = atom.kind == AtomKind::kLiteral ||
                            (atom.kind == AtomKind::kGroup && atom.group.known && !atom.group.set.empty());
       if (repeat == Repeat::kOptional || !has_set) {
@@ -120,15 +133,17 @@ class Analyzer {
       }
       if (at_start) run_is_first = true;
       at_start = false;
-      if (atom.kind == AtomKind::kLiteral) extend({std::string(1, atom.literal)});
-      else extend(atom.group.set);
+      after_boundary = boundary_before;  // read by extend, for a run this atom begins
+      if (atom.kind == AtomKind::kLiteral) extend({std::string(1, atom.literal)}, false);
+      else extend(atom.group.set, atom.group.word_start && (atom.group.prefix || atom.group.exact));
+      after_boundary = false;
       // What follows a repeat, or a group known only by its prefix, is not adjacent to the run.
       if (repeat == Repeat::kAtLeastOnce || (atom.kind == AtomKind::kGroup && !atom.group.exact)) {
         end_run();
         whole_exact = false;
       }
     }
-    if (whole_exact && !run.front().empty()) return LiteralSet{true, run, true, true};
+    if (whole_exact && !run.front().empty()) return LiteralSet{true, run, true, true, run_word_start};
     end_run();
     return best;
   }
@@ -167,6 +182,7 @@ class Analyzer {
     const char e = p_[pos_++];
     if (e == 'b' || e == 'B' || e == 'A' || e == 'z' || e == 'Z' || e == 'G' || e == '<' || e == '>') {
       atom.kind = AtomKind::kZeroWidth;
+      atom.word_boundary = e == 'b';
       return atom;
     }
     const bool is_alnum = (e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9');
@@ -307,7 +323,7 @@ PatternLiterals AnalyzeLiterals(std::string_view pattern) {
   std::vector<std::string> literals = std::move(set.set);
   std::sort(literals.begin(), literals.end());
   literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
-  return {std::move(literals), set.prefix};
+  return {std::move(literals), set.prefix, set.word_start};
 }
 
 std::vector<std::string> RequiredLiterals(std::string_view pattern) { return AnalyzeLiterals(pattern).literals; }

@@ -14,10 +14,12 @@ namespace conndiag {
 std::vector<std::string> RequiredLiterals(std::string_view pattern);
 
 // RequiredLiterals, and whether every match *starts* with one of them (then a search need not begin
-// before the first occurrence of a literal).
+// before the first occurrence of a literal), and whether the pattern puts a word boundary (\b) right
+// before each of them (then only an occurrence there counts: "af1" in "\baf1\d{4}" not inside a GUID).
 struct PatternLiterals {
   std::vector<std::string> literals;
   bool prefix = false;
+  bool word_start = false;
 };
 PatternLiterals AnalyzeLiterals(std::string_view pattern);
 

@@ -1,10 +1,12 @@
 // Properties of the core checked on generated inputs (seeded, so a failure replays): the literal
-// prefilter never rules out a match, MightMatch never drops an event Classify would answer, spans stay
-// inside the text on character boundaries, and a log's events do not depend on where it is cut.
+// prefilter never rules out a match, MightMatch never drops an event Classify would answer, log mode's raw
+// look at a line never passes by one it must read, spans stay inside the text on character boundaries,
+// and a log's events do not depend on where it is cut.
 // One missed literal would silently hide a row; examples alone cannot show there is none.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <random>
 #include <set>
 #include <string>
@@ -20,7 +22,9 @@
 #include "conndiag/log_events.h"
 #include "conndiag/normalize.h"
 #include "conndiag/utf8.h"
+#include "log_lines.h"
 #include "match.h"
+#include "raw_line_filter.h"
 #include "default_classifier.h"
 
 using namespace conndiag;
@@ -185,6 +189,7 @@ TEST_CASE("required literals are sound on generated patterns and texts: no match
   Rng rng(20261126);
   std::size_t patterns_with_literals = 0;
   std::size_t matches_checked = 0;
+  std::size_t word_start_matches = 0;
   for (int i = 0; i < 4000; ++i) {
     const std::string pattern = GenAlternation(rng, 0);
     boost::regex re;
@@ -207,6 +212,20 @@ TEST_CASE("required literals are sound on generated patterns and texts: no match
       ++matches_checked;
       INFO("pattern " << pattern << " text [" << text << "]");
       CHECK(ContainsAny(text, analysis.literals));
+      if (analysis.word_start) {
+        // Some literal occurs right after a word boundary, where a literal's first byte is a word byte.
+        ++word_start_matches;
+        auto word = [&](std::size_t at) {
+          return at < text.size() && (std::isalnum(static_cast<unsigned char>(text[at])) || text[at] == '_');
+        };
+        bool at_boundary = false;
+        for (const std::string& l : analysis.literals) {
+          for (std::size_t at = text.find(l); at != std::string::npos; at = text.find(l, at + 1)) {
+            at_boundary = at_boundary || !word(at) || at == 0 || !word(at - 1);
+          }
+        }
+        CHECK(at_boundary);
+      }
       if (analysis.prefix) {
         const auto at = static_cast<std::size_t>(m.position(static_cast<boost::smatch::size_type>(0)));
         CHECK(std::any_of(analysis.literals.begin(), analysis.literals.end(),
@@ -217,6 +236,7 @@ TEST_CASE("required literals are sound on generated patterns and texts: no match
   // The generator must exercise the claim, or this test proves nothing.
   CHECK(patterns_with_literals > 1000);
   CHECK(matches_checked > 5000);
+  CHECK(word_start_matches > 100);
 }
 
 TEST_CASE("the knowledge base's prefilter never rules out a pattern that matches a mutated example", "[properties]") {
@@ -314,6 +334,74 @@ TEST_CASE("MightMatch keeps every text that Classify answers, and spans stay ins
     }
   }
   CHECK(answered > originals.size());
+}
+
+TEST_CASE("log mode's raw look passes by no line it must read, whatever the log's first bytes", "[properties]") {
+  // Passing a line by is right only when the normalized line can match no signature and does not read as
+  // an error (log mode then drops it): checked on every line of the knowledge base's texts and their
+  // mutations, with filters whose anchors come from different samples.
+  const Classifier& classifier = testing::DefaultClassifier();
+  const std::vector<std::string> originals = KnowledgeBaseTexts(classifier.knowledge_base());
+  std::string whole;
+  for (const std::string& t : originals) whole += t + "\n";
+  const std::vector<std::shared_ptr<const RawLineFilter>> filters = {
+      classifier.LogLineFilter(""), classifier.LogLineFilter(whole),
+      classifier.LogLineFilter("2026-11-26T10:00:00Z INFO poller fetched 12 events from https://api.box.com in 401 ms")};
+  static const char* const kNoise[] = {"2026-11-26T10:00:00Z INFO poller fetched 12 events",
+                                       "Nov 25 00:00:01 host agent[7]: err disk", "2026-11-26 10:00:00 DEBUG ok",
+                                       "INFO  [main] GET https://x.okta.com/api/v1/logs?since=1&limit=5 200 (401 ms)"};
+  Rng rng(5);
+  std::size_t lines = 0;
+  std::size_t passed_by = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& original : originals) {
+      std::string text = round == 0 ? original : Mutate(rng, original, originals);
+      if (Below(rng, 4) == 0) text = std::string(kNoise[Below(rng, std::size(kNoise))]) + " " + text;
+      std::size_t begin = 0;
+      while (begin <= text.size()) {
+        std::size_t end = text.find_first_of("\r\n", begin);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line = std::string_view(text).substr(begin, end - begin);
+        begin = end + 1;
+        ++lines;
+        const NormalizedText normalized = Normalize(line, false);
+        const bool must_read = classifier.MightMatch(normalized) || LooksLikeError(normalized.text);
+        for (const auto& filter : filters) {
+          const bool skippable = classifier.SkippableLogLine(*filter, line);
+          passed_by += skippable;
+          INFO("[" << line << "]");
+          CHECK_FALSE((skippable && must_read));
+        }
+      }
+    }
+  }
+  // Most of these texts are errors; the noise and the plain lines among them must be passed by, or the
+  // check above was never put to the test.
+  CHECK(lines > 2 * originals.size());
+  CHECK(passed_by > 100);
+}
+
+TEST_CASE("AnySignatureMatches says whether Classify would answer, in log mode's setting", "[properties]") {
+  const Classifier& classifier = testing::DefaultClassifier();
+  const std::vector<std::string> originals = KnowledgeBaseTexts(classifier.knowledge_base());
+  Rng rng(9);
+  Options options;
+  options.similar = false;
+  std::size_t answered = 0;
+  std::size_t unanswered = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& original : originals) {
+      std::string text = round == 0 ? original : Mutate(rng, original, originals);
+      if (Below(rng, 3) == 0) text.erase(Below(rng, text.size() + 1), 12);  // break some wordings
+      const bool answers = !classifier.Classify(text, options).matches.empty();
+      answered += answers;
+      unanswered += !answers;
+      INFO("[" << text << "]");
+      CHECK(classifier.AnySignatureMatches(Normalize(text, false)) == answers);
+    }
+  }
+  CHECK(answered > originals.size());
+  CHECK(unanswered > 20);
 }
 
 TEST_CASE("a log's events do not depend on where it is cut into pieces", "[properties]") {

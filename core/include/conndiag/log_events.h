@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,6 +78,8 @@ class LogClassifier {
   NormalizedText normalized_;  // its normalized form (a member: its memory is reused line after line)
   std::size_t current_line_ = 0;
   bool current_truncated_ = false;
+  bool current_one_line_ = true;  // no continuation line joined it yet
+  std::shared_ptr<const RawLineFilter> line_filter_;  // made from the log's first piece
   std::vector<LogEvent> events_;
   // Events are told apart by a 64-bit hash of their key, not the key itself: 10,000 keys of 64 KB would
   // otherwise take 640 MB. (Two distinct keys share a hash with a probability of about 3e-12 at 10,000.)
