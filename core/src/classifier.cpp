@@ -33,7 +33,9 @@ struct Classifier::Compiled {
   std::vector<AppClue> clues;
   MultiLiteralMatcher all_literals;  // pattern and clue literals
   std::vector<std::string> literals;  // the same, by id (for Trace)
-  std::vector<bool> literal_word_starts;  // by id: needed only right after a word boundary (see LiteralTable)
+  // By id, what the patterns need around each literal (see LiteralTable): a log's raw look checks it.
+  std::vector<bool> literal_word_starts;
+  std::vector<std::uint8_t> literal_digits_after;
   std::vector<std::string> load_warnings;
 
   // Every known text, for pastes no signature matches. Built on the first such paste, not at load: it is
@@ -68,7 +70,10 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
   for (std::size_t a = 0; a < c->kb.apps.size(); ++a) {
     for (const auto& clue : c->kb.apps[a].clues) c->clues.push_back({a, table.Id(clue), clue});
   }
-  for (std::uint32_t id = 0; id < table.list().size(); ++id) c->literal_word_starts.push_back(table.word_start(id));
+  for (std::uint32_t id = 0; id < table.list().size(); ++id) {
+    c->literal_word_starts.push_back(table.word_start(id));
+    c->literal_digits_after.push_back(table.digits_after(id));
+  }
   c->literals = table.TakeList();
   c->all_literals = MultiLiteralMatcher(c->literals);
   c->load_warnings = MissingWordWarnings(c->kb.languages);
@@ -119,7 +124,7 @@ std::shared_ptr<const RawLineFilter> Classifier::LogLineFilter(std::string_view 
   const Compiled& c = *compiled_;
   std::vector<RawLineFilter::Literal> wanted;
   for (std::size_t id = 0; id < c.signatures.literal_count(); ++id) {
-    wanted.push_back({c.literals[id], false, c.literal_word_starts[id]});
+    wanted.push_back({c.literals[id], false, c.literal_word_starts[id], c.literal_digits_after[id]});
   }
   for (auto& word : ErrorLiterals()) wanted.push_back(std::move(word));
   return std::make_shared<const RawLineFilter>(wanted, sample);

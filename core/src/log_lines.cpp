@@ -267,11 +267,11 @@ bool LooksLikeError(std::string_view normalized) {
 
 std::vector<RawLineFilter::Literal> ErrorLiterals() {
   std::vector<RawLineFilter::Literal> literals;
-  for (const std::string& word : ErrorWordList()) literals.push_back({word, false, false});
+  for (const std::string& word : ErrorWordList()) literals.push_back({word, false, false, 0});
   for (std::string_view level : kProblemLevels) {
     const bool has_word = std::any_of(ErrorWordList().begin(), ErrorWordList().end(),
                                       [&](const std::string& w) { return level.find(w) != std::string_view::npos; });
-    if (!has_word) literals.push_back({std::string(level), /*no_letter_after=*/true, /*word_start=*/false});
+    if (!has_word) literals.push_back({std::string(level), /*no_letter_after=*/true, /*word_start=*/false, 0});
   }
   return literals;
 }

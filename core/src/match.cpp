@@ -68,13 +68,15 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
 
 }  // namespace
 
-std::uint32_t LiteralTable::Id(const std::string& literal, bool word_start) {
+std::uint32_t LiteralTable::Id(const std::string& literal, bool word_start, std::uint8_t digits_after) {
   auto [it, inserted] = ids_.try_emplace(literal, static_cast<std::uint32_t>(list_.size()));
   if (inserted) {
     list_.push_back(literal);
     word_start_.push_back(word_start);
+    digits_after_.push_back(digits_after);
   } else {
     word_start_[it->second] = word_start_[it->second] && word_start;
+    digits_after_[it->second] = std::min(digits_after_[it->second], digits_after);
   }
   return it->second;
 }
@@ -99,7 +101,9 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
     return Error{path, std::string("the pattern cannot be run: ") + e.what()};
   }
   PatternLiterals literals = AnalyzeLiterals(source);
-  for (const auto& literal : literals.literals) p.literal_ids.push_back(table.Id(literal, literals.word_start));
+  for (std::size_t k = 0; k < literals.literals.size(); ++k) {
+    p.literal_ids.push_back(table.Id(literals.literals[k], literals.word_start, literals.digits_after[k]));
+  }
   if (literals.prefix) p.prefixes = std::move(literals.literals);
   return p;
 }

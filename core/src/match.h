@@ -45,12 +45,13 @@ struct CompiledEntry {
 // Literal strings in one table, each with one id, shared by patterns and clues.
 class LiteralTable {
  public:
-  // `word_start`: the user needs the literal only where a word boundary comes right before it; a literal
-  // keeps that mark only if all its users give it.
-  std::uint32_t Id(const std::string& literal, bool word_start = false);
+  // `word_start`: the user needs the literal only where a word boundary comes right before it;
+  // `digits_after`: only where that many digits follow it. A literal keeps what all its users give.
+  std::uint32_t Id(const std::string& literal, bool word_start = false, std::uint8_t digits_after = 0);
   const std::vector<std::string>& list() const { return list_; }
-  // Whether every user of literal `id` needs it only at a word boundary (see Id).
+  // What every user of literal `id` needs around it (see Id).
   bool word_start(std::uint32_t id) const { return word_start_[id]; }
+  std::uint8_t digits_after(std::uint32_t id) const { return digits_after_[id]; }
   // The literals by id, moved out: the table is done with (its ids stay valid for what it compiled).
   std::vector<std::string> TakeList() {
     ids_.clear();
@@ -61,6 +62,7 @@ class LiteralTable {
   std::map<std::string, std::uint32_t> ids_;
   std::vector<std::string> list_;
   std::vector<bool> word_start_;
+  std::vector<std::uint8_t> digits_after_;
 };
 
 // Compiles one pattern, adding its required literals to `table`. Errors name `path`.

@@ -232,6 +232,9 @@ bool RawLineFilter::Verify(const Anchor& anchor, std::size_t at, std::string_vie
     }
   }
   if (literal.no_letter_after && r < n && IsLetter(p[r])) return false;
+  for (std::size_t k = 0; k < literal.digits_after; ++k) {
+    if (r + k >= n || p[r + k] < '0' || p[r + k] > '9') return false;
+  }
   // Before it, the same rules read backwards.
   r = at;
   for (std::size_t l = anchor.offset; l > 0; --l) {

@@ -12,15 +12,16 @@ namespace conndiag {
 
 // Log mode reads every line of a log, and nearly every line holds no literal of any signature. Normalizing
 // each line and running the literal automaton over it was most of a log's time; this looks for a short
-// anchor of each literal (3 or 4 bytes, case-folded) in the raw bytes and checks a literal only where its
-// anchor occurs. It is exact for the lines it accepts and sound: a literal it does not report cannot occur
-// in the line's normalized text.
+// anchor of each literal (3 bytes, case-folded) in the raw bytes and checks a literal only where its anchor
+// occurs. It is exact for the lines it accepts and sound: a literal it does not report does not occur in
+// the line's normalized text where its users need it (see Literal).
 class RawLineFilter {
  public:
   struct Literal {
     std::string text;                  // normalized, as MultiLiteralMatcher is given it
     bool no_letter_after = false;      // occurs only where no letter follows it (a level word: "err")
     bool word_start = false;           // counts only where a word boundary comes right before it (\b)
+    std::uint8_t digits_after = 0;     // ... and only where this many digits follow it (\d{4})
   };
 
   RawLineFilter() = default;
@@ -33,8 +34,9 @@ class RawLineFilter {
   // Reads one line (no '\n' or '\r' in it). Returns false when the line holds a byte that normalization
   // rewrites beyond case and spacing (a non-ASCII byte, '\\', an '&' that may start an entity): then it
   // finds nothing and the caller must normalize the line to know. Otherwise sets found[i] = 1 and lists i
-  // in `hits` (once) for each literal i that occurs in the line's normalized text. `found` and `hits` are
-  // as for MultiLiteralMatcher::Scan: empty or as the last call left them; only `hits` are cleared.
+  // in `hits` (once) for each literal i that occurs in the line's normalized text as Literal asks. `found`
+  // and `hits` are as for MultiLiteralMatcher::Scan: empty or as the last call left them; only the
+  // literals in `hits` are cleared.
   bool Scan(std::string_view line, std::vector<std::uint8_t>& found, std::vector<std::uint32_t>& hits) const;
 
  private:

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
+#include <utility>
 
 namespace conndiag {
 namespace {
@@ -17,6 +19,8 @@ struct LiteralSet {
   bool prefix = false;
   bool exact = false;
   bool word_start = false;  // a \b right before each literal, wherever it occurs in a match
+  // For set[i]: how many digits follow it in every match that holds it (\d{4} after "af1"), up to 255.
+  std::vector<std::uint8_t> digits_after;
 };
 
 // Beyond these sizes a set of alternatives stops being a useful prefilter.
@@ -48,6 +52,7 @@ class Analyzer {
     char literal = 0;
     LiteralSet group;
     bool word_boundary = false;  // a zero-width \b
+    bool digits = false;         // \d: one digit
   };
   enum class Repeat { kOnce, kOptional, kAtLeastOnce };
 
@@ -59,10 +64,11 @@ class Analyzer {
       branches.push_back(Sequence());
     }
     if (branches.size() == 1) return branches.front();
-    LiteralSet all{true, {}, true, true, true};
+    LiteralSet all{true, {}, true, true, true, {}};
     for (auto& b : branches) {
       if (!b.known || b.set.empty()) return {};  // one branch needs nothing: the whole needs nothing
       all.set.insert(all.set.end(), b.set.begin(), b.set.end());
+      all.digits_after.insert(all.digits_after.end(), b.digits_after.begin(), b.digits_after.end());
       all.prefix = all.prefix && b.prefix;
       all.exact = all.exact && b.exact;
       all.word_start = all.word_start && b.word_start;
@@ -75,6 +81,7 @@ class Analyzer {
   LiteralSet Sequence() {
     LiteralSet best;
     std::vector<std::string> run{""};
+    std::vector<std::uint8_t> run_digits_after{0};  // parallel to run
     bool at_start = true;     // nothing consumed before the current run
     bool run_is_first = true;  // the current run began at the start of the sequence
     bool whole_exact = true;   // every atom so far was exact and joined into the one run
@@ -84,26 +91,35 @@ class Analyzer {
       if (Strength(candidate) > Strength(best)) best = std::move(candidate);
     };
     auto end_run = [&] {
-      if (!run.front().empty()) consider(LiteralSet{true, run, run_is_first, false, run_word_start});
+      if (!run.front().empty()) consider(LiteralSet{true, run, run_is_first, false, run_word_start, run_digits_after});
       run.assign(1, "");
+      run_digits_after.assign(1, 0);
       run_is_first = false;
       run_word_start = false;
     };
-    auto extend = [&](const std::vector<std::string>& set, bool set_word_start) {
+    // What follows each literal of the run is what follows the piece of `set` it ends with.
+    auto extend = [&](const std::vector<std::string>& set, const std::vector<std::uint8_t>& set_digits_after,
+                      bool set_word_start) {
       if (run.front().empty()) run_word_start = after_boundary || set_word_start;
       if (run.size() * set.size() > kMaxAlternatives) {
         end_run();
         whole_exact = false;
         run = set;
+        run_digits_after = set_digits_after;
         run_word_start = after_boundary || set_word_start;
         return;
       }
       std::vector<std::string> product;
+      std::vector<std::uint8_t> product_digits_after;
       product.reserve(run.size() * set.size());
       for (const auto& a : run) {
-        for (const auto& b : set) product.push_back(a + b);
+        for (std::size_t k = 0; k < set.size(); ++k) {
+          product.push_back(a + set[k]);
+          product_digits_after.push_back(set_digits_after[k]);
+        }
       }
       run = std::move(product);
+      run_digits_after = std::move(product_digits_after);
     };
     while (!failed_ && pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
       Atom atom = ParseAtom();
@@ -117,6 +133,10 @@ class Analyzer {
       after_boundary = false;
       const bool has_set = atom.kind == AtomKind::kLiteral ||
                            (atom.kind == AtomKind::kGroup && atom.group.known && !atom.group.set.empty());
+      if (atom.digits && repeat != Repeat::kOptional && !run.front().empty()) {
+        // Digits right after the run ("af1" in "af[1-5]\d{4}"): a raw look can ask for them.
+        run_digits_after.assign(run.size(), static_cast<std::uint8_t>(std::min<std::size_t>(last_min_, 255)));
+      }
       if (repeat == Repeat::kOptional || !has_set) {
         end_run();
         whole_exact = false;
@@ -134,8 +154,8 @@ class Analyzer {
       if (at_start) run_is_first = true;
       at_start = false;
       after_boundary = boundary_before;  // read by extend, for a run this atom begins
-      if (atom.kind == AtomKind::kLiteral) extend({std::string(1, atom.literal)}, false);
-      else extend(atom.group.set, atom.group.word_start && (atom.group.prefix || atom.group.exact));
+      if (atom.kind == AtomKind::kLiteral) extend({std::string(1, atom.literal)}, {0}, false);
+      else extend(atom.group.set, atom.group.digits_after, atom.group.word_start && (atom.group.prefix || atom.group.exact));
       after_boundary = false;
       // What follows a repeat, or a group known only by its prefix, is not adjacent to the run.
       if (repeat == Repeat::kAtLeastOnce || (atom.kind == AtomKind::kGroup && !atom.group.exact)) {
@@ -143,7 +163,9 @@ class Analyzer {
         whole_exact = false;
       }
     }
-    if (whole_exact && !run.front().empty()) return LiteralSet{true, run, true, true, run_word_start};
+    if (whole_exact && !run.front().empty()) {
+      return LiteralSet{true, run, true, true, run_word_start, run_digits_after};
+    }
     end_run();
     return best;
   }
@@ -195,6 +217,7 @@ class Analyzer {
         e == 'g') {
       failed_ = true;  // forms this analyzer does not model: say nothing rather than something wrong
     }
+    atom.digits = e == 'd';
     return atom;  // \d \w \s \n \t, back-references: some character, not a known literal
   }
 
@@ -247,8 +270,9 @@ class Analyzer {
     ++pos_;  // ']'
     if (negated || !representable || chars.empty() || chars.size() > kMaxClassSize) return atom;
     atom.kind = AtomKind::kGroup;
-    atom.group = LiteralSet{true, {}, true, true};
+    atom.group = LiteralSet{true, {}, true, true, false, {}};
     for (char c : chars) atom.group.set.emplace_back(1, c);
+    atom.group.digits_after.assign(atom.group.set.size(), 0);
     return atom;
   }
 
@@ -285,7 +309,9 @@ class Analyzer {
     return atom;
   }
 
+  // Also sets last_min_: the fewest times the atom occurs (1 without a quantifier).
   Repeat ParseQuantifier() {
+    last_min_ = 1;
     if (pos_ >= p_.size()) return Repeat::kOnce;
     Repeat r = Repeat::kOnce;
     const char q = p_[pos_];
@@ -302,6 +328,7 @@ class Analyzer {
         min = min * 10 + static_cast<std::size_t>(d - '0');
       }
       pos_ = close + 1;
+      last_min_ = min;
       r = min == 0 ? Repeat::kOptional : (body == "1" ? Repeat::kOnce : Repeat::kAtLeastOnce);
     } else {
       return r;
@@ -313,6 +340,7 @@ class Analyzer {
   std::string_view p_;
   std::size_t pos_ = 0;
   bool failed_ = false;
+  std::size_t last_min_ = 1;
 };
 
 }  // namespace
@@ -320,10 +348,17 @@ class Analyzer {
 PatternLiterals AnalyzeLiterals(std::string_view pattern) {
   LiteralSet set = Analyzer(pattern).Run();
   if (!set.known) return {};
-  std::vector<std::string> literals = std::move(set.set);
-  std::sort(literals.begin(), literals.end());
-  literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
-  return {std::move(literals), set.prefix, set.word_start};
+  // Sorted, each literal once, with the fewest digits any of its occurrences in the set promises.
+  std::vector<std::pair<std::string, std::uint8_t>> pairs;
+  for (std::size_t k = 0; k < set.set.size(); ++k) pairs.emplace_back(std::move(set.set[k]), set.digits_after[k]);
+  std::sort(pairs.begin(), pairs.end());
+  PatternLiterals out{{}, set.prefix, set.word_start, {}};
+  for (auto& [literal, digits] : pairs) {
+    if (!out.literals.empty() && out.literals.back() == literal) continue;  // the first has the fewest
+    out.literals.push_back(std::move(literal));
+    out.digits_after.push_back(digits);
+  }
+  return out;
 }
 
 std::vector<std::string> RequiredLiterals(std::string_view pattern) { return AnalyzeLiterals(pattern).literals; }

@@ -74,6 +74,17 @@ TEST_CASE("a literal needed after a word boundary is not found inside a word", "
   CHECK(Found(filter, "x(401") == Ids({1, 2}));
 }
 
+TEST_CASE("a literal that digits must follow is not found without them", "[raw_line_filter]") {
+  const RawLineFilter filter({{"af1", false, true, 4}, {"aadsts", false, false, 1}}, "");
+  CHECK(Found(filter, "AF10003: token expired") == Ids({0}));
+  CHECK(Found(filter, "af12345678") == Ids({0}));
+  CHECK(Found(filter, "id=[fb144f33-af1b-4ddd]") == Ids({}));
+  CHECK(Found(filter, "AF1234") == Ids({}));
+  CHECK(Found(filter, "af1") == Ids({}));
+  CHECK(Found(filter, "AADSTS50126: invalid") == Ids({1}));
+  CHECK(Found(filter, "aadsts: invalid") == Ids({}));
+}
+
 TEST_CASE("a literal that no letter may follow is not found before one", "[raw_line_filter]") {
   const RawLineFilter filter({{"err", true, false}}, "");
   CHECK(Found(filter, "Nov 25 00:00:01 host app[1]: ERR disk full") == Ids({0}));

@@ -105,8 +105,9 @@ class Classifier {
   Result Classify(std::string_view text, const NormalizedText& normalized, const Options& options) const;
 
   // Log mode's first look at a line (one line, no line break), read as it is, without normalizing it: true
-  // when MightMatch would be false and the line does not read as an error (a warn or error level, an error
-  // word), so that log mode can pass it by. False also when the raw bytes cannot tell (non-ASCII text,
+  // when no signature can match the line (AnySignatureMatches would be false; it looks for the patterns'
+  // literals where they must be, after a \b, before the digits of a code) and the line does not read as an
+  // error (a warn or error level, an error word), so that log mode can pass it by. False also when the raw bytes cannot tell (non-ASCII text,
   // escapes, entities): normalize the line and look. Sound; thread-safe. `filter` comes from
   // LogLineFilter, made once per log: `sample`, the log's first bytes, picks which few bytes of each
   // literal it looks for, so that they are rare in that log (a millisecond or two to make).
