@@ -10,6 +10,8 @@
 namespace conndiag {
 namespace {
 
+// The raw-line filter is made from the first piece of a log that holds this much (its sample, below):
+// making one takes about a millisecond, which only a log of that size repays.
 constexpr std::size_t kLineFilterSample = 64 << 10;
 
 const std::string kBudgetWarning = "the log's distinct events hold more than " + std::to_string(kEventTextBudget >> 20) +
@@ -140,7 +142,9 @@ void LogClassifier::AddWarningOnce(const std::string& warning) {
 
 void LogClassifier::AddText(std::string_view text) {
   // Its first bytes stand for the log: the filter looks for what is rare in them.
-  if (!line_filter_ && !text.empty()) line_filter_ = classifier_.LogLineFilter(text.substr(0, kLineFilterSample));
+  if (!line_filter_ && text.size() >= kLineFilterSample) {
+    line_filter_ = classifier_.LogLineFilter(text.substr(0, kLineFilterSample));
+  }
   if (after_cr_ && !text.empty() && text.front() == '\n') text.remove_prefix(1);
   after_cr_ = false;
   while (!text.empty()) {

@@ -55,15 +55,15 @@ int Commonness(unsigned char c) {
 // more: one probe per byte of a line, and the sample picks a rare one.
 constexpr std::size_t kAnchorBytes = 3;
 
-std::vector<std::size_t> CandidateOffsets(std::string_view lit) {
-  std::vector<std::size_t> offsets;
+// Calls visit(offset) for each candidate anchor of `lit`.
+template <typename Visit>
+void ForEachCandidate(std::string_view lit, Visit&& visit) {
   std::size_t run = 0;  // where the current run started
   for (std::size_t i = 0; i <= lit.size(); ++i) {
     if (i < lit.size() && lit[i] != ' ' && lit[i] != ':') continue;
-    for (std::size_t at = run; at + kAnchorBytes <= i; ++at) offsets.push_back(at);
+    for (std::size_t at = run; at + kAnchorBytes <= i; ++at) visit(at);
     run = i + 1;
   }
-  return offsets;
 }
 
 std::uint32_t HashOf(std::uint32_t key, unsigned bits) { return (key * kHashMultiplier) >> (32 - bits); }
@@ -107,14 +107,16 @@ bool IsPlain(std::string_view line) {
 // How often each key occurs in a sample, for a fixed set of keys (the literals' candidate windows).
 class KeyCounts {
  public:
-  explicit KeyCounts(const std::vector<std::uint32_t>& keys) {
+  // Room for `most` distinct keys.
+  explicit KeyCounts(std::size_t most) {
     std::size_t capacity = 16;
-    while (capacity < 2 * keys.size()) capacity *= 2;
+    while (capacity < 2 * most) capacity *= 2;
     while ((std::size_t{1} << bits_) < capacity) ++bits_;
     keys_.assign(capacity, 0);
     counts_.assign(capacity, 0);
-    for (std::uint32_t key : keys) keys_[Find(key)] = key;
   }
+
+  void Insert(std::uint32_t key) { keys_[Find(key)] = key; }
 
   void Count(std::string_view sample) {
     for (std::size_t i = 0; i + kAnchorBytes <= sample.size(); ++i) {
@@ -141,16 +143,14 @@ class KeyCounts {
 
 RawLineFilter::RawLineFilter(const std::vector<Literal>& literals, std::string_view sample)
     : literal_count_(literals.size()), literals_(literals) {
-  std::vector<std::vector<std::size_t>> candidates(literals.size());
-  std::vector<std::uint32_t> candidate_keys;
-  for (std::size_t id = 0; id < literals.size(); ++id) {
-    const std::string_view text = literals[id].text;
-    candidates[id] = CandidateOffsets(text);
-    for (std::size_t at : candidates[id]) candidate_keys.push_back(KeyOf(text.substr(at, kAnchorBytes)));
+  // How often each candidate occurs in the sample (keys inserted as they come: sorting them cost more).
+  std::size_t candidates = 0;
+  for (const Literal& literal : literals) candidates += literal.text.size();
+  KeyCounts counts(candidates);
+  for (const Literal& literal : literals) {
+    const std::string_view text = literal.text;
+    ForEachCandidate(text, [&](std::size_t at) { counts.Insert(KeyOf(text.substr(at, kAnchorBytes))); });
   }
-  std::sort(candidate_keys.begin(), candidate_keys.end());
-  candidate_keys.erase(std::unique(candidate_keys.begin(), candidate_keys.end()), candidate_keys.end());
-  KeyCounts counts(candidate_keys);
   counts.Count(sample);
 
   struct Keyed {
@@ -161,21 +161,22 @@ RawLineFilter::RawLineFilter(const std::vector<Literal>& literals, std::string_v
   for (std::size_t id = 0; id < literals.size(); ++id) {
     const std::string_view text = literals[id].text;
     if (text.empty()) continue;  // never reported, as by the literal matcher
-    if (candidates[id].empty()) {
-      unanchored_.push_back(static_cast<std::uint32_t>(id));
-      continue;
-    }
     // The rarest in the sample; then the one of the rarest bytes.
     std::pair<std::uint32_t, int> best_cost{std::numeric_limits<std::uint32_t>::max(), 0};
-    std::size_t best = 0;
-    for (std::size_t at : candidates[id]) {
+    std::size_t best = std::string::npos;
+    ForEachCandidate(text, [&](std::size_t at) {
+      const std::uint32_t count = counts[KeyOf(text.substr(at, kAnchorBytes))];
+      if (count > best_cost.first) return;
       int bytes = 0;
       for (std::size_t k = 0; k < kAnchorBytes; ++k) bytes += Commonness(static_cast<unsigned char>(text[at + k]));
-      const std::pair<std::uint32_t, int> cost{counts[KeyOf(text.substr(at, kAnchorBytes))], bytes};
-      if (cost < best_cost) {
-        best_cost = cost;
+      if (std::pair(count, bytes) < best_cost) {
+        best_cost = {count, bytes};
         best = at;
       }
+    });
+    if (best == std::string::npos) {  // no run of 3 bytes: reported for every plain line
+      unanchored_.push_back(static_cast<std::uint32_t>(id));
+      continue;
     }
     keyed.push_back({KeyOf(text.substr(best, kAnchorBytes)),
                      {static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(best)}});

@@ -70,6 +70,38 @@ TEST_CASE("text fed in arbitrary pieces gives the same events as whole text", "[
   }
 }
 
+TEST_CASE("a big log read in big pieces, its quiet lines passed by from their raw bytes, gives the events of "
+          "small pieces, every line read", "[log]") {
+  // Pieces of 64 KB and more get the raw look; pieces this small never do.
+  const char* const kLines[] = {
+      "2026-11-25T10:00:00Z INFO fetched 120 events for tenant 0b012a7f-69ca-41b8-b0ea-e4836cd51c4d in 401 ms",
+      "2026-11-25 10:00:01,5 DEBUG [main] GET https://api.box.com/2.0/events?limit=500&stream=admin_logs 200",
+      "2026-11-25T10:00:02Z INFO batch ids=[af12-af1b-4ddd, 3b5d2daf-7641, AF1234] committed",
+      "2026-11-25T10:00:03Z INFO Server Returned :  401   Unauthorized (retrying)",
+      "2026-11-25T10:00:03Z INFO got AADSTS700082 from login.microsoftonline.com, signing in again",
+      "2026-11-25T10:00:04Z ERROR BoxRestException: Failed to parse response.",
+      "Nov 25 10:00:05 host agent[7]: err disk quota",
+      "2026-11-25T10:00:06Z WARN AF10003 from ADFS",
+      "2026-11-25T10:00:07Z INFO r\\u00e9ponse re\\u00e7ue: acc\xC3\xA8s refus\xC3\xA9"};
+  std::string log;
+  for (int i = 0; log.size() < 300'000; ++i) {
+    log += kLines[i % 4 == 3 ? 3 + (i / 4) % 6 : i % 3];
+    log += i % 7 == 0 ? "\r\n" : "\n";
+  }
+  const auto whole = ClassifyLog(DefaultClassifier(), log, Options{});
+  LogClassifier small(DefaultClassifier(), Options{});
+  for (std::size_t at = 0; at < log.size(); at += 1000) small.AddText(std::string_view(log).substr(at, 1000));
+  const auto pieces = small.Finish();
+  REQUIRE(whole.size() == pieces.size());
+  REQUIRE(whole.size() >= 5);
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    CHECK(whole[i].line == pieces[i].line);
+    CHECK(whole[i].count == pieces[i].count);
+    CHECK(whole[i].text == pieces[i].text);
+    CHECK(StatusOf(whole[i].result) == StatusOf(pieces[i].result));
+  }
+}
+
 TEST_CASE("a line longer than the event limit keeps its beginning when streamed", "[log]") {
   LogClassifier log(DefaultClassifier(), Options{});
   log.AddText("IgniteException ");
