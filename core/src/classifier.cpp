@@ -85,7 +85,7 @@ Expected<Classifier> Classifier::FromJsonExtending(std::string_view base_json, s
   auto merged = MergeOverlay(base_json, overlay_json);
   if (!merged.ok()) return merged.error();
   auto loaded = FromJson(merged.value().json);
-  if (!loaded.ok()) return InOverlayTerms(loaded.error(), merged.value().origin);
+  if (!loaded.ok()) return InOverlayTerms(loaded.error(), merged.value());
   return loaded;
 }
 

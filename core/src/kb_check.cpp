@@ -44,16 +44,14 @@ Expected<KnowledgeBaseCheck> CheckKnowledgeBase(std::string_view base_json, std:
   // Loaded once: the file itself, or (for an extending file) its merge with the base, whose entry origins
   // give the paths in the file's own terms.
   const bool extends = ExtendsAnother(json);
-  std::vector<long> origin;  // empty: a complete file, its indices are its own
-  std::string merged_json;
+  MergedKnowledgeBase merged;  // empty: a complete file, its paths are its own
   if (extends) {
-    auto merged = MergeOverlay(base_json, json);
-    if (!merged.ok()) return merged.error();
-    origin = std::move(merged.value().origin);
-    merged_json = std::move(merged.value().json);
+    auto merging = MergeOverlay(base_json, json);
+    if (!merging.ok()) return merging.error();
+    merged = std::move(merging).value();
   }
-  Expected<Classifier> loaded = Classifier::FromJson(extends ? std::string_view(merged_json) : json);
-  if (!loaded.ok()) return extends ? InOverlayTerms(loaded.error(), origin) : loaded.error();
+  Expected<Classifier> loaded = Classifier::FromJson(extends ? std::string_view(merged.json) : json);
+  if (!loaded.ok()) return extends ? InOverlayTerms(loaded.error(), merged) : loaded.error();
   const Classifier& classifier = loaded.value();
   const KnowledgeBase& kb = classifier.knowledge_base();
 
@@ -61,17 +59,17 @@ Expected<KnowledgeBaseCheck> CheckKnowledgeBase(std::string_view base_json, std:
   check.version = kb.version;
   for (std::size_t i = 0; i < kb.entries.size(); ++i) {
     const Entry& entry = kb.entries[i];
-    if (entry.fallback || InFileTerms(i, origin, "").empty()) continue;  // catch-alls answer last; not the file's
+    if (entry.fallback || InFileTerms(i, merged.origin, "").empty()) continue;  // catch-alls answer last; not the file's
     ++check.entries;
     if (entry.source == "connector" && entry.row > 0) CountTableRow(entry, check);
     std::vector<std::pair<std::string, std::string>> own;  // path, text
     if (entry.source != "code-table") {  // a code entry's message is the bare code
-      for (const auto& [lang, text] : entry.message) own.emplace_back(InFileTerms(i, origin, "/message/" + lang), text);
+      for (const auto& [lang, text] : entry.message) own.emplace_back(InFileTerms(i, merged.origin, "/message/" + lang), text);
     }
     for (std::size_t s = 0; s < entry.signatures.size(); ++s) {
       const Signature& sig = entry.signatures[s];
       for (std::size_t k = 0; k < sig.examples.size(); ++k) {
-        own.emplace_back(InFileTerms(i, origin, AfterEntry(sig.path) + "/examples/" + std::to_string(k)), sig.examples[k]);
+        own.emplace_back(InFileTerms(i, merged.origin, AfterEntry(sig.path) + "/examples/" + std::to_string(k)), sig.examples[k]);
       }
     }
     Options options;

@@ -73,12 +73,16 @@ Expected<MergedKnowledgeBase> MergeOverlay(std::string_view base_json, std::stri
     const std::string base = base_version && base_version->is_string() ? base_version->get<std::string>() : "";
     merged["version"] = base + "+" + overlay["version"].get<std::string>();
   }
+  std::vector<std::string> given;  // see MergedKnowledgeBase::given
   if (overlay.contains("apps")) {
     for (const auto& [key, app] : overlay["apps"].items()) {
       if (!app.is_object()) return Error{"/apps/" + key, "must be an object"};
       json& target = merged["apps"][key];
       if (!target.is_object()) target = json::object();
-      for (const auto& [field, value] : app.items()) target[field] = value;
+      for (const auto& [field, value] : app.items()) {
+        target[field] = value;
+        given.push_back("/apps/" + key + "/" + field);
+      }
     }
   }
   // Status wordings: the file's statuses join the built-in ones (a status it gives replaces the built-in
@@ -89,13 +93,18 @@ Expected<MergedKnowledgeBase> MergeOverlay(std::string_view base_json, std::stri
     if (!target.is_object()) target = json::object();
     for (const auto& [field, value] : overlay["http_statuses"].items()) {
       if (field == "statuses" && value.is_object() && target["statuses"].is_object()) {
-        for (const auto& [status, forms] : value.items()) target["statuses"][status] = forms;
+        for (const auto& [status, forms] : value.items()) {
+          target["statuses"][status] = forms;
+          given.push_back("/http_statuses/statuses/" + status);
+        }
       } else {
         target[field] = value;
+        given.push_back("/http_statuses/" + field);
       }
     }
   }
   MergedKnowledgeBase out;
+  out.given = std::move(given);
   json& entries = merged["entries"];
   out.origin.assign(entries.size(), -1);
   std::map<std::string, std::size_t> index;
@@ -135,7 +144,13 @@ Expected<MergedKnowledgeBase> MergeOverlay(std::string_view base_json, std::stri
   return out;
 }
 
-Error InOverlayTerms(const Error& merged, const std::vector<long>& origin) {
+Error InOverlayTerms(const Error& merged, const MergedKnowledgeBase& how) {
+  const std::vector<long>& origin = how.origin;
+  for (const std::string& given : how.given) {
+    if (merged.path.rfind(given, 0) == 0 && (merged.path.size() == given.size() || merged.path[given.size()] == '/')) {
+      return merged;  // the overlay's own value, at the same path in the overlay
+    }
+  }
   constexpr std::string_view kEntries = "/entries/";
   if (merged.path.rfind(kEntries, 0) == 0) {
     std::size_t end = kEntries.size();

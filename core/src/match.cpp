@@ -130,6 +130,12 @@ Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, Pa
     for (std::size_t k = 0; k < sig.patterns.size(); ++k) {
       const std::string path = k < own_from ? sig.path + "/status" : sig.path + "/patterns/" + std::to_string(k - own_from);
       auto p = cache.Compile(sig.patterns[k], path, table);
+      if (!p.ok() && k < own_from) {
+        // Refused where the status is used; what to mend is in "http_statuses" (maybe in a portal file).
+        const std::string status = std::to_string(sig.status);
+        return Error{p.error().path, p.error().message + " (made from the wordings of /http_statuses/statuses/" + status +
+                                         " and /http_statuses/before_number)"};
+      }
       if (!p.ok()) return p.error();
       cs.patterns.push_back(std::move(p).value());
     }
