@@ -120,10 +120,15 @@ bool Classifier::MightMatch(const NormalizedText& normalized) const {
 }
 
 std::shared_ptr<const RawLineFilter> Classifier::LogLineFilter(std::string_view sample) const {
-  // The patterns' literals, with their ids, then the words that make a line read as an error.
+  // The patterns' literals, with their ids (those only hints use left empty: never looked for), then the
+  // words that make a line read as an error.
   const Compiled& c = *compiled_;
   std::vector<RawLineFilter::Literal> wanted;
-  for (std::size_t id = 0; id < c.signatures.literal_count(); ++id) {
+  for (std::uint32_t id = 0; id < c.signatures.literal_count(); ++id) {
+    if (!c.signatures.NeededByPatterns(id)) {
+      wanted.push_back({});
+      continue;
+    }
     wanted.push_back({c.literals[id], false, c.literal_word_starts[id], c.literal_digits_after[id]});
   }
   for (auto& word : ErrorLiterals()) wanted.push_back(std::move(word));

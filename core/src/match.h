@@ -119,6 +119,8 @@ class SignatureSet {
   // The literals the patterns need: ids 0 to literal_count() - 1 of the table Compile was given (later ids,
   // such as app clues, are the table's other users').
   std::size_t literal_count() const { return by_literal_.size(); }
+  // Whether some signature's pattern needs literal `id` (one hints alone use decides nothing).
+  bool NeededByPatterns(std::uint32_t id) const { return id < by_literal_.size() && !by_literal_[id].empty(); }
 
   // The entries (of the `kb` compiled) that match the normalized text, one candidate each, in
   // knowledge-base order. Regex work that exceeds Boost's limits skips that pattern with a warning.
