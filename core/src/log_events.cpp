@@ -30,10 +30,11 @@ LogClassifier::LogClassifier(const Classifier& classifier, Options options)
   options_.similar = false;
 }
 
-void LogClassifier::AddLine(std::string_view line, bool cut) {
+void LogClassifier::AddLine(std::string_view line, bool cut, bool borrowed) {
   ++line_number_;
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  if (!current_.empty() && IsContinuationLine(line)) {
+  if ((!current_.empty() || !held_.empty()) && IsContinuationLine(line)) {
+    KeepHeldLine();
     current_truncated_ = current_truncated_ || cut;
     if (current_.size() + 1 + line.size() > kMaxEventBytes) {
       current_truncated_ = true;
@@ -46,24 +47,39 @@ void LogClassifier::AddLine(std::string_view line, bool cut) {
   }
   Flush();
   if (line.find_first_not_of(" \t") == std::string_view::npos) return;
-  current_.assign(line.substr(0, kMaxEventBytes));
+  // Held where it is when it may be: most lines are passed by, and copying each one was a tenth of a
+  // log's time in the page.
+  if (borrowed) {
+    held_ = line.substr(0, kMaxEventBytes);
+  } else {
+    current_.assign(line.substr(0, kMaxEventBytes));
+  }
   current_truncated_ = cut || line.size() > kMaxEventBytes;
   current_one_line_ = true;
   current_line_ = line_number_;
 }
 
+void LogClassifier::KeepHeldLine() {
+  if (held_.empty()) return;
+  current_.assign(held_);
+  held_ = {};
+}
+
 void LogClassifier::Flush() {
-  if (current_.empty()) return;
+  const std::string_view text = held_.empty() ? std::string_view(current_) : held_;
+  if (text.empty()) return;
   // Most lines of a log: one line that no signature can match and that does not read as an error, told
   // from its raw bytes. Normalizing every line and scanning it for literals was most of a log's time.
   // (Cleared, not moved out: the next line reuses the buffer.)
-  if (current_one_line_ && line_filter_ && classifier_.SkippableLogLine(*line_filter_, current_)) {
+  if (current_one_line_ && line_filter_ && classifier_.SkippableLogLine(*line_filter_, text)) {
     current_.clear();
+    held_ = {};
     current_truncated_ = false;
     return;
   }
-  std::string event;
-  event.swap(current_);
+  std::string event(text);
+  current_.clear();
+  held_ = {};
   const bool truncated = current_truncated_;
   current_truncated_ = false;
   // Normalized once for the prefilter and the repeat key. Without its source map: most lines stop at the
@@ -151,15 +167,15 @@ void LogClassifier::AddText(std::string_view text) {
     const std::size_t end = FindLineEnd(text, 0);
     const std::string_view piece = text.substr(0, end);
     if (partial_.empty() && end < text.size()) {
-      AddLine(piece, false);  // the whole line is in this piece: no copy into partial_
+      AddLine(piece, false, true);  // the whole line is in this piece: no copy into partial_
     } else if (!partial_cut_) {
       const std::size_t room = kMaxEventBytes - std::min(kMaxEventBytes, partial_.size());
       partial_.append(piece.substr(0, room));
       partial_cut_ = piece.size() > room;
     }
-    if (end == text.size()) return;  // the line goes on in the next piece
+    if (end == text.size()) break;  // the line goes on in the next piece
     if (!partial_.empty() || partial_cut_) {
-      AddLine(partial_, partial_cut_);
+      AddLine(partial_, partial_cut_, false);
       partial_.clear();
       partial_cut_ = false;
     }
@@ -167,11 +183,12 @@ void LogClassifier::AddText(std::string_view text) {
     after_cr_ = text[end] == '\r' && end + 1 == text.size();
     text.remove_prefix(end + (crlf ? 2 : 1));
   }
+  KeepHeldLine();  // the piece goes: a line still held there is copied
 }
 
 std::vector<LogEvent> LogClassifier::Finish() {
   if (!partial_.empty()) {
-    AddLine(partial_, partial_cut_);
+    AddLine(partial_, partial_cut_, false);
     partial_.clear();
     partial_cut_ = false;
   }

@@ -66,7 +66,10 @@ class LogClassifier {
   void AddWarningOnce(const std::string& warning);
   void CountUnlisted(std::uint64_t key);
   // The next line, without its line ending, and whether it was already cut to kMaxEventBytes.
-  void AddLine(std::string_view line, bool cut);
+  // `borrowed`: the line lies in the piece AddText is reading, so it may be held there, uncopied, until
+  // the next line or the end of the piece (KeepHeldLine).
+  void AddLine(std::string_view line, bool cut, bool borrowed);
+  void KeepHeldLine();
 
   const Classifier& classifier_;
   Options options_;
@@ -75,6 +78,7 @@ class LogClassifier {
   bool partial_cut_ = false;   // ... and cut to kMaxEventBytes
   bool after_cr_ = false;      // ... or the previous piece ended with CR (a leading LF belongs to it)
   std::string current_;        // the event being gathered
+  std::string_view held_;      // ... or its one line, still in AddText's piece (then current_ is empty)
   NormalizedText normalized_;  // its normalized form (a member: its memory is reused line after line)
   std::size_t current_line_ = 0;
   bool current_truncated_ = false;
