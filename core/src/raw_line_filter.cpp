@@ -3,9 +3,9 @@
 #include "raw_line_filter.h"
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 namespace conndiag {
 namespace {
@@ -31,7 +31,7 @@ std::uint64_t Load64(const unsigned char* p) {
   return w;
 }
 
-// The key of bytes [p, p + length): little-endian, each byte | 0x20. Never 0.
+// The key of up to 4 bytes: little-endian, each byte | 0x20 (so never 0).
 std::uint32_t KeyOf(std::string_view bytes) {
   std::uint32_t key = 0;
   for (std::size_t k = 0; k < bytes.size(); ++k) {
@@ -290,7 +290,7 @@ bool RawLineFilter::Scan(std::string_view line, std::vector<std::uint8_t>& found
     found[id] = 1;
     hits.push_back(id);
   }
-  if (slots_.empty()) return true;
+  if (anchors_.empty()) return true;
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t n = line.size();
   auto maybe = [&](std::uint32_t key) {
