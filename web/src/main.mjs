@@ -341,6 +341,29 @@ async function workerAssets() {
 
 const background = new WorkerClient(pageWorker, workerAssets);
 
+// Calls `draw` with the latest value given to soon(), at once if the last call was `ms` ago or more,
+// else when that time is up: a burst of updates draws once. cancel() drops a pending draw.
+function throttled(draw, ms) {
+  let last = -Infinity;
+  let timer = 0;
+  let latest = null;
+  const run = () => {
+    timer = 0;
+    last = performance.now();
+    draw(latest);
+  };
+  return {
+    soon(value) {
+      latest = value;
+      if (!timer) timer = setTimeout(run, Math.max(0, last + ms - performance.now()));
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = 0;
+    },
+  };
+}
+
 // Logs are read and classified in a Web Worker, chunk by chunk: the page stays responsive, shows
 // progress and the problems found so far, and can cancel.
 async function openLog(file, { keepText = false } = {}) {
@@ -362,6 +385,7 @@ async function openLog(file, { keepText = false } = {}) {
     clear(rows);
     rows.append(logView(events, lines, words(), warnings, logActions(unrecognizedLines)));
   };
+  const redraw = throttled((p) => { if (current()) show(p); }, 250);
   $('log-progress').hidden = false;
   $('log-progress-bar').value = 0;
   $('log-cancel').textContent = w.logCancel;
@@ -375,14 +399,17 @@ async function openLog(file, { keepText = false } = {}) {
       $('log-progress-bar').value = p.total ? p.bytes / p.total : 1;
       $('log-progress-text').textContent = words().logProgress((p.bytes / 1048576).toFixed(1), (p.total / 1048576).toFixed(1), p.lines);
       // Redrawn only when what it shows changed: the table groups events by problem, so new events or
-      // counts change it, and a piece with nothing new leaves it alone.
-      if (p.changed) show(p);
+      // counts change it, and a piece with nothing new leaves it alone. At most every quarter second:
+      // the worker can send pieces faster than a whole table is worth redrawing on the main thread.
+      if (p.changed) redraw.soon(p);
     });
+    redraw.cancel();
     if (!current()) return;
     show(result);
     status(logStatus(result.events, result.lines), { repeatsHeading: true });
     rendered(keepText ? $('error-text').value : `log:${file.name}:${file.size}`);
   } catch (e) {
+    redraw.cancel();
     if (current()) status(e.cancelled ? words().logCancelled : words().labelled(words().errorLoading, e.message));
   } finally {
     if (current()) $('log-progress').hidden = true;
