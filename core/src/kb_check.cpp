@@ -59,17 +59,21 @@ Expected<KnowledgeBaseCheck> CheckKnowledgeBase(std::string_view base_json, std:
   check.version = kb.version;
   for (std::size_t i = 0; i < kb.entries.size(); ++i) {
     const Entry& entry = kb.entries[i];
-    if (entry.fallback || InFileTerms(i, merged.origin, "").empty()) continue;  // catch-alls answer last; not the file's
+    // Catch-alls answer last; the base's own entries are not the file's.
+    if (entry.fallback || InFileTerms(i, merged.origin, "").empty()) continue;
     ++check.entries;
     if (entry.source == "connector" && entry.row > 0) CountTableRow(entry, check);
     std::vector<std::pair<std::string, std::string>> own;  // path, text
     if (entry.source != "code-table") {  // a code entry's message is the bare code
-      for (const auto& [lang, text] : entry.message) own.emplace_back(InFileTerms(i, merged.origin, "/message/" + lang), text);
+      for (const auto& [lang, text] : entry.message) {
+        own.emplace_back(InFileTerms(i, merged.origin, "/message/" + lang), text);
+      }
     }
     for (std::size_t s = 0; s < entry.signatures.size(); ++s) {
       const Signature& sig = entry.signatures[s];
       for (std::size_t k = 0; k < sig.examples.size(); ++k) {
-        own.emplace_back(InFileTerms(i, merged.origin, AfterEntry(sig.path) + "/examples/" + std::to_string(k)), sig.examples[k]);
+        own.emplace_back(InFileTerms(i, merged.origin, AfterEntry(sig.path) + "/examples/" + std::to_string(k)),
+                         sig.examples[k]);
       }
     }
     Options options;

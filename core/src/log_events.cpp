@@ -47,8 +47,8 @@ void LogClassifier::AddLine(std::string_view line, bool cut, bool borrowed) {
   }
   Flush();
   if (line.find_first_not_of(" \t") == std::string_view::npos) return;
-  // Held where it is when it may be: most lines are passed by, and copying each one was a tenth of a
-  // log's time in the page.
+  // Held where it is when it may be: most lines are passed by, and copying each one first was most of the
+  // 4% of a log's time the module spent copying memory.
   if (borrowed) {
     held_ = line.substr(0, kMaxEventBytes);
   } else {

@@ -133,8 +133,8 @@ Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, Pa
       if (!p.ok() && k < own_from) {
         // Refused where the status is used; what to mend is in "http_statuses" (maybe in a portal file).
         const std::string status = std::to_string(sig.status);
-        return Error{p.error().path, p.error().message + " (made from the wordings of /http_statuses/statuses/" + status +
-                                         " and /http_statuses/before_number)"};
+        return Error{p.error().path, p.error().message + " (made from the wordings of /http_statuses/statuses/" +
+                                         status + " and /http_statuses/before_number)"};
       }
       if (!p.ok()) return p.error();
       cs.patterns.push_back(std::move(p).value());

@@ -178,8 +178,8 @@ RawLineFilter::RawLineFilter(const std::vector<Literal>& literals, std::string_v
       unanchored_.push_back(static_cast<std::uint32_t>(id));
       continue;
     }
-    keyed.push_back({KeyOf(text.substr(best, kAnchorBytes)),
-                     {static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(best)}});
+    keyed.push_back(
+        {KeyOf(text.substr(best, kAnchorBytes)), {static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(best)}});
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
 

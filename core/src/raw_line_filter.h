@@ -18,10 +18,10 @@ namespace conndiag {
 class RawLineFilter {
  public:
   struct Literal {
-    std::string text;                  // normalized, as MultiLiteralMatcher is given it
-    bool no_letter_after = false;      // occurs only where no letter follows it (a level word: "err")
-    bool word_start = false;           // counts only where a word boundary comes right before it (\b)
-    std::uint8_t digits_after = 0;     // ... and only where this many digits follow it (\d{4})
+    std::string text;               // normalized, as MultiLiteralMatcher is given it
+    bool no_letter_after = false;   // occurs only where no letter follows it (a level word: "err")
+    bool word_start = false;        // counts only where a word boundary comes right before it (\b)
+    std::uint8_t digits_after = 0;  // ... and only where this many digits follow it (\d{4})
   };
 
   RawLineFilter() = default;

@@ -155,7 +155,8 @@ class Analyzer {
       at_start = false;
       after_boundary = boundary_before;  // read by extend, for a run this atom begins
       if (atom.kind == AtomKind::kLiteral) extend({std::string(1, atom.literal)}, {0}, false);
-      else extend(atom.group.set, atom.group.digits_after, atom.group.word_start && (atom.group.prefix || atom.group.exact));
+      else extend(atom.group.set, atom.group.digits_after,
+                  atom.group.word_start && (atom.group.prefix || atom.group.exact));
       after_boundary = false;
       // What follows a repeat, or a group known only by its prefix, is not adjacent to the run.
       if (repeat == Repeat::kAtLeastOnce || (atom.kind == AtomKind::kGroup && !atom.group.exact)) {

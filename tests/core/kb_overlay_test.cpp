@@ -70,17 +70,20 @@ TEST_CASE("an overlay is held to the rules of a whole knowledge base, errors in 
   typo["fixx"] = "x";
   CHECK_THAT(ErrorOf({{"extends", "conndiag"}, {"entries", {typo}}}), Catch::StartsWith("/entries/0/fixx: unknown field"));
   // What the file gives at a path of the merged base is its own: reported at that path.
-  CHECK_THAT(ErrorOf({{"extends", "conndiag"}, {"apps", {{"box", {{"name", 3}}}}}}), Catch::StartsWith("/apps/box/name: "));
+  CHECK_THAT(ErrorOf({{"extends", "conndiag"}, {"apps", {{"box", {{"name", 3}}}}}}),
+             Catch::StartsWith("/apps/box/name: "));
   CHECK_THAT(ErrorOf({{"extends", "conndiag"}, {"http_statuses", {{"statuses", {{"407", {{"reasons", {3}}}}}}}}}),
              Catch::StartsWith("/http_statuses/statuses/407/reasons/0: must be a string"));
   CHECK_THAT(ErrorOf({{"extends", "conndiag"}, {"http_statuses", {{"before_number", "status"}}}}),
              Catch::StartsWith("/http_statuses/before_number: "));
   // A status wording that breaks a built-in row's pattern: refused where the row uses it, pointing at the
   // wordings to mend.
-  CHECK_THAT(ErrorOf({{"extends", "conndiag"}, {"http_statuses", {{"statuses", {{"401", {{"reasons", {"(unclosed"}}}}}}}}}),
+  const json broken_401 = {{"statuses", {{"401", {{"reasons", {"(unclosed"}}}}}}};
+  CHECK_THAT(ErrorOf({{"extends", "conndiag"}, {"http_statuses", broken_401}}),
              Catch::StartsWith("(merged with the built-in knowledge base) /entries/") &&
                  Catch::Contains("/status: invalid regular expression") &&
-                 Catch::Contains("(made from the wordings of /http_statuses/statuses/401 and /http_statuses/before_number)"));
+                 Catch::Contains("(made from the wordings of /http_statuses/statuses/401 and "
+                                 "/http_statuses/before_number)"));
 }
 
 TEST_CASE("an overlay over 8 MB is refused before it is parsed", "[overlay]") {

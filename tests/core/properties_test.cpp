@@ -356,7 +356,8 @@ TEST_CASE("log mode's raw look passes by no line it must read, whatever the log'
   for (const std::string& t : originals) whole += t + "\n";
   const std::vector<std::shared_ptr<const RawLineFilter>> filters = {
       classifier.LogLineFilter(""), classifier.LogLineFilter(whole),
-      classifier.LogLineFilter("2026-11-26T10:00:00Z INFO poller fetched 12 events from https://api.box.com in 401 ms")};
+      classifier.LogLineFilter("2026-11-26T10:00:00Z INFO poller fetched 12 events from https://api.box.com in 401 ms"),
+  };
   static const char* const kNoise[] = {"2026-11-26T10:00:00Z INFO poller fetched 12 events",
                                        "Nov 25 00:00:01 host agent[7]: err disk", "2026-11-26 10:00:00 DEBUG ok",
                                        "INFO  [main] GET https://x.okta.com/api/v1/logs?since=1&limit=5 200 (401 ms)"};

@@ -35,9 +35,8 @@ std::vector<std::uint32_t> Ids(std::initializer_list<std::uint32_t> ids) { retur
 }  // namespace
 
 TEST_CASE("a literal is found whatever the case and the spacing of the raw line", "[raw_line_filter]") {
-  const RawLineFilter filter({{"server returned:401", false, false}, {"access denied", false, false},
-                              {"invalid_grant", false, false}},
-                             "");
+  const RawLineFilter filter(
+      {{"server returned:401", false, false}, {"access denied", false, false}, {"invalid_grant", false, false}}, "");
   CHECK(Found(filter, "ERROR Server Returned : 401 Unauthorized") == Ids({0}));
   CHECK(Found(filter, "server returned:\t401") == Ids({0}));
   CHECK(Found(filter, "ACCESS   DENIED for user") == Ids({1}));
@@ -53,9 +52,9 @@ TEST_CASE("a literal is found whatever the case and the spacing of the raw line"
 
 TEST_CASE("a line normalization would rewrite beyond case and spacing is left to the caller", "[raw_line_filter]") {
   const RawLineFilter filter({{"access denied", false, false}}, "");
-  CHECK(Found(filter, "acc\xC3\xA8s refus\xC3\xA9") == Ids({UINT32_MAX}));   // non-ASCII
+  CHECK(Found(filter, "acc\xC3\xA8s refus\xC3\xA9") == Ids({UINT32_MAX}));       // non-ASCII
   CHECK(Found(filter, "{\"m\":\"access\\u0020denied\"}") == Ids({UINT32_MAX}));  // a JSON escape
-  CHECK(Found(filter, "access&nbsp;denied") == Ids({UINT32_MAX}));           // an entity
+  CHECK(Found(filter, "access&nbsp;denied") == Ids({UINT32_MAX}));               // an entity
   CHECK(Found(filter, "access &#32; denied") == Ids({UINT32_MAX}));
   // An '&' that no ';' follows closely is no entity: a query string stays plain.
   CHECK(Found(filter, "GET /events?since=1&limit=1000 access denied") == Ids({0}));
@@ -117,24 +116,66 @@ TEST_CASE("found and hits are cleared of the last call's literals only, as the m
   CHECK(hits.empty());
 }
 
-TEST_CASE("on plain lines the filter finds exactly what the matcher finds in the normalized line, whatever the "
-          "sample", "[raw_line_filter][properties]") {
+TEST_CASE(
+    "on plain lines the filter finds exactly what the matcher finds in the normalized line, whatever the "
+    "sample",
+    "[raw_line_filter][properties]") {
   // Literals with spaces and colons in every place, sharing their rare and common parts.
-  const std::vector<std::string> words = {"server returned:401", "access denied", "invalid_grant", "401",
-                                          "error code:", " timeout", "refresh token has expired", "e0000007",
-                                          "token", "the token", "denied:", "http 401", "unauthorized",
+  const std::vector<std::string> words = {"server returned:401",
+                                          "access denied",
+                                          "invalid_grant",
+                                          "401",
+                                          "error code:",
+                                          " timeout",
+                                          "refresh token has expired",
+                                          "e0000007",
+                                          "token",
+                                          "the token",
+                                          "denied:",
+                                          "http 401",
+                                          "unauthorized",
                                           "refused "};
   std::vector<Literal> literals;
   for (const auto& w : words) literals.push_back({w, false, false});
   const MultiLiteralMatcher matcher(words);
   // Raw pieces: the literals in other cases and spacings, and noise with the same bytes.
-  const std::vector<std::string> pieces = {"Server Returned : 401", "SERVER returned:  401", "access\t\tdenied",
-                                           "Access Denied", "INVALID_GRANT", "error code :", "error  code:",
-                                           " Timeout", "TIMEOUT", "Refresh Token has   expired", "E0000007",
-                                           "a : b:c", "A:B : C", "the  token", "The Token", "denied :",
-                                           "HTTP 401", "http  401", "Unauthorized", "  ", " ", ":", "\t", "x",
-                                           "401", "14010", "tok", "en", "ser", "ver", "den", "ied", "-", "\x01",
-                                           "Refused", "REFUSED :", "refused\t"};
+  const std::vector<std::string> pieces = {"Server Returned : 401",
+                                           "SERVER returned:  401",
+                                           "access\t\tdenied",
+                                           "Access Denied",
+                                           "INVALID_GRANT",
+                                           "error code :",
+                                           "error  code:",
+                                           " Timeout",
+                                           "TIMEOUT",
+                                           "Refresh Token has   expired",
+                                           "E0000007",
+                                           "a : b:c",
+                                           "A:B : C",
+                                           "the  token",
+                                           "The Token",
+                                           "denied :",
+                                           "HTTP 401",
+                                           "http  401",
+                                           "Unauthorized",
+                                           "  ",
+                                           " ",
+                                           ":",
+                                           "\t",
+                                           "x",
+                                           "401",
+                                           "14010",
+                                           "tok",
+                                           "en",
+                                           "ser",
+                                           "ver",
+                                           "den",
+                                           "ied",
+                                           "-",
+                                           "\x01",
+                                           "Refused",
+                                           "REFUSED :",
+                                           "refused\t"};
   const std::vector<std::string> samples = {"", "token token token the token 401 401 server server denied",
                                             std::string(5000, 'e'), "unauthorized access denied timeout"};
   std::mt19937 rng(42);
@@ -144,7 +185,8 @@ TEST_CASE("on plain lines the filter finds exactly what the matcher finds in the
     for (int trial = 0; trial < 3000; ++trial) {
       std::string line;
       const std::size_t n = std::uniform_int_distribution<std::size_t>(0, 8)(rng);
-      for (std::size_t k = 0; k < n; ++k) line += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(rng)];
+      for (std::size_t k = 0; k < n; ++k)
+        line += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(rng)];
       const NormalizedText normalized = Normalize(line, false);
       std::vector<std::uint8_t> expected;
       matcher.Scan(normalized.text, expected);

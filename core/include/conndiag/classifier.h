@@ -104,18 +104,19 @@ class Classifier {
   bool MightMatch(const NormalizedText& normalized) const;
   Result Classify(std::string_view text, const NormalizedText& normalized, const Options& options) const;
 
-  // Log mode's first look at a line (one line, no line break), read as it is, without normalizing it: true
-  // when no signature can match the line (AnySignatureMatches would be false; it looks for the patterns'
-  // literals where they must be, after a \b, before the digits of a code) and the line does not read as an
-  // error (a warn or error level, an error word), so that log mode can pass it by. False also when the raw bytes cannot tell (non-ASCII text,
-  // escapes, entities): normalize the line and look. Sound; thread-safe. `filter` comes from
-  // LogLineFilter, made once per log: `sample`, the log's first bytes, picks which few bytes of each
-  // literal it looks for, so that they are rare in that log (a millisecond or two to make).
-  std::shared_ptr<const RawLineFilter> LogLineFilter(std::string_view sample) const;
   // Whether Classify would give `normalized` any match with options.similar off (log mode's setting),
   // without the rest of its work (offsets, app, fields, explanations): log mode asks it of each new line
   // that might match but does not read as an error, and only such a line that matches is classified.
   bool AnySignatureMatches(const NormalizedText& normalized) const;
+
+  // Log mode's first look at a line (one line, no line break), read as it is, without normalizing it: true
+  // when no signature can match the line (AnySignatureMatches would be false; it looks for the patterns'
+  // literals where they must be, after a \b, before the digits of a code) and the line does not read as an
+  // error (a warn or error level, an error word), so that log mode can pass it by. False also when the raw
+  // bytes cannot tell (non-ASCII text, escapes, entities): normalize the line and look. Sound; thread-safe.
+  // `filter` comes from LogLineFilter, made once per log: `sample`, the log's first bytes, picks which few
+  // bytes of each literal it looks for, so that they are rare in that log (about a millisecond to make).
+  std::shared_ptr<const RawLineFilter> LogLineFilter(std::string_view sample) const;
   bool SkippableLogLine(const RawLineFilter& filter, std::string_view line) const;
 
   // How `text` is matched, pattern by pattern (for knowledge-base authors: `conndiag kb explain`): its
