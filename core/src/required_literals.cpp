@@ -85,7 +85,7 @@ class Analyzer {
     bool at_start = true;     // nothing consumed before the current run
     bool run_is_first = true;  // the current run began at the start of the sequence
     bool whole_exact = true;   // every atom so far was exact and joined into the one run
-    bool after_boundary = false;  // the last atom that was not zero-width... was none: a \b came since
+    bool after_boundary = false;  // a \b came after the last atom that consumes text
     bool run_word_start = false;  // the current run began right after a \b
     auto consider = [&](LiteralSet candidate) {
       if (Strength(candidate) > Strength(best)) best = std::move(candidate);
@@ -97,16 +97,17 @@ class Analyzer {
       run_is_first = false;
       run_word_start = false;
     };
-    // What follows each literal of the run is what follows the piece of `set` it ends with.
+    // What follows each literal of the run is what follows the piece of `set` it ends with. `word_start`:
+    // a \b comes right before each piece of `set` (it counts when `set` begins the run).
     auto extend = [&](const std::vector<std::string>& set, const std::vector<std::uint8_t>& set_digits_after,
-                      bool set_word_start) {
-      if (run.front().empty()) run_word_start = after_boundary || set_word_start;
+                      bool word_start) {
+      if (run.front().empty()) run_word_start = word_start;
       if (run.size() * set.size() > kMaxAlternatives) {
         end_run();
         whole_exact = false;
         run = set;
         run_digits_after = set_digits_after;
-        run_word_start = after_boundary || set_word_start;
+        run_word_start = word_start;
         return;
       }
       std::vector<std::string> product;
@@ -153,11 +154,9 @@ class Analyzer {
       }
       if (at_start) run_is_first = true;
       at_start = false;
-      after_boundary = boundary_before;  // read by extend, for a run this atom begins
-      if (atom.kind == AtomKind::kLiteral) extend({std::string(1, atom.literal)}, {0}, false);
+      if (atom.kind == AtomKind::kLiteral) extend({std::string(1, atom.literal)}, {0}, boundary_before);
       else extend(atom.group.set, atom.group.digits_after,
-                  atom.group.word_start && (atom.group.prefix || atom.group.exact));
-      after_boundary = false;
+                  boundary_before || (atom.group.word_start && (atom.group.prefix || atom.group.exact)));
       // What follows a repeat, or a group known only by its prefix, is not adjacent to the run.
       if (repeat == Repeat::kAtLeastOnce || (atom.kind == AtomKind::kGroup && !atom.group.exact)) {
         end_run();
