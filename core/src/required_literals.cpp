@@ -28,12 +28,13 @@ constexpr std::size_t kMaxAlternatives = 64;
 constexpr std::size_t kMaxClassSize = 10;
 
 // How good a guarantee is: the shortest literal decides how often the prefilter says "maybe".
-std::size_t Strength(const LiteralSet& s) {
-  if (!s.known || s.set.empty()) return 0;
+std::size_t Shortest(const std::vector<std::string>& literals) {
   std::size_t shortest = SIZE_MAX;
-  for (const auto& lit : s.set) shortest = std::min(shortest, lit.size());
+  for (const auto& lit : literals) shortest = std::min(shortest, lit.size());
   return shortest;
 }
+
+std::size_t Strength(const LiteralSet& s) { return !s.known || s.set.empty() ? 0 : Shortest(s.set); }
 
 class Analyzer {
  public:
@@ -91,7 +92,10 @@ class Analyzer {
       if (Strength(candidate) > Strength(best)) best = std::move(candidate);
     };
     auto end_run = [&] {
-      if (!run.front().empty()) consider(LiteralSet{true, run, run_is_first, false, run_word_start, run_digits_after});
+      // The run is replaced below: moved into `best` when stronger, never copied.
+      if (!run.front().empty() && Shortest(run) > Strength(best)) {
+        best = LiteralSet{true, std::move(run), run_is_first, false, run_word_start, std::move(run_digits_after)};
+      }
       run.assign(1, "");
       run_digits_after.assign(1, 0);
       run_is_first = false;
@@ -122,6 +126,21 @@ class Analyzer {
       run = std::move(product);
       run_digits_after = std::move(product_digits_after);
     };
+    // The same for one literal character, appended to each alternative in place: building the product
+    // anew for each character allocated and copied the whole run each time, the better part of a
+    // knowledge base's pattern analysis (and of its load in the page, where allocation costs more).
+    auto extend_char = [&](char c, bool word_start) {
+      if (run.front().empty()) run_word_start = word_start;
+      if (run.size() > kMaxAlternatives) {
+        end_run();
+        whole_exact = false;
+        run.assign(1, std::string(1, c));
+        run_word_start = word_start;
+      } else {
+        for (auto& literal : run) literal += c;
+      }
+      run_digits_after.assign(run.size(), 0);
+    };
     while (!failed_ && pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
       Atom atom = ParseAtom();
       if (failed_) break;
@@ -147,14 +166,14 @@ class Analyzer {
       if (atom.kind == AtomKind::kGroup && !atom.group.exact && !atom.group.prefix) {
         // Its literal sits somewhere inside it: a requirement of its own, not joined to the run.
         end_run();
-        consider(atom.group);
+        consider(std::move(atom.group));
         whole_exact = false;
         at_start = false;
         continue;
       }
       if (at_start) run_is_first = true;
       at_start = false;
-      if (atom.kind == AtomKind::kLiteral) extend({std::string(1, atom.literal)}, {0}, boundary_before);
+      if (atom.kind == AtomKind::kLiteral) extend_char(atom.literal, boundary_before);
       else extend(atom.group.set, atom.group.digits_after,
                   boundary_before || (atom.group.word_start && (atom.group.prefix || atom.group.exact)));
       // What follows a repeat, or a group known only by its prefix, is not adjacent to the run.
