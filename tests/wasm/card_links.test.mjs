@@ -33,10 +33,22 @@ test('a vendor page or a source that is not https gives no link on a card', () =
 });
 
 test('the day is written out in English and French', () => {
-  assert.equal(dayInWords('2026-11-27', STRINGS.en.referenceLocale), '27 Nov 2026');
-  assert.equal(dayInWords('2026-11-27', STRINGS.fr.referenceLocale), '27 nov. 2026');
-  assert.equal(dayInWords('2028-02-29', STRINGS.en.referenceLocale), '29 Feb 2028');
-  assert.equal(dayInWords('2026-02-29', STRINGS.en.referenceLocale), null);
+  assert.equal(dayInWords('2026-11-27', STRINGS.en.referenceMonths), '27 Nov 2026');
+  assert.equal(dayInWords('2026-11-27', STRINGS.fr.referenceMonths), '27 nov. 2026');
+  assert.equal(dayInWords('2028-02-29', STRINGS.en.referenceMonths), '29 Feb 2028');
+  assert.equal(dayInWords('2026-09-03', STRINGS.fr.referenceMonths), '3 sept. 2026');
+  assert.equal(dayInWords('2026-02-29', STRINGS.en.referenceMonths), null);
+  assert.equal(dayInWords('2026-13-01', STRINGS.en.referenceMonths), null);
+  assert.equal(dayInWords('27/11/2026', STRINGS.en.referenceMonths), null);
+  // Every month as the platform's own formatter writes it for British English and French (the page does
+  // not call it: its first use in a page costs tens of milliseconds).
+  for (const [lang, locale] of [['en', 'en-GB'], ['fr', 'fr']]) {
+    const intl = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    for (let month = 1; month <= 12; month += 1) {
+      const iso = `2026-${String(month).padStart(2, '0')}-15`;
+      assert.equal(dayInWords(iso, STRINGS[lang].referenceMonths), intl.format(new Date(`${iso}T00:00:00Z`)), `${lang} ${iso}`);
+    }
+  }
   assert.equal(STRINGS.en.referenceChecked('27 Nov 2026'), "Microsoft's troubleshooting page, checked 27 Nov 2026");
   assert.equal(STRINGS.fr.referenceChecked('27 nov. 2026'), 'Page de dépannage de Microsoft, vérifiée le 27 nov. 2026');
 });

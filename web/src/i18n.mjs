@@ -151,7 +151,8 @@ export const STRINGS = {
     reportKb: 'Knowledge base:',
     reportBuild: 'Build:',
     // Reference line: a row of Microsoft's table and when it was last checked against Microsoft's page.
-    referenceLocale: 'en-GB',
+    // Short month names as British English writes them ("27 Sept 2026").
+    referenceMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
     referenceChecked: (day) => `Microsoft's troubleshooting page, checked ${day}`,
     referenceMissing: (day) => `Microsoft's troubleshooting page: this error was no longer on it on ${day}`,
   },
@@ -305,7 +306,7 @@ export const STRINGS = {
     reportKb: 'Base de connaissances\u00a0:',
     reportBuild: 'Version\u00a0:',
     // Reference line: a row of Microsoft's table and when it was last checked against Microsoft's page.
-    referenceLocale: 'fr',
+    referenceMonths: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
     referenceChecked: (day) => `Page de dépannage de Microsoft, vérifiée le ${day}`,
     referenceMissing: (day) => `Page de dépannage de Microsoft\u00a0: cette erreur n'y figurait plus le ${day}`,
   },
