@@ -1,20 +1,19 @@
-// Classifier: compiles a knowledge base once; then, for each paste, runs the steps in order and hands each
-// one's output to the next: normalize, find literals, infer the app, match signatures, link codes to rows,
+// Classifier: for each paste, runs the steps in order over the compiled knowledge base (classifier_load.cpp
+// compiles it) and hands each one's output to the next: normalize, find literals, infer the app, match signatures, link codes to rows,
 // propose similar texts, rank, explain, extract fields, understand.
 #include "conndiag/classifier.h"
 
 #include <algorithm>
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "classifier_compiled.h"
 #include "conndiag/join.h"
 #include "explain.h"
 #include "infer_app.h"
-#include "kb_overlay.h"
 #include "link_codes.h"
 #include "log_lines.h"
 #include "match.h"
@@ -23,32 +22,8 @@
 #include "raw_line_filter.h"
 #include "similarity.h"
 #include "understand.h"
-#include "words.h"
 
 namespace conndiag {
-
-struct Classifier::Compiled {
-  KnowledgeBase kb;
-  SignatureSet signatures;
-  std::vector<AppClue> clues;
-  MultiLiteralMatcher all_literals;  // pattern and clue literals
-  std::vector<std::string> literals;  // the same, by id (for Trace)
-  // By id, what the patterns need around each literal (see LiteralTable): a log's raw look checks it.
-  std::vector<bool> literal_word_starts;
-  std::vector<std::uint8_t> literal_digits_after;
-  std::vector<std::string> load_warnings;
-
-  // Every known text, for pastes no signature matches. Built on the first such paste, not at load: it is
-  // a quarter of the load's work, and a page's first answer (usually a paste that matches) need not wait.
-  const SimilarityIndex& Similarity() const {
-    std::call_once(similarity_built, [this] { similarity = SimilarityIndex(kb); });
-    return similarity;
-  }
-
- private:
-  mutable std::once_flag similarity_built;
-  mutable SimilarityIndex similarity;
-};
 
 Classifier::Classifier(std::unique_ptr<Compiled> compiled) : compiled_(std::move(compiled)) {}
 Classifier::Classifier(Classifier&&) noexcept = default;
@@ -57,37 +32,6 @@ Classifier::~Classifier() = default;
 
 const KnowledgeBase& Classifier::knowledge_base() const { return compiled_->kb; }
 const std::vector<std::string>& Classifier::load_warnings() const { return compiled_->load_warnings; }
-
-Expected<Classifier> Classifier::FromJson(std::string_view json) {
-  auto parsed = ParseKnowledgeBase(json);
-  if (!parsed.ok()) return parsed.error();
-  auto c = std::make_unique<Compiled>();
-  c->kb = std::move(parsed).value();
-  LiteralTable table;
-  auto signatures = SignatureSet::Compile(c->kb, table);
-  if (!signatures.ok()) return signatures.error();
-  c->signatures = std::move(signatures).value();
-  for (std::size_t a = 0; a < c->kb.apps.size(); ++a) {
-    for (const auto& clue : c->kb.apps[a].clues) c->clues.push_back({a, table.Id(clue), clue});
-  }
-  for (std::uint32_t id = 0; id < table.list().size(); ++id) {
-    c->literal_word_starts.push_back(table.word_start(id));
-    c->literal_digits_after.push_back(table.digits_after(id));
-  }
-  c->literals = table.TakeList();
-  c->all_literals = MultiLiteralMatcher(c->literals);
-  c->load_warnings = MissingWordWarnings(c->kb.languages);
-  return Classifier(std::move(c));
-}
-
-Expected<Classifier> Classifier::FromJsonExtending(std::string_view base_json, std::string_view overlay_json) {
-  if (!ExtendsAnother(overlay_json)) return FromJson(overlay_json);
-  auto merged = MergeOverlay(base_json, overlay_json);
-  if (!merged.ok()) return merged.error();
-  auto loaded = FromJson(merged.value().json);
-  if (!loaded.ok()) return InOverlayTerms(loaded.error(), merged.value());
-  return loaded;
-}
 
 std::optional<Error> Classifier::Validate(const Options& options) const {
   const KnowledgeBase& kb = compiled_->kb;

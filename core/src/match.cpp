@@ -1,26 +1,14 @@
-// Matching: compiles each signature's patterns (with the literals the prefilter needs) and runs them.
+// Matching: runs the compiled signatures that the literals found make possible (signature_compile.cpp
+// compiles them).
 #include "match.h"
 
 #include <algorithm>
 #include <utility>
 
 #include "multi_literal_matcher.h"
-#include "pattern_safety.h"
-#include "required_literals.h"
 
 namespace conndiag {
 namespace {
-
-bool HasUppercaseLiteral(const std::string& pattern) {
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '\\') {
-      ++i;  // \D \W \S \B are classes, not literals
-    } else if (pattern[i] >= 'A' && pattern[i] <= 'Z') {
-      return true;
-    }
-  }
-  return false;
-}
 
 // Runs one pattern; a match's normalized span goes to `spans`. Regex-work limits become warnings (and are
 // not remembered in `results`, so each pattern that hits them says so).
@@ -68,87 +56,6 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
 
 }  // namespace
 
-std::uint32_t LiteralTable::Id(const std::string& literal, bool word_start, std::uint8_t digits_after) {
-  auto [it, inserted] = ids_.try_emplace(literal, static_cast<std::uint32_t>(list_.size()));
-  if (inserted) {
-    list_.push_back(literal);
-    word_start_.push_back(word_start);
-    digits_after_.push_back(digits_after);
-  } else {
-    word_start_[it->second] = word_start_[it->second] && word_start;
-    digits_after_[it->second] = std::min(digits_after_[it->second], digits_after);
-  }
-  return it->second;
-}
-
-Expected<CompiledPattern> CompilePattern(const std::string& source, const std::string& path, LiteralTable& table) {
-  if (HasUppercaseLiteral(source)) {
-    return Error{path, "patterns match normalized (lowercase) text: write letters in lowercase"};
-  }
-  if (auto unsafe = UnsafePattern(source)) return Error{path, *unsafe};
-  CompiledPattern p;
-  p.path = path;
-  try {
-    p.re = std::make_shared<const Regex>(source, Regex::perl);
-  } catch (const boost::regex_error& e) {
-    return Error{path, std::string("invalid regular expression: ") + e.what()};
-  }
-  try {
-    if (boost::regex_search(std::string(), *p.re)) {
-      return Error{path, "the pattern matches empty text, so it would match every paste"};
-    }
-  } catch (const std::exception& e) {
-    return Error{path, std::string("the pattern cannot be run: ") + e.what()};
-  }
-  PatternLiterals literals = AnalyzeLiterals(source);
-  for (std::size_t k = 0; k < literals.literals.size(); ++k) {
-    p.literal_ids.push_back(table.Id(literals.literals[k], literals.word_start, literals.digits_after[k]));
-  }
-  if (literals.prefix) p.prefixes = std::move(literals.literals);
-  return p;
-}
-
-Expected<CompiledPattern> PatternCache::Compile(const std::string& source, const std::string& path,
-                                                LiteralTable& table) {
-  if (auto it = compiled_.find(source); it != compiled_.end()) {
-    CompiledPattern p = it->second;
-    p.path = path;
-    return p;
-  }
-  auto p = CompilePattern(source, path, table);
-  if (p.ok()) compiled_.emplace(source, p.value());
-  return p;
-}
-
-Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, PatternCache& cache) {
-  CompiledEntry ce;
-  for (const Signature& sig : entry.signatures) {
-    CompiledSignature cs;
-    cs.weak = sig.weak;
-    // A status signature's first pattern is made from "http_statuses" for its "status"; its own follow.
-    const std::size_t own_from = sig.status != 0 ? 1 : 0;
-    for (std::size_t k = 0; k < sig.patterns.size(); ++k) {
-      const std::string path = k < own_from ? sig.path + "/status" : sig.path + "/patterns/" + std::to_string(k - own_from);
-      auto p = cache.Compile(sig.patterns[k], path, table);
-      if (!p.ok() && k < own_from) {
-        // Refused where the status is used; what to mend is in "http_statuses" (maybe in a portal file).
-        const std::string status = std::to_string(sig.status);
-        return Error{p.error().path, p.error().message + " (made from the wordings of /http_statuses/statuses/" +
-                                         status + " and /http_statuses/before_number)"};
-      }
-      if (!p.ok()) return p.error();
-      cs.patterns.push_back(std::move(p).value());
-    }
-    for (std::size_t k = 0; k < sig.hints.size(); ++k) {
-      auto p = cache.Compile(sig.hints[k], sig.path + "/hints/" + std::to_string(k), table);
-      if (!p.ok()) return p.error();
-      cs.hints.push_back(std::move(p).value());
-    }
-    ce.signatures.push_back(std::move(cs));
-  }
-  return ce;
-}
-
 bool Possible(const CompiledSignature& signature, const std::vector<std::uint8_t>& found) {
   return std::all_of(signature.patterns.begin(), signature.patterns.end(), [&](const CompiledPattern& p) {
     return p.literal_ids.empty() ||
@@ -182,31 +89,6 @@ std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::
     if (!best || rank(m) > rank(*best)) best = std::move(m);
   }
   return best;
-}
-
-Expected<SignatureSet> SignatureSet::Compile(const KnowledgeBase& kb, LiteralTable& table) {
-  SignatureSet set;
-  PatternCache cache;
-  for (const Entry& e : kb.entries) {
-    auto compiled = CompileEntry(e, table, cache);
-    if (!compiled.ok()) return compiled.error();
-    set.entries_.push_back(std::move(compiled).value());
-  }
-  set.by_literal_.resize(table.list().size());
-  for (std::size_t i = 0; i < set.entries_.size(); ++i) {
-    const auto& signatures = set.entries_[i].signatures;
-    for (std::size_t s = 0; s < signatures.size(); ++s) {
-      // A signature is indexed under one literal of each pattern; a pattern without a provable literal
-      // must always run, so then no text can be ruled out.
-      for (const auto& p : signatures[s].patterns) {
-        if (p.literal_ids.empty()) set.some_unfiltered_ = true;
-        for (std::uint32_t id : p.literal_ids) {
-          set.by_literal_[id].push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s)});
-        }
-      }
-    }
-  }
-  return set;
 }
 
 bool SignatureSet::AnyPossible(const std::vector<std::uint8_t>& found, const std::vector<std::uint32_t>& hits) const {
