@@ -83,6 +83,54 @@ for (const [where, url] of [['the offline file', () => offlineUrl], ['the hosted
   });
 }
 
+// Counts the workers the page starts.
+const countWorkers = (context) => context.addInitScript(() => {
+  const PlatformWorker = window.Worker;
+  window.__workersStarted = 0;
+  window.Worker = class extends PlatformWorker {
+    constructor(...args) {
+      super(...args);
+      window.__workersStarted += 1;
+    }
+  };
+});
+
+test('a file dragged into the window starts the worker before the drop, which then uses it; a text drag does not', async () => {
+  const p = await openPage(browser, offlineUrl, { prepare: countWorkers });
+  const started = await p.page.evaluate(() => {
+    const dragOf = (fill) => {
+      const data = new DataTransfer();
+      fill(data);
+      return new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true });
+    };
+    const counts = [window.__workersStarted];
+    document.getElementById('error-text').dispatchEvent(dragOf((d) => d.setData('text/plain', 'some selected text')));
+    counts.push(window.__workersStarted);
+    document.getElementById('drop-zone').dispatchEvent(dragOf((d) => d.items.add(new File(['x\n'], 'a.log'))));
+    counts.push(window.__workersStarted);
+    return counts;
+  });
+  assert.deepEqual(started, [0, 0, 1], 'no worker at first, none for a text drag, one once a file is dragged in');
+  await dropLog(p.page, 1);
+  await p.page.waitForFunction(logDone);
+  assert.equal(await p.page.evaluate(() => window.__workersStarted), 1, 'the drop used the worker the drag started');
+  await p.context.close();
+  assert.deepEqual(p.problems, []);
+});
+
+test('the file chooser about to open starts the worker', async () => {
+  const p = await openPage(browser, offlineUrl, { prepare: countWorkers });
+  // A script's click opens no chooser (that needs a person's gesture) but runs the page's handler.
+  const started = await p.page.evaluate(() => {
+    const before = window.__workersStarted;
+    document.getElementById('log-file').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    return [before, window.__workersStarted];
+  });
+  assert.deepEqual(started, [0, 1]);
+  await p.context.close();
+  assert.deepEqual(p.problems, []);
+});
+
 test('cancel stops a log mid-way, and the next log is read normally', async () => {
   const p = await openPage(browser, offlineUrl);
   await dropLog(p.page, 200);

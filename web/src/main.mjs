@@ -549,6 +549,12 @@ async function start() {
     run();
   });
   $('log-file').addEventListener('change', (e) => e.target.files[0] && openLog(e.target.files[0]));
+  // A file dragged into the window, or the file chooser about to open: the worker starts now and is ready
+  // (its module compiled, the knowledge base loaded) by the time the log is dropped or chosen.
+  window.addEventListener('dragenter', (e) => {
+    if (e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files')) background.warm();
+  });
+  $('log-file').addEventListener('click', () => background.warm());
   const drop = $('drop-zone');
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();

@@ -67,6 +67,20 @@ export class WorkerClient {
     });
   }
 
+  /**
+   * Starts the worker now, if it is not running, so that it has compiled the module and loaded the
+   * knowledge base (0.3-0.5 s) by the time a request comes. A worker that cannot start is not reported
+   * here: the next request starts one again and reports why it fails.
+   */
+  warm() {
+    if (this._worker) return;
+    try {
+      this._start();
+    } catch {
+      // refused by the browser: the request will say so
+    }
+  }
+
   async _request(message, onProgress) {
     if (!this._worker) {
       try {
