@@ -47,15 +47,48 @@ function logDelta({ lines, added, updated, warnings, unrecognized_lines }) {
   return { lines, added, updated, warnings, unrecognized_lines };
 }
 
+// The file's bytes in pieces of CHUNK_BYTES (the last one shorter), read as one stream: reading a slice
+// per piece took longer (100 MB read alone in a worker: 197-309 ms against 109-161 ms). Each piece is a
+// view of one buffer, valid until the next is asked for (feed copies it into the module at once).
+async function* pieces(file) {
+  const reader = file.stream().getReader();
+  const piece = new Uint8Array(CHUNK_BYTES);
+  let filled = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      for (let used = 0; used < value.length;) {
+        const take = Math.min(value.length - used, CHUNK_BYTES - filled);
+        piece.set(value.subarray(used, used + take), filled);
+        filled += take;
+        used += take;
+        if (filled === CHUNK_BYTES) {
+          yield piece;
+          filled = 0;
+        }
+      }
+    }
+    if (filled > 0) yield piece.subarray(0, filled);
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 async function readLog(id, file, stream) {
-  const encoding = utf16Encoding(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
-  const decoder = encoding ? new TextDecoder(encoding) : null;  // drops the BOM, keeps split characters
-  for (let at = 0; at < file.size; at += CHUNK_BYTES) {
-    // UTF-8 bytes go straight into the module (decoding to a JS string and back cost a quarter of the
-    // time); the core decodes UTF-8 itself, invalid bytes included. UTF-16 is decoded here first.
-    const bytes = new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());
-    const delta = stream.feed(decoder ? decoder.decode(bytes, { stream: true }) : bytes);
-    self.postMessage({ id, type: 'progress', bytes: Math.min(at + CHUNK_BYTES, file.size), total: file.size, ...logDelta(delta) });
+  let decoder = null;
+  let bytes = 0;
+  for await (const piece of pieces(file)) {
+    // UTF-16 is known from the first piece's first bytes, and decoded here (the decoder drops the BOM and
+    // keeps a character split between pieces). UTF-8 bytes go straight into the module (decoding to a JS
+    // string and back cost a quarter of the time); the core decodes UTF-8 itself, invalid bytes included.
+    if (bytes === 0) {
+      const encoding = utf16Encoding(piece.subarray(0, 4));
+      decoder = encoding ? new TextDecoder(encoding) : null;
+    }
+    bytes += piece.length;
+    const delta = stream.feed(decoder ? decoder.decode(piece, { stream: true }) : piece);
+    self.postMessage({ id, type: 'progress', bytes, total: file.size, ...logDelta(delta) });
   }
   if (decoder) {
     // The decoder's last characters, as one more progress message: deltas apply in order.
