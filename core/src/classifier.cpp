@@ -73,7 +73,7 @@ std::shared_ptr<const RawLineFilter> Classifier::LogLineFilter(std::string_view 
       wanted.push_back({});
       continue;
     }
-    wanted.push_back({c.literals[id], false, c.literal_word_starts[id], c.literal_digits_after[id]});
+    wanted.push_back({c.literals.list[id], false, c.literals.word_starts[id], c.literals.digits_after[id]});
   }
   for (auto& word : ErrorLiterals()) wanted.push_back(std::move(word));
   return std::make_shared<const RawLineFilter>(wanted, sample);
@@ -109,7 +109,7 @@ MatchTrace Classifier::Trace(std::string_view text) const {
   std::vector<std::uint32_t> hits;
   c.all_literals.Scan(normalized.text, found, hits);
   std::sort(hits.begin(), hits.end());
-  for (std::uint32_t id : hits) trace.literals.push_back(c.literals[id]);
+  for (std::uint32_t id : hits) trace.literals.push_back(c.literals.list[id]);
   trace.candidates = c.signatures.Trace(c.kb, normalized.text, found, trace.warnings);
   return trace;
 }

@@ -20,10 +20,8 @@ struct Classifier::Compiled {
   SignatureSet signatures;
   std::vector<AppClue> clues;
   MultiLiteralMatcher all_literals;  // pattern and clue literals
-  std::vector<std::string> literals;  // the same, by id (for Trace)
-  // By id, what the patterns need around each literal (see LiteralTable): a log's raw look checks it.
-  std::vector<bool> literal_word_starts;
-  std::vector<std::uint8_t> literal_digits_after;
+  // The same by id (for Trace), with what the patterns need around each (a log's raw look checks it).
+  LiteralTable::Literals literals;
   std::vector<std::string> load_warnings;
 
   // Every known text, for pastes no signature matches. Built on the first such paste, not at load: it is

@@ -22,12 +22,8 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
   for (std::size_t a = 0; a < c->kb.apps.size(); ++a) {
     for (const auto& clue : c->kb.apps[a].clues) c->clues.push_back({a, table.Id(clue), clue});
   }
-  for (std::uint32_t id = 0; id < table.list().size(); ++id) {
-    c->literal_word_starts.push_back(table.word_start(id));
-    c->literal_digits_after.push_back(table.digits_after(id));
-  }
-  c->literals = table.TakeList();
-  c->all_literals = MultiLiteralMatcher(c->literals);
+  c->literals = table.Take();
+  c->all_literals = MultiLiteralMatcher(c->literals.list);
   c->load_warnings = MissingWordWarnings(c->kb.languages);
   return Classifier(std::move(c));
 }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <vector>
 
+#include "eight_bytes.h"
 #include "multi_literal_matcher.h"
 
 namespace conndiag {
@@ -292,14 +293,9 @@ std::size_t FindLineEnd(std::string_view text, std::size_t from) {
   // (a zero byte in x ^ pattern) took a tenth of a log's time off.
   const char* p = text.data() + from;
   const char* end = text.data() + text.size();
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
   while (end - p >= 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    const std::uint64_t lf = word ^ (kOnes * '\n');
-    const std::uint64_t cr = word ^ (kOnes * '\r');
-    if ((((lf - kOnes) & ~lf) | ((cr - kOnes) & ~cr)) & kHighs) break;  // one of these 8 bytes ends the line
+    const std::uint64_t word = LoadEight(p);
+    if (HasByte(word, '\n') || HasByte(word, '\r')) break;  // one of these 8 bytes ends the line
     p += 8;
   }
   while (p < end && *p != '\n' && *p != '\r') ++p;

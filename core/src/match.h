@@ -49,13 +49,16 @@ class LiteralTable {
   // `digits_after`: only where that many digits follow it. A literal keeps what all its users give.
   std::uint32_t Id(const std::string& literal, bool word_start = false, std::uint8_t digits_after = 0);
   const std::vector<std::string>& list() const { return list_; }
-  // What every user of literal `id` needs around it (see Id).
-  bool word_start(std::uint32_t id) const { return word_start_[id]; }
-  std::uint8_t digits_after(std::uint32_t id) const { return digits_after_[id]; }
-  // The literals by id, moved out: the table is done with (its ids stay valid for what it compiled).
-  std::vector<std::string> TakeList() {
+  // The literals by id, with what every user of each needs around it (see Id).
+  struct Literals {
+    std::vector<std::string> list;
+    std::vector<bool> word_starts;
+    std::vector<std::uint8_t> digits_after;
+  };
+  // All of it, moved out: the table is done with (its ids stay valid for what it compiled).
+  Literals Take() {
     ids_.clear();
-    return std::move(list_);
+    return {std::move(list_), std::move(word_start_), std::move(digits_after_)};
   }
 
  private:

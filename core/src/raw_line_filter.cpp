@@ -3,9 +3,11 @@
 #include "raw_line_filter.h"
 
 #include <algorithm>
-#include <cstring>
 #include <limits>
+#include <tuple>
 #include <utility>
+
+#include "eight_bytes.h"
 
 namespace conndiag {
 namespace {
@@ -25,11 +27,6 @@ constexpr std::uint32_t kLow3 = 0x00FFFFFFu;
 constexpr std::uint32_t kHashMultiplier = 0x9E3779B1u;
 constexpr unsigned kMaybeBits = 16;  // 64 K bits: 8 KB, kept in the first-level cache during a scan
 
-std::uint64_t Load64(const unsigned char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
 
 // The key of up to 4 bytes: little-endian, each byte | 0x20 (so never 0).
 std::uint32_t KeyOf(std::string_view bytes) {
@@ -68,11 +65,22 @@ void ForEachCandidate(std::string_view lit, Visit&& visit) {
 
 std::uint32_t HashOf(std::uint32_t key, unsigned bits) { return (key * kHashMultiplier) >> (32 - bits); }
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-bool HasByte(std::uint64_t word, unsigned char c) {
-  const std::uint64_t x = word ^ (kOnes * c);
-  return ((x - kOnes) & ~x & kHighs) != 0;
+// The keys' tables (the sample's counts, the anchors' slots): open addressing, linear probing, a power of
+// two long, with 0 for an empty slot (no key is 0: KeyOf sets a bit in each byte it keeps).
+// The length for `keys` keys with `room` slots per key at least, and its number of bits.
+std::pair<std::size_t, unsigned> TableLength(std::size_t keys, std::size_t room) {
+  unsigned bits = 4;
+  while ((std::size_t{1} << bits) < room * keys) ++bits;
+  return {std::size_t{1} << bits, bits};
+}
+
+// The slot that holds `key`, or the empty one where it goes. `key_at(slot)`: the key a slot holds.
+template <class KeyAt>
+std::size_t SlotOf(std::uint32_t key, unsigned bits, KeyAt&& key_at) {
+  const std::size_t mask = (std::size_t{1} << bits) - 1;
+  std::size_t at = HashOf(key, bits);
+  while (key_at(at) != 0 && key_at(at) != key) at = (at + 1) & mask;
+  return at;
 }
 
 // Whether normalization changes nothing in the line beyond case and white space: no byte of a multibyte
@@ -90,8 +98,8 @@ bool IsPlain(std::string_view line) {
   };
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    const std::uint64_t w = Load64(p + i);
-    if ((w & kHighs) != 0 || HasByte(w, '\\')) return false;
+    const std::uint64_t w = LoadEight(p + i);
+    if ((w & kHighBits) != 0 || HasByte(w, '\\')) return false;
     if (HasByte(w, '&')) {
       for (std::size_t k = i; k < i + 8; ++k) {
         if (p[k] == '&' && entity_may_start(k)) return false;
@@ -109,11 +117,10 @@ class KeyCounts {
  public:
   // Room for `most` distinct keys.
   explicit KeyCounts(std::size_t most) {
-    std::size_t capacity = 16;
-    while (capacity < 2 * most) capacity *= 2;
-    while ((std::size_t{1} << bits_) < capacity) ++bits_;
-    keys_.assign(capacity, 0);
-    counts_.assign(capacity, 0);
+    std::size_t length = 0;
+    std::tie(length, bits_) = TableLength(most, 2);
+    keys_.assign(length, 0);
+    counts_.assign(length, 0);
   }
 
   void Insert(std::uint32_t key) { keys_[Find(key)] = key; }
@@ -129,9 +136,7 @@ class KeyCounts {
 
  private:
   std::size_t Find(std::uint32_t key) const {
-    std::size_t at = HashOf(key, bits_);
-    while (keys_[at] != 0 && keys_[at] != key) at = (at + 1) & (keys_.size() - 1);
-    return at;
+    return SlotOf(key, bits_, [this](std::size_t at) { return keys_[at]; });
   }
 
   unsigned bits_ = 0;
@@ -185,17 +190,15 @@ RawLineFilter::RawLineFilter(const std::vector<Literal>& literals, std::string_v
 
   std::size_t distinct = 0;
   for (std::size_t k = 0; k < keyed.size(); ++k) distinct += k == 0 || keyed[k].key != keyed[k - 1].key;
-  std::size_t capacity = 16;
-  while (capacity < 4 * distinct) capacity *= 2;  // mostly empty: a probe rarely walks
-  slots_.assign(capacity, Slot{});
+  std::size_t length = 0;
+  std::tie(length, slot_bits_) = TableLength(distinct, 4);  // mostly empty: a probe rarely walks
+  slots_.assign(length, Slot{});
   maybe_.assign((std::size_t{1} << kMaybeBits) / 64, 0);
-  while ((std::size_t{1} << slot_bits_) < capacity) ++slot_bits_;
   for (std::size_t k = 0; k < keyed.size();) {
     std::size_t end = k;
     while (end < keyed.size() && keyed[end].key == keyed[k].key) ++end;
     const std::uint32_t key = keyed[k].key;
-    std::size_t at = HashOf(key, slot_bits_);
-    while (slots_[at].key != 0) at = (at + 1) & (capacity - 1);
+    const std::size_t at = SlotOf(key, slot_bits_, [this](std::size_t s) { return slots_[s].key; });
     slots_[at] = {key, static_cast<std::uint32_t>(anchors_.size()), static_cast<std::uint32_t>(end - k)};
     for (std::size_t j = k; j < end; ++j) anchors_.push_back(keyed[j].anchor);
     const std::uint32_t h = HashOf(key, kMaybeBits);
@@ -264,16 +267,13 @@ bool RawLineFilter::Verify(const Anchor& anchor, std::size_t at, std::string_vie
 
 void RawLineFilter::Probe(std::uint32_t key, std::size_t at, std::string_view line, std::vector<std::uint8_t>& found,
                           std::vector<std::uint32_t>& hits) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t s = HashOf(key, slot_bits_); slots_[s].key != 0; s = (s + 1) & mask) {
-    if (slots_[s].key != key) continue;
-    for (std::uint32_t a = slots_[s].first; a < slots_[s].first + slots_[s].count; ++a) {
-      const Anchor& anchor = anchors_[a];
-      if (found[anchor.literal] || !Verify(anchor, at, line)) continue;
-      found[anchor.literal] = 1;
-      hits.push_back(anchor.literal);
-    }
-    return;
+  const Slot& slot = slots_[SlotOf(key, slot_bits_, [this](std::size_t s) { return slots_[s].key; })];
+  if (slot.key != key) return;  // only a bitmap collision
+  for (std::uint32_t a = slot.first; a < slot.first + slot.count; ++a) {
+    const Anchor& anchor = anchors_[a];
+    if (found[anchor.literal] || !Verify(anchor, at, line)) continue;
+    found[anchor.literal] = 1;
+    hits.push_back(anchor.literal);
   }
 }
 
@@ -300,7 +300,7 @@ bool RawLineFilter::Scan(std::string_view line, std::vector<std::uint8_t>& found
   // Six windows from each 8-byte load.
   std::size_t i = 0;
   for (; i + 8 <= n; i += 6) {
-    const std::uint64_t w = Load64(p + i) | (kOnes * 0x20);
+    const std::uint64_t w = LoadEight(p + i) | (kEachByte * 0x20);
     for (std::size_t k = 0; k < 6; ++k) {
       const auto key = static_cast<std::uint32_t>(w >> (8 * k)) & kLow3;
       if (maybe(key)) Probe(key, i + k, line, found, hits);
