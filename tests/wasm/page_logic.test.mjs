@@ -7,6 +7,7 @@ import { redact } from '../../web/src/redact.mjs';
 import { fromFragment, toFragment } from '../../web/src/share.mjs';
 import { fixAsMarkdown, fixAsText } from '../../web/src/result-view.mjs';
 import { STRINGS } from '../../web/src/i18n.mjs';
+import { base64Bytes } from '../../web/src/assets.mjs';
 
 test('segments split text at spans, merging overlaps and clamping out-of-range spans', () => {
   assert.deepEqual(segments('abcdefgh', [[5, 7], [1, 3], [2, 4], [7, 99]]), [
@@ -51,4 +52,21 @@ test('the fix exports as numbered plain text and as Markdown', () => {
   assert.equal(fixAsText(match, STRINGS.en), 'Box — Token revoked.\n\nHow to fix it:\n1. Reconnect Box.\n2. Select Test now.\n');
   assert.equal(fixAsMarkdown(match, STRINGS.en),
     '### Box: Token revoked.\n\n**How to fix it**\n\n1. Reconnect Box.\n2. Select Test now.\n\n_conndiag: `x-1`_\n');
+});
+
+test('base64 text decodes to its bytes, with the platform decoder or without it', () => {
+  const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 37 + 11) & 0xff);  // every residue mod 3
+  for (const length of [0, 1, 2, 3, 299, 300]) {
+    const text = Buffer.from(bytes.subarray(0, length)).toString('base64');
+    assert.deepEqual(base64Bytes(text), bytes.subarray(0, length), `length ${length}`);
+  }
+  // Where the platform has Uint8Array.fromBase64 (browsers; not this Node), that is what decodes.
+  const had = Object.getOwnPropertyDescriptor(Uint8Array, 'fromBase64');
+  Uint8Array.fromBase64 = (text) => Uint8Array.of(text.length);
+  try {
+    assert.deepEqual(base64Bytes('QUJD'), Uint8Array.of(4));
+  } finally {
+    if (had) Object.defineProperty(Uint8Array, 'fromBase64', had);
+    else delete Uint8Array.fromBase64;
+  }
 });
