@@ -1,7 +1,9 @@
 // Tests of core/src/multi_literal_matcher.cpp: the one-pass finder of many literals.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -46,4 +48,34 @@ TEST_CASE("the automaton has one state per distinct prefix of its literals, howe
   matcher.Scan("x " + prefix + "119999 y", found);
   CHECK(found[19999] == 1);
   CHECK(found[0] == 0);
+}
+
+TEST_CASE("the matcher finds exactly the literals a plain search finds, on random literals and texts", "[prefilter]") {
+  // A small alphabet makes literals share prefixes and suffixes, where failure links and inherited outputs
+  // matter; bytes outside every literal (column 0) and a high byte are in the texts too.
+  std::mt19937 random(20261127);
+  const std::string alphabet = "abcab\xC3";
+  const auto word = [&](std::size_t most) {
+    std::string w(1 + random() % most, ' ');
+    for (char& c : w) c = alphabet[random() % alphabet.size()];
+    return w;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> literals;
+    const std::size_t count = 1 + random() % 12;
+    for (std::size_t k = 0; k < count; ++k) literals.push_back(word(5));
+    const MultiLiteralMatcher matcher(literals);
+    for (int t = 0; t < 20; ++t) {
+      std::string text = word(30);
+      if (random() % 3 == 0) text.insert(random() % text.size(), "xyz");  // bytes no literal has
+      std::vector<std::uint8_t> found;
+      std::vector<std::uint32_t> hits;
+      matcher.Scan(text, found, hits);
+      for (std::size_t k = 0; k < literals.size(); ++k) {
+        INFO("literal \"" << literals[k] << "\" in \"" << text << "\"");
+        CHECK(found[k] == (text.find(literals[k]) != std::string::npos ? 1 : 0));
+      }
+      CHECK(hits.size() == static_cast<std::size_t>(std::count(found.begin(), found.end(), 1)));
+    }
+  }
 }
