@@ -81,8 +81,8 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
   std::vector<std::uint8_t> has_output(outputs.size(), 0);
   std::vector<std::uint32_t> queue{0};
   queue.reserve(outputs.size());
-  for (std::size_t next = 0; next < queue.size(); ++next) {
-    const std::uint32_t state = queue[next];
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t state = queue[head];
     if (state != 0) {
       const auto& inherited = outputs[fail[state]];
       outputs[state].insert(outputs[state].end(), inherited.begin(), inherited.end());
