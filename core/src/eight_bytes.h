@@ -23,4 +23,13 @@ inline bool HasByte(std::uint64_t word, unsigned char c) {
   return ((x - kEachByte) & ~x & kHighBits) != 0;
 }
 
+// Whether every byte of `word` is printable ASCII (0x20 to 0x7E) other than '"' and '\\': a JSON string's
+// bytes that need no escape. (A byte below 0x20 borrows in word - 0x20...; one at or above 0x7F carries
+// or has its high bit.)
+inline bool AllPlainJson(std::uint64_t word) {
+  const std::uint64_t below_space = (word - kEachByte * 0x20) & ~word & kHighBits;
+  const std::uint64_t delete_or_high = ((word + kEachByte * 0x01) | word) & kHighBits;
+  return (below_space | delete_or_high) == 0 && !HasByte(word, '"') && !HasByte(word, '\\');
+}
+
 }  // namespace conndiag

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "conndiag/utf8.h"
+#include "eight_bytes.h"
 
 namespace conndiag {
 void JsonWriter::BeforeValue() {
@@ -65,6 +66,7 @@ JsonWriter& JsonWriter::String(std::string_view value) {
     // Runs that need no escape are appended whole: a byte-by-byte append was most of the time a result
     // took to serialize (and in the page, serializing is a large part of an answer's time).
     std::size_t plain = i;
+    while (plain + 8 <= value.size() && AllPlainJson(LoadEight(value.data() + plain))) plain += 8;
     while (plain < value.size() && IsPlainJsonByte(static_cast<unsigned char>(value[plain]))) ++plain;
     if (plain > i) {
       out_.append(value.data() + i, plain - i);

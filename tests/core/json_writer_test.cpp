@@ -1,7 +1,13 @@
 // Tests of core/src/json_writer.cpp: valid, compact JSON whatever the strings hold.
 #include <catch2/catch.hpp>
 
+#include <iterator>
+#include <random>
+#include <string>
+
 #include <nlohmann/json.hpp>
+
+#include "conndiag/utf8.h"
 
 #include "json_writer.h"
 
@@ -40,4 +46,46 @@ TEST_CASE("empty strings can be written as null", "[json_writer]") {
   JsonWriter w;
   w.BeginObject().Key("s").StringOrNull("").Key("t").StringOrNull("x").EndObject();
   CHECK(w.str() == R"({"s":null,"t":"x"})");
+}
+
+// A string escaped byte by byte, as JsonWriter::String must write it (it finds runs that need no escape
+// 8 bytes at a time).
+static std::string EscapedByteByByte(const std::string& value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (std::size_t i = 0; i < value.size();) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c >= 0x80) {
+      const conndiag::Utf8Char d = conndiag::DecodeUtf8(value, i);
+      out += d.valid ? value.substr(i, d.length) : "\xEF\xBF\xBD";
+      i += d.length;
+      continue;
+    }
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7F) out += std::string("\\u00") + kHex[c >> 4] + kHex[c & 0xF];
+    else out += static_cast<char>(c);
+    ++i;
+  }
+  return out + "\"";
+}
+
+TEST_CASE("strings of every kind of byte are written as a byte-by-byte escape writes them", "[json_writer]") {
+  std::mt19937 random(271127);
+  // Plain runs long and short, and each byte that ends one: controls, space, quote, backslash, '~', DEL,
+  // the bytes of a UTF-8 character, and bytes no UTF-8 has.
+  const std::string pieces[] = {"abcdefghijklmnopqrstu", "ab", " ", "\"", "\\", "~", "\x7F", "\x1F", "\x00",
+                                "\n", "\t", "\xC3\xA9", "\xF0\x9F\x98\x80", "\xFF", "\x80", "\xE2\x82"};
+  for (int round = 0; round < 5000; ++round) {
+    std::string value;
+    const int count = static_cast<int>(random() % 12);
+    for (int k = 0; k < count; ++k) value += pieces[random() % std::size(pieces)];
+    JsonWriter w;
+    w.String(value);
+    INFO("round " << round);
+    CHECK(w.str() == EscapedByteByByte(value));
+  }
 }
