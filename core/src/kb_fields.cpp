@@ -48,7 +48,7 @@ bool JsonFields::String(const json& obj, const std::string& path, const char* ke
     return !required;
   }
   if (!it->is_string()) return Fail(path + "/" + key, "must be a string"), false;
-  out = it->get<std::string>();
+  out = *it->get_ptr<const std::string*>();
   if (required && out.empty()) return Fail(path + "/" + key, "must not be empty"), false;
   return true;
 }
@@ -65,12 +65,13 @@ bool JsonFields::StringList(const json& obj, const std::string& path, const char
   if (required && it->empty()) return Fail(here, "must not be empty"), false;
   for (std::size_t i = 0; i < it->size(); ++i) {
     const json& v = (*it)[i];
-    const std::string at = here + "/" + std::to_string(i);
-    if (!v.is_string()) return Fail(at, "must be a string"), false;
-    auto s = v.get<std::string>();
-    if (s.empty()) return Fail(at, "must not be empty"), false;
-    if (s.size() > max_len) return Fail(at, "longer than " + std::to_string(max_len) + " characters"), false;
-    out.push_back(std::move(s));
+    // The item's path is made only for an error: a knowledge base has thousands of items.
+    const auto at = [&] { return here + "/" + std::to_string(i); };
+    const auto* s = v.get_ptr<const std::string*>();
+    if (!s) return Fail(at(), "must be a string"), false;
+    if (s->empty()) return Fail(at(), "must not be empty"), false;
+    if (s->size() > max_len) return Fail(at(), "longer than " + std::to_string(max_len) + " characters"), false;
+    out.push_back(*s);
   }
   return true;
 }
@@ -82,10 +83,9 @@ bool JsonFields::Texts(const json& obj, const std::string& path, const char* key
   if (it == obj.end()) return Fail(here, "required field is missing"), false;
   if (!it->is_object() || it->empty()) return Fail(here, "must be an object of texts by language"), false;
   for (const auto& [lang, text] : it->items()) {
-    if (!text.is_string() || text.get<std::string>().empty()) {
-      return Fail(here + "/" + Token(lang), "must be a non-empty string"), false;
-    }
-    out[lang] = text.get<std::string>();
+    const auto* s = text.get_ptr<const std::string*>();
+    if (!s || s->empty()) return Fail(here + "/" + Token(lang), "must be a non-empty string"), false;
+    out[lang] = *s;
   }
   if (all_languages) {
     for (const auto& lang : *languages_) {
