@@ -1,6 +1,6 @@
 // Classifier: for each paste, runs the steps in order over the compiled knowledge base (classifier_load.cpp
-// compiles it) and hands each one's output to the next: normalize, find literals, infer the app, match signatures, link codes to rows,
-// propose similar texts, rank, explain, extract fields, understand.
+// compiles it) and hands each one's output to the next: normalize, find literals, infer the app, match
+// signatures, link codes to rows, propose similar texts, rank, explain, extract fields, understand.
 #include "conndiag/classifier.h"
 
 #include <algorithm>

@@ -1,5 +1,6 @@
 // Eight bytes of text at a time (internal to core): the word tests of scans that must not go byte by byte
-// (WebAssembly's memchr does; the raw look at log lines and the search for a line's end do not).
+// (WebAssembly's memchr does): the raw look at log lines, the search for a line's end, the JSON writer's
+// runs of plain bytes.
 #pragma once
 
 #include <cstdint>

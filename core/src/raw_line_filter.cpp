@@ -27,7 +27,6 @@ constexpr std::uint32_t kLow3 = 0x00FFFFFFu;
 constexpr std::uint32_t kHashMultiplier = 0x9E3779B1u;
 constexpr unsigned kMaybeBits = 16;  // 64 K bits: 8 KB, kept in the first-level cache during a scan
 
-
 // The key of up to 4 bytes: little-endian, each byte | 0x20 (so never 0).
 std::uint32_t KeyOf(std::string_view bytes) {
   std::uint32_t key = 0;

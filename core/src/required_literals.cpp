@@ -101,19 +101,20 @@ class Analyzer {
       run_is_first = false;
       run_word_start = false;
     };
+    // Too many alternatives to join: the run so far ends, and a new one begins with `set`.
+    auto start_over = [&](std::vector<std::string> set, std::vector<std::uint8_t> set_digits_after, bool word_start) {
+      end_run();
+      whole_exact = false;
+      run = std::move(set);
+      run_digits_after = std::move(set_digits_after);
+      run_word_start = word_start;
+    };
     // What follows each literal of the run is what follows the piece of `set` it ends with. `word_start`:
     // a \b comes right before each piece of `set` (it counts when `set` begins the run).
     auto extend = [&](const std::vector<std::string>& set, const std::vector<std::uint8_t>& set_digits_after,
                       bool word_start) {
       if (run.front().empty()) run_word_start = word_start;
-      if (run.size() * set.size() > kMaxAlternatives) {
-        end_run();
-        whole_exact = false;
-        run = set;
-        run_digits_after = set_digits_after;
-        run_word_start = word_start;
-        return;
-      }
+      if (run.size() * set.size() > kMaxAlternatives) return start_over(set, set_digits_after, word_start);
       std::vector<std::string> product;
       std::vector<std::uint8_t> product_digits_after;
       product.reserve(run.size() * set.size());
@@ -131,14 +132,8 @@ class Analyzer {
     // knowledge base's pattern analysis (and of its load in the page, where allocation costs more).
     auto extend_char = [&](char c, bool word_start) {
       if (run.front().empty()) run_word_start = word_start;
-      if (run.size() > kMaxAlternatives) {
-        end_run();
-        whole_exact = false;
-        run.assign(1, std::string(1, c));
-        run_word_start = word_start;
-      } else {
-        for (auto& literal : run) literal += c;
-      }
+      if (run.size() > kMaxAlternatives) return start_over({std::string(1, c)}, {0}, word_start);
+      for (auto& literal : run) literal += c;
       run_digits_after.assign(run.size(), 0);
     };
     while (!failed_ && pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
