@@ -137,7 +137,12 @@ Result Classifier::Classify(std::string_view text, const NormalizedText& normali
 
   std::vector<Candidate> candidates = c.signatures.Match(c.kb, normalized.text, found, result.warnings);
   LinkCodesToRows(c.kb, options, apps.guess, candidates);
-  if (candidates.empty() && options.similar) candidates = c.Similarity().Closest(normalized.text);
+  // Only other apps' rows matched (a bare status the app has no row for): the app's own known texts
+  // may still resemble the paste, and those, if any, are the better answer; ranking decides.
+  if (options.similar && (candidates.empty() || !AnyForApp(options, apps.guess, candidates))) {
+    std::vector<Candidate> similar = c.Similarity().Closest(normalized.text);
+    candidates.insert(candidates.end(), std::make_move_iterator(similar.begin()), std::make_move_iterator(similar.end()));
+  }
   RankCandidates(options, apps.guess, candidates);
   Explain(c.kb, options, text, normalized, apps, candidates, result);
   try {

@@ -29,6 +29,14 @@ bool HasApp(const Entry& e, const std::string& app) {
 
 }  // namespace
 
+bool AnyForApp(const Options& options, const std::optional<std::string>& app_guess,
+               const std::vector<Candidate>& candidates) {
+  const std::string& app = !options.app.empty() && options.app != "all" ? options.app : app_guess.value_or("");
+  if (app.empty()) return true;
+  return std::any_of(candidates.begin(), candidates.end(),
+                     [&](const Candidate& c) { return HasApp(*c.entry, app) || HasApp(*c.entry, "all"); });
+}
+
 void RankCandidates(const Options& options, const std::optional<std::string>& app_guess,
                     std::vector<Candidate>& candidates) {
   const std::string& chosen = options.app;

@@ -179,3 +179,36 @@ TEST_CASE("the similarity index, built on the first paste no signature matches, 
   for (auto& t : threads) t.join();
   for (const auto& answer : answers) CHECK(answer == expected);
 }
+
+TEST_CASE("when only other apps' rows match the chosen app's own similar text is the answer", "[classifier]") {
+  // The paste says "permission denied", a wording only the other app's row knows; the chosen app has a
+  // known text the paste resembles. Before, the other app's row was the only answer (the app filter
+  // keeps other apps' rows when nothing else matched) and the similar text was never looked for.
+  const auto kb = nlohmann::json::parse(R"({
+    "version": "t", "languages": ["en"],
+    "apps": {"box": {"name": {"en": "Box"}}, "okta": {"name": {"en": "Okta"}}},
+    "entries": [
+      {"id": "okta-permission", "source": "custom", "apps": ["okta"], "kind": "permission", "action": "test-now",
+       "message": {"en": "permission denied"}, "patterns": ["permission denied"], "cause": {"en": "c"}, "fix": {"en": ["s"]}},
+      {"id": "box-collaboration", "source": "custom", "apps": ["box"], "kind": "permission", "action": "test-now",
+       "message": {"en": "The service account is not a collaborator on the folder it lists"},
+       "patterns": ["never written"], "cause": {"en": "c"}, "fix": {"en": ["s"]}}
+    ]})");
+  auto c = Classifier::FromJson(kb.dump());
+  REQUIRE(c.ok());
+  const std::string paste = "permission denied: the service account is not a collaborator on the folder it lists";
+  Options box;
+  box.app = "box";
+  const auto r = c.value().Classify(paste, box);
+  REQUIRE_FALSE(r.matches.empty());
+  CHECK(r.matches[0].entry->id == "box-collaboration");
+  CHECK(r.matches[0].similar);
+  CHECK_FALSE(r.matches[0].confident);
+  // The other app's row goes: the choice of app is a filter once something of that app is there.
+  CHECK(Ids(r) == std::vector<std::string>{"box-collaboration"});
+
+  // With the other app chosen, its own row answers and nothing similar is looked for.
+  Options okta;
+  okta.app = "okta";
+  CHECK(Ids(c.value().Classify(paste, okta)) == std::vector<std::string>{"okta-permission"});
+}

@@ -22,7 +22,8 @@ struct Options {
   std::string app;          // app key the error came from; empty: infer it from the text
   std::string lang = "en";  // output language; must be one of the knowledge base's languages
   std::size_t top = 3;      // at most this many matches
-  bool similar = true;      // when no signature matches, propose the known texts the paste resembles
+  bool similar = true;      // when no signature matches, or only other apps' rows do, propose the known
+                            // texts the paste resembles
 };
 
 struct Match {
