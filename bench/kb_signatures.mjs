@@ -13,7 +13,7 @@ const alternation = (items, after = '') => items.map((item) => item + after).joi
 export function statusPattern(wordings, status) {
   const number = String(status);
   const forms = wordings.statuses[number];
-  let pattern = `\\b${number}\\)?[ :|-]{0,3}\\(?(?:${alternation(forms.reasons)})\\b`;
+  let pattern = `\\b${number}\\)?[ :|-]{0,3}\\(?(?:(?:client|server) error:)?(?:${alternation(forms.reasons)})\\b`;
   if (wordings.before_number.length > 0) pattern += `|(?:${alternation(wordings.before_number, number)})\\b`;
   for (const alone of forms.alone || []) pattern += `|\\b${alone}\\b`;
   return pattern;

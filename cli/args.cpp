@@ -20,7 +20,7 @@ Several files are diagnosed one by one, each under its name (with --json: one li
 
   --app APP     the app the error came from (office365, box, okta, salesforce, gsuite, servicenow,
                 exchange, aws, atlassian, slack, smartsheet, workday, zendesk); rows of other apps
-                drop out unless nothing else matches
+                drop out unless nothing else matches, and their bare-status rows always do
   --lang LANG   language of causes and fixes: en or fr (default: fr when the locale, LC_ALL, LC_MESSAGES
                 or LANG, is French, else en)
   --top N       show at most N matches (default 3)

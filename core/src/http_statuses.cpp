@@ -69,8 +69,9 @@ bool ReadHttpStatuses(JsonFields& fields, const json& root, HttpStatusWordings& 
 std::string StatusPattern(const HttpStatusWordings& wordings, int status) {
   const std::string number = std::to_string(status);
   const HttpStatusWordings::Forms& forms = wordings.statuses.at(status);
-  // "401 Unauthorized", "(401) Unauthorized", "401 - Unauthorized", "401: (Unauthorized)"
-  std::string pattern = "\\b" + number + "\\)?[ :|-]{0,3}\\(?(?:" + Alternation(forms.reasons) + ")\\b";
+  // "401 Unauthorized", "(401) Unauthorized", "401 - Unauthorized", "401: (Unauthorized)", and Python
+  // requests' "401 Client Error: Unauthorized for url"
+  std::string pattern = "\\b" + number + "\\)?[ :|-]{0,3}\\(?(?:(?:client|server) error:)?(?:" + Alternation(forms.reasons) + ")\\b";
   // "status code 401", "HTTP:401": the number ends a word, so "error 4012" is not a 401
   if (!wordings.before_number.empty()) pattern += "|(?:" + Alternation(wordings.before_number, number) + ")\\b";
   for (const auto& alone : forms.alone) pattern += "|\\b" + alone + "\\b";

@@ -108,6 +108,10 @@ void RankCandidates(const Options& options, const std::optional<std::string>& ap
     });
     if (any_on_app) {
       std::erase_if(candidates, [](const Candidate& c) { return c.off_app; });
+    } else {
+      // A bare status is read as the app's own row for it: another app's 403 row says nothing of
+      // this app's 403, so it never stands in for one.
+      std::erase_if(candidates, [](const Candidate& c) { return c.off_app && c.weak; });
     }
   }
 

@@ -47,7 +47,7 @@ TEST_CASE("a status signature gets the status's pattern from http_statuses, a na
   CHECK(sig.status == 401);
   REQUIRE(sig.patterns.size() == 1);
   CHECK(sig.patterns[0] ==
-        R"(\b401\)?[ :|-]{0,3}\(?(?:unauthori[sz]ed|non autorise)\b|(?:status code 401|http:401)\b|\bnet::httpunauthorized\b)");
+        R"(\b401\)?[ :|-]{0,3}\(?(?:(?:client|server) error:)?(?:unauthori[sz]ed|non autorise)\b|(?:status code 401|http:401)\b|\bnet::httpunauthorized\b)");
   CHECK(sig.name.at("en") == "an HTTP 401 in any wording");
   CHECK(sig.name.at("fr") == "un HTTP 401, quelle que soit la formulation");
   // Its own first, then the shared ones it does not already list.
@@ -63,7 +63,8 @@ TEST_CASE("a status signature recognizes every wording of its status, and not th
   conndiag::Options o;
   o.app = "box";
   for (const char* text : {"The remote server returned an error: (401) Unauthorized.", "Request failed with status code 401",
-                           "HTTP:401 from com.box.sdk", "Net::HTTPUnauthorized", "Le serveur distant a retourné une erreur : (401) Non autorisé."}) {
+                           "HTTP:401 from com.box.sdk", "Net::HTTPUnauthorized", "Le serveur distant a retourné une erreur : (401) Non autorisé.",
+                           "it throws a 401 Client Error: Unauthorized for url."}) {
     const auto result = c.Classify(text, o);
     INFO(text);
     REQUIRE_FALSE(result.matches.empty());

@@ -180,3 +180,27 @@ TEST_CASE("a bare status ranks below a vendor code the text carries, even an unl
   RankCandidates(o, std::nullopt, no_code);
   CHECK(no_code[0].entry->id == "okta-x");
 }
+
+TEST_CASE("a chosen app that nothing matches drops other apps' bare statuses, keeps their other rows", "[rank]") {
+  // Another app's row for a 403 says nothing of this app's 403: with Box chosen, Okta's weak status row
+  // goes even when nothing of Box matched, while Okta's specific row stays as a fallback.
+  const auto kb = TwoApps();
+  Candidate status = Cand(kb.entries[0], 40);
+  status.weak = true;
+  std::vector<Candidate> only_status{status};
+  Options box;
+  box.app = "box";
+  RankCandidates(box, std::nullopt, only_status);
+  CHECK(only_status.empty());
+
+  std::vector<Candidate> specific{Cand(kb.entries[0], 40)};
+  RankCandidates(box, std::nullopt, specific);
+  REQUIRE(specific.size() == 1);
+  CHECK(specific[0].off_app);
+  CHECK_FALSE(specific[0].confident);
+
+  // Without a chosen app, the bare status stays: it may be the right app's.
+  std::vector<Candidate> unchosen{status};
+  RankCandidates(Options{}, std::nullopt, unchosen);
+  CHECK(unchosen.size() == 1);
+}
