@@ -141,7 +141,8 @@ Result Classifier::Classify(std::string_view text, const NormalizedText& normali
   // may still resemble the paste, and those, if any, are the better answer; ranking decides.
   if (options.similar && (candidates.empty() || !AnyForApp(options, apps.guess, candidates))) {
     std::vector<Candidate> similar = c.Similarity().Closest(normalized.text);
-    candidates.insert(candidates.end(), std::make_move_iterator(similar.begin()), std::make_move_iterator(similar.end()));
+    candidates.insert(candidates.end(), std::make_move_iterator(similar.begin()),
+                      std::make_move_iterator(similar.end()));
   }
   RankCandidates(options, apps.guess, candidates);
   Explain(c.kb, options, text, normalized, apps, candidates, result);

@@ -71,7 +71,8 @@ std::string StatusPattern(const HttpStatusWordings& wordings, int status) {
   const HttpStatusWordings::Forms& forms = wordings.statuses.at(status);
   // "401 Unauthorized", "(401) Unauthorized", "401 - Unauthorized", "401: (Unauthorized)", and Python
   // requests' "401 Client Error: Unauthorized for url"
-  std::string pattern = "\\b" + number + "\\)?[ :|-]{0,3}\\(?(?:(?:client|server) error:)?(?:" + Alternation(forms.reasons) + ")\\b";
+  std::string pattern =
+      "\\b" + number + "\\)?[ :|-]{0,3}\\(?(?:(?:client|server) error:)?(?:" + Alternation(forms.reasons) + ")\\b";
   // "status code 401", "HTTP:401": the number ends a word, so "error 4012" is not a 401
   if (!wordings.before_number.empty()) pattern += "|(?:" + Alternation(wordings.before_number, number) + ")\\b";
   for (const auto& alone : forms.alone) pattern += "|\\b" + alone + "\\b";

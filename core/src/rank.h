@@ -18,8 +18,8 @@ inline constexpr double kTieMargin = 0.05;
 void RankCandidates(const Options& options, const std::optional<std::string>& app_guess,
                     std::vector<Candidate>& candidates);
 
-// Whether a candidate is a row of the app the error is for: the one chosen, else the one the text names
-// ("all" rows count for every app). True when no app is known: then every row is as good as any.
+// Whether any candidate is a row of the app the error is for: the one chosen, else the one the text
+// names ("all" rows count for every app). True when no app is known: then every row is as good as any.
 bool AnyForApp(const Options& options, const std::optional<std::string>& app_guess,
                const std::vector<Candidate>& candidates);
 
