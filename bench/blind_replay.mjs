@@ -34,7 +34,7 @@ const measures = ['top-1, app given', 'top-3, app unknown', 'negatives not confi
 function blindFigures(output) {
   const section = output.split('\nblind part')[1]?.split('\nwhole corpus')[0] ?? '';
   return measures.map((name) => {
-    const m = section.match(new RegExp(`${name.replace(/[,]/g, '\\$&')}\\s+[\\d.]+% \\((\\d+)/(\\d+)\\)`));
+    const m = section.match(new RegExp(`${name}\\s+[\\d.]+% \\((\\d+)/(\\d+)\\)`));
     return m ? [Number(m[1]), Number(m[2])] : [0, 0];
   });
 }
