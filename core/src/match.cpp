@@ -10,14 +10,21 @@
 namespace conndiag {
 namespace {
 
+bool AnyFound(const std::vector<std::uint32_t>& ids, const std::vector<std::uint8_t>& found) {
+  return ids.empty() || std::any_of(ids.begin(), ids.end(), [&](std::uint32_t id) { return found[id]; });
+}
+
+// Whether the literals found leave the pattern a chance: one of its literals, and one of each other set.
+bool MayMatch(const CompiledPattern& p, const std::vector<std::uint8_t>& found) {
+  return AnyFound(p.literal_ids, found) &&
+         std::all_of(p.also_ids.begin(), p.also_ids.end(), [&](const auto& ids) { return AnyFound(ids, found); });
+}
+
 // Runs one pattern; a match's normalized span goes to `spans`. Regex-work limits become warnings (and are
 // not remembered in `results`, so each pattern that hits them says so).
 bool Run(const CompiledPattern& p, const std::string& text, const std::vector<std::uint8_t>& found,
          std::vector<Span>& spans, std::vector<std::string>& warnings, PatternResults* results = nullptr) {
-  if (!p.literal_ids.empty() &&
-      std::none_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; })) {
-    return false;
-  }
+  if (!MayMatch(p, found)) return false;
   if (results) {
     if (auto known = results->find(p.re.get()); known != results->end()) {
       if (!known->second) return false;
@@ -57,10 +64,8 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
 }  // namespace
 
 bool Possible(const CompiledSignature& signature, const std::vector<std::uint8_t>& found) {
-  return std::all_of(signature.patterns.begin(), signature.patterns.end(), [&](const CompiledPattern& p) {
-    return p.literal_ids.empty() ||
-           std::any_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; });
-  });
+  return std::all_of(signature.patterns.begin(), signature.patterns.end(),
+                     [&](const CompiledPattern& p) { return MayMatch(p, found); });
 }
 
 std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::string& normalized,
@@ -143,9 +148,7 @@ std::vector<EntryTrace> SignatureSet::Trace(const KnowledgeBase& kb, const std::
       st.possible = Possible(sig, found);
       const auto outcome = [&](const CompiledPattern& p) {
         std::vector<Span> spans;
-        const bool absent = !p.literal_ids.empty() &&
-                            std::none_of(p.literal_ids.begin(), p.literal_ids.end(), [&](std::uint32_t id) { return found[id]; });
-        if (absent) return PatternTrace::Outcome::kLiteralsAbsent;
+        if (!MayMatch(p, found)) return PatternTrace::Outcome::kLiteralsAbsent;
         return Run(p, normalized, found, spans, warnings) ? PatternTrace::Outcome::kMatched : PatternTrace::Outcome::kNotMatched;
       };
       st.matched = true;

@@ -27,7 +27,8 @@ using Regex = boost::basic_regex<char, boost::c_regex_traits<char>>;
 // A regex and the prefilter literals it cannot match without (none: always run it).
 struct CompiledPattern {
   std::shared_ptr<const Regex> re;  // shared by every pattern with the same source (see PatternCache)
-  std::vector<std::uint32_t> literal_ids;
+  std::vector<std::uint32_t> literal_ids;            // one of these occurs in the text of every match
+  std::vector<std::vector<std::uint32_t>> also_ids;  // and one of each of these (AnalyzeLiterals' `also`)
   std::vector<std::string> prefixes;  // when every match starts with one of these: where searching may begin
   std::string path;                   // JSON pointer, for warnings
 };
@@ -123,7 +124,7 @@ class SignatureSet {
   // such as app clues, are the table's other users').
   std::size_t literal_count() const { return by_literal_.size(); }
   // Whether some signature's pattern needs literal `id` (one hints alone use decides nothing).
-  bool NeededByPatterns(std::uint32_t id) const { return id < by_literal_.size() && !by_literal_[id].empty(); }
+  bool NeededByPatterns(std::uint32_t id) const { return id < needed_.size() && needed_[id]; }
 
   // The entries (of the `kb` compiled) that match the normalized text, one candidate each, in
   // knowledge-base order. Regex work that exceeds Boost's limits skips that pattern with a warning.
@@ -141,7 +142,8 @@ class SignatureSet {
     std::uint32_t signature;
   };
   std::vector<CompiledEntry> entries_;
-  std::vector<std::vector<Ref>> by_literal_;  // literal id -> signatures with a pattern that needs it
+  std::vector<std::vector<Ref>> by_literal_;  // literal id -> signatures indexed under it (one per pattern)
+  std::vector<std::uint8_t> needed_;          // literal id -> some pattern needs it (indexed or in `also_ids`)
   bool some_unfiltered_ = false;              // a pattern with no provable literal: no text can be ruled out
 };
 

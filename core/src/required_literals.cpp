@@ -38,13 +38,17 @@ std::size_t Strength(const LiteralSet& s) { return !s.known || s.set.empty() ? 0
 
 class Analyzer {
  public:
-  explicit Analyzer(std::string_view p) : p_(p) {}
+  Analyzer(std::string_view p, std::size_t min_also_length) : p_(p), min_also_length_(min_also_length) {}
 
   LiteralSet Run() {
     LiteralSet result = Alternation();
     if (failed_ || pos_ != p_.size()) return {};
     return result;
   }
+
+  // Every requirement the pattern's top-level sequence met, the chosen one included (empty when the
+  // pattern is an alternation at its top: a branch's requirement is not the whole's).
+  std::vector<LiteralSet> TopLevelRequirements() { return std::move(top_level_); }
 
  private:
   enum class AtomKind { kLiteral, kZeroWidth, kOther, kGroup };
@@ -65,6 +69,7 @@ class Analyzer {
       branches.push_back(Sequence());
     }
     if (branches.size() == 1) return branches.front();
+    if (depth_ == 0) top_level_.clear();
     LiteralSet all{true, {}, true, true, true, {}};
     for (auto& b : branches) {
       if (!b.known || b.set.empty()) return {};  // one branch needs nothing: the whole needs nothing
@@ -88,11 +93,18 @@ class Analyzer {
     bool whole_exact = true;   // every atom so far was exact and joined into the one run
     bool after_boundary = false;  // a \b came after the last atom that consumes text
     bool run_word_start = false;  // the current run began right after a \b
+    auto keep_top_level = [&](const LiteralSet& candidate) {
+      if (depth_ == 0 && Strength(candidate) >= min_also_length_) top_level_.push_back(candidate);
+    };
     auto consider = [&](LiteralSet candidate) {
+      keep_top_level(candidate);
       if (Strength(candidate) > Strength(best)) best = std::move(candidate);
     };
     auto end_run = [&] {
-      // The run is replaced below: moved into `best` when stronger, never copied.
+      if (depth_ == 0 && !run.front().empty() && Shortest(run) >= min_also_length_) {
+        keep_top_level(LiteralSet{true, run, false, false, false, std::vector<std::uint8_t>(run.size(), 0)});
+      }
+      // The run is replaced below: moved into `best` when stronger.
       if (!run.front().empty() && Shortest(run) > Strength(best)) {
         best = LiteralSet{true, std::move(run), run_is_first, false, run_word_start, std::move(run_digits_after)};
       }
@@ -142,6 +154,7 @@ class Analyzer {
       const Repeat repeat = ParseQuantifier();
       if (atom.kind == AtomKind::kZeroWidth) {  // consumes nothing: the run goes on
         if (atom.word_boundary) after_boundary = true;
+        if (repeat != Repeat::kOptional && atom.group.known && !atom.group.set.empty()) consider(std::move(atom.group));
         continue;
       }
       const bool boundary_before = after_boundary;
@@ -293,12 +306,19 @@ class Analyzer {
   Atom ParseGroup() {
     Atom atom;
     bool zero_width = false;
+    bool positive = false;  // a look-around that must succeed: the text holds what it looks for
     if (pos_ < p_.size() && p_[pos_] == '?') {
       const std::string_view rest = p_.substr(pos_);
       if (rest.starts_with("?:")) pos_ += 2;
-      else if (rest.starts_with("?=") || rest.starts_with("?!")) { pos_ += 2; zero_width = true; }
-      else if (rest.starts_with("?<=") || rest.starts_with("?<!")) { pos_ += 3; zero_width = true; }
-      else if (rest.starts_with("?<") || rest.starts_with("?P<") || rest.starts_with("?'")) {
+      else if (rest.starts_with("?=") || rest.starts_with("?!")) {
+        positive = rest[1] == '=';
+        pos_ += 2;
+        zero_width = true;
+      } else if (rest.starts_with("?<=") || rest.starts_with("?<!")) {
+        positive = rest[2] == '=';
+        pos_ += 3;
+        zero_width = true;
+      } else if (rest.starts_with("?<") || rest.starts_with("?P<") || rest.starts_with("?'")) {
         const char close = rest[1] == '\'' ? '\'' : '>';
         const auto end = p_.find(close, pos_ + 2);
         if (end == std::string_view::npos) { failed_ = true; return atom; }
@@ -308,7 +328,9 @@ class Analyzer {
         return atom;
       }
     }
+    ++depth_;
     LiteralSet inner = Alternation();
+    --depth_;
     if (pos_ >= p_.size() || p_[pos_] != ')') {
       failed_ = true;
       return atom;
@@ -316,6 +338,13 @@ class Analyzer {
     ++pos_;
     if (zero_width) {
       atom.kind = AtomKind::kZeroWidth;  // its contents need not be part of the match
+      if (positive && inner.known && !inner.set.empty()) {
+        // ...but a positive one's must be in the text, beside the match: a requirement of its own
+        // ("(?<=the remote server returned an error:)\(401\)" cannot match a text without that phrase).
+        // Where it sits relative to the match is unknown, so it promises no start and nothing around it.
+        atom.group = LiteralSet{true, std::move(inner.set), false, false, false, {}};
+        atom.group.digits_after.assign(atom.group.set.size(), 0);
+      }
       return atom;
     }
     atom.kind = AtomKind::kGroup;
@@ -354,19 +383,46 @@ class Analyzer {
   std::string_view p_;
   std::size_t pos_ = 0;
   bool failed_ = false;
+  std::size_t min_also_length_;
+  int depth_ = 0;  // groups open around the current position
+  std::vector<LiteralSet> top_level_;
   std::size_t last_min_ = 1;
 };
 
 }  // namespace
 
-PatternLiterals AnalyzeLiterals(std::string_view pattern) {
-  LiteralSet set = Analyzer(pattern).Run();
+namespace {
+
+std::vector<std::string> SortedUnique(std::vector<std::string> literals) {
+  std::sort(literals.begin(), literals.end());
+  literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
+  return literals;
+}
+
+}  // namespace
+
+PatternLiterals AnalyzeLiterals(std::string_view pattern, std::size_t min_also_length) {
+  Analyzer analyzer(pattern, min_also_length);
+  LiteralSet set = analyzer.Run();
   if (!set.known) return {};
+  // The other requirements, strongest first, each once, the chosen set left out; a few are plenty.
+  constexpr std::size_t kMaxAlso = 3;
+  std::vector<LiteralSet> others = analyzer.TopLevelRequirements();
+  std::stable_sort(others.begin(), others.end(),
+                   [](const LiteralSet& a, const LiteralSet& b) { return Strength(a) > Strength(b); });
+  std::vector<std::vector<std::string>> also;
+  const std::vector<std::string> chosen = SortedUnique(set.set);
+  for (LiteralSet& other : others) {
+    std::vector<std::string> literals = SortedUnique(std::move(other.set));
+    if (also.size() == kMaxAlso) break;
+    if (literals != chosen && std::find(also.begin(), also.end(), literals) == also.end())
+      also.push_back(std::move(literals));
+  }
   // Sorted, each literal once, with the fewest digits any of its occurrences in the set promises.
   std::vector<std::pair<std::string, std::uint8_t>> pairs;
   for (std::size_t k = 0; k < set.set.size(); ++k) pairs.emplace_back(std::move(set.set[k]), set.digits_after[k]);
   std::sort(pairs.begin(), pairs.end());
-  PatternLiterals out{{}, set.prefix, set.word_start, {}};
+  PatternLiterals out{{}, set.prefix, set.word_start, {}, std::move(also)};
   for (auto& [literal, digits] : pairs) {
     if (!out.literals.empty() && out.literals.back() == literal) continue;  // the first has the fewest
     out.literals.push_back(std::move(literal));

@@ -1,6 +1,7 @@
 // Required literals (internal to core): which literals a regex cannot match without.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,12 +20,19 @@ std::vector<std::string> RequiredLiterals(std::string_view pattern);
 // before each of them (then only an occurrence there counts: "af1" in "\baf1\d{4}" not inside a GUID).
 // digits_after[i]: how many digits follow literals[i] in every match where it occurs as the set promises
 // ("af1" in "af[1-5]\d{4}": 4).
+// also: other sets the pattern needs as well, each with one literal in the text of every match (a
+// positive look-around's phrase, a second run of the same sequence). A prefilter that asks for one of
+// each, beside one of `literals`, runs fewer patterns: "(?<=the remote server returned an error:)\(401\)
+// unauthorized" needs the phrase and "unauthorized", and most texts that hold one lack the other.
 struct PatternLiterals {
   std::vector<std::string> literals;
   bool prefix = false;
   bool word_start = false;
   std::vector<std::uint8_t> digits_after;
+  std::vector<std::vector<std::string>> also;
 };
-PatternLiterals AnalyzeLiterals(std::string_view pattern);
+// A set of `also` whose shortest literal is shorter than min_also_length is left out (it would rule out
+// too little to be worth a literal of the prefilter); tests lower it to exercise the analysis.
+PatternLiterals AnalyzeLiterals(std::string_view pattern, std::size_t min_also_length = 4);
 
 }  // namespace conndiag

@@ -60,6 +60,11 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
   for (std::size_t k = 0; k < literals.literals.size(); ++k) {
     p.literal_ids.push_back(table.Id(literals.literals[k], literals.word_start, literals.digits_after[k]));
   }
+  for (const auto& set : literals.also) {
+    // No promise about what surrounds them: these literals may sit outside the match.
+    auto& ids = p.also_ids.emplace_back();
+    for (const auto& literal : set) ids.push_back(table.Id(literal, false, 0));
+  }
   if (literals.prefix) p.prefixes = std::move(literals.literals);
   return p;
 }
@@ -114,6 +119,7 @@ Expected<SignatureSet> SignatureSet::Compile(const KnowledgeBase& kb, LiteralTab
     set.entries_.push_back(std::move(compiled).value());
   }
   set.by_literal_.resize(table.list().size());
+  set.needed_ = std::vector<std::uint8_t>(table.list().size(), 0);
   for (std::size_t i = 0; i < set.entries_.size(); ++i) {
     const auto& signatures = set.entries_[i].signatures;
     for (std::size_t s = 0; s < signatures.size(); ++s) {
@@ -123,6 +129,10 @@ Expected<SignatureSet> SignatureSet::Compile(const KnowledgeBase& kb, LiteralTab
         if (p.literal_ids.empty()) set.some_unfiltered_ = true;
         for (std::uint32_t id : p.literal_ids) {
           set.by_literal_[id].push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s)});
+          set.needed_[id] = 1;
+        }
+        for (const auto& ids : p.also_ids) {
+          for (std::uint32_t id : ids) set.needed_[id] = 1;
         }
       }
     }

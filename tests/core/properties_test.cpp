@@ -191,6 +191,7 @@ TEST_CASE("required literals are sound on generated patterns and texts: no match
   std::size_t matches_checked = 0;
   std::size_t word_start_matches = 0;
   std::size_t digits_after_matches = 0;
+  std::size_t also_matches = 0;  // matches of patterns with further required sets
   for (int i = 0; i < 4000; ++i) {
     const std::string pattern = GenAlternation(rng, 0);
     boost::regex re;
@@ -199,7 +200,7 @@ TEST_CASE("required literals are sound on generated patterns and texts: no match
     } catch (const boost::regex_error&) {
       continue;  // the generator may write what Boost refuses; only valid patterns have literals to check
     }
-    const PatternLiterals analysis = AnalyzeLiterals(pattern);
+    const PatternLiterals analysis = AnalyzeLiterals(pattern, /*min_also_length=*/1);
     if (analysis.literals.empty()) continue;  // nothing claimed: the pattern is always run
     ++patterns_with_literals;
     for (int t = 0; t < 60; ++t) {
@@ -213,6 +214,8 @@ TEST_CASE("required literals are sound on generated patterns and texts: no match
       ++matches_checked;
       INFO("pattern " << pattern << " text [" << text << "]");
       CHECK(ContainsAny(text, analysis.literals));
+      for (const auto& set : analysis.also) CHECK(ContainsAny(text, set));
+      if (!analysis.also.empty()) ++also_matches;
       // Some literal occurs as the analysis says it must: after a word boundary when word_start (where
       // its first byte is a word byte) and followed by its digits_after digits.
       auto word = [&](std::size_t at) {
@@ -246,6 +249,7 @@ TEST_CASE("required literals are sound on generated patterns and texts: no match
   CHECK(matches_checked > 5000);
   CHECK(word_start_matches > 100);
   CHECK(digits_after_matches > 30);
+  CHECK(also_matches > 300);
 }
 
 TEST_CASE("the knowledge base's prefilter never rules out a pattern that matches a mutated example", "[properties]") {
@@ -269,8 +273,12 @@ TEST_CASE("the knowledge base's prefilter never rules out a pattern that matches
               if (!boost::regex_search(normalized.text, *p.re)) continue;
               ++pattern_matches;
               INFO(p.path << " on [" << normalized.text << "]");
-              CHECK((p.literal_ids.empty() || std::any_of(p.literal_ids.begin(), p.literal_ids.end(),
-                                                          [&](std::uint32_t id) { return found[id] != 0; })));
+              const auto any_found = [&](const std::vector<std::uint32_t>& ids) {
+                return ids.empty() ||
+                       std::any_of(ids.begin(), ids.end(), [&](std::uint32_t id) { return found[id] != 0; });
+              };
+              CHECK(any_found(p.literal_ids));
+              for (const auto& ids : p.also_ids) CHECK(any_found(ids));
             }
           }
         }

@@ -47,6 +47,45 @@ TEST_CASE("classes, dots and escapes break runs, look-arounds do not", "[prefilt
   CHECK(RequiredLiterals(R"([\]a]bcd)") == Set{"]bcd", "abcd"});
 }
 
+TEST_CASE("a positive look-around's literals must be in the text: a requirement of their own", "[prefilter]") {
+  // The .NET wording's status patterns: before, "unauthorized" was chosen, which most 401 texts hold.
+  const std::string dotnet =
+      R"((?:(?<=the remote server returned an error:)|(?<=le serveur distant a retourne une erreur:))\(401\) ?unauthorized)";
+  const auto analysis = conndiag::AnalyzeLiterals(dotnet);
+  CHECK(analysis.literals == Set{"le serveur distant a retourne une erreur:", "the remote server returned an error:"});
+  CHECK_FALSE(analysis.prefix);  // the phrase is before the match, not at its start
+  CHECK(RequiredLiterals(R"((?=.*wxyz)a.b)") == Set{"wxyz"});
+  CHECK(RequiredLiterals(R"((?=.*wxyz)ab)") == Set{"ab"});  // a match that is exactly "ab" says more
+  // A negative one requires nothing, and neither does an optional one.
+  CHECK(RequiredLiterals(R"((?<!wxyz)ab)") == Set{"ab"});
+  CHECK(RequiredLiterals(R"((?!wxyz)ab)") == Set{"ab"});
+  CHECK(RequiredLiterals(R"((?:(?<=wxyz)?|cd)ab)").size() == 1);  // a branch that needs nothing: only "ab"
+  // Each branch's own requirement joins the alternation's set (equal strength to "ab": the first is kept).
+  CHECK(RequiredLiterals(R"((?:(?<=wxyz)|cd)ab)") == Set{"cd", "wxyz"});
+  // Soundness where it matters: the phrase is in the text though not in the match.
+  boost::smatch m;
+  const std::string text = "the remote server returned an error:(401) unauthorized";
+  REQUIRE(boost::regex_search(text, m, boost::regex(dotnet)));
+  CHECK(m.str(0) == "(401) unauthorized");
+}
+
+TEST_CASE("the other requirements of the top-level sequence are kept as well", "[prefilter]") {
+  using Sets = std::vector<Set>;
+  const auto dotnet = conndiag::AnalyzeLiterals(R"((?<=the remote server returned an error:)\(401\) unauthorized)");
+  CHECK(dotnet.literals == Set{"(401) unauthorized"});  // the match is exactly this: it stays the first
+  CHECK(dotnet.also == Sets{{"the remote server returned an error:"}});
+  CHECK(conndiag::AnalyzeLiterals("tenant id .{0,80}?is incorrectly configured").also == Sets{{"tenant id "}});
+  // A branch's requirement is not the whole pattern's.
+  CHECK(conndiag::AnalyzeLiterals("tenant id .{0,80}?is bad|other wording").also.empty());
+  // Nor is one inside a group, an optional part or a negative look-around.
+  CHECK(conndiag::AnalyzeLiterals("(?:tenant id .{0,80}?is bad)x").also.empty());
+  CHECK(conndiag::AnalyzeLiterals("(?:tenant id )?.{0,80}?is incorrectly configured").also.empty());
+  CHECK(conndiag::AnalyzeLiterals("(?<!tenant id ).{0,80}?is incorrectly configured").also.empty());
+  // Short ones are left out unless asked for.
+  CHECK(conndiag::AnalyzeLiterals("abc.{0,9}incorrectly").also.empty());
+  CHECK(conndiag::AnalyzeLiterals("abc.{0,9}incorrectly", 3).also == Sets{{"abc"}});
+}
+
 TEST_CASE("a prefix runs through a group whose branches all have literals", "[prefilter]") {
   CHECK(RequiredLiterals(R"(\baf(?:[1-5]\d{4}|429)\b)") == Set{"af1", "af2", "af3", "af4", "af429", "af5"});
 }
