@@ -389,10 +389,6 @@ class Analyzer {
   std::size_t last_min_ = 1;
 };
 
-}  // namespace
-
-namespace {
-
 std::vector<std::string> SortedUnique(std::vector<std::string> literals) {
   std::sort(literals.begin(), literals.end());
   literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
@@ -413,8 +409,8 @@ PatternLiterals AnalyzeLiterals(std::string_view pattern, std::size_t min_also_l
   std::vector<std::vector<std::string>> also;
   const std::vector<std::string> chosen = SortedUnique(set.set);
   for (LiteralSet& other : others) {
-    std::vector<std::string> literals = SortedUnique(std::move(other.set));
     if (also.size() == kMaxAlso) break;
+    std::vector<std::string> literals = SortedUnique(std::move(other.set));
     if (literals != chosen && std::find(also.begin(), also.end(), literals) == also.end())
       also.push_back(std::move(literals));
   }
