@@ -20,11 +20,11 @@ bool MayMatch(const CompiledPattern& p, const std::vector<std::uint8_t>& found) 
          std::all_of(p.also_ids.begin(), p.also_ids.end(), [&](const auto& ids) { return AnyFound(ids, found); });
 }
 
-// Runs one pattern; a match's normalized span goes to `spans`. Regex-work limits become warnings (and are
-// not remembered in `results`, so each pattern that hits them says so).
-bool Run(const CompiledPattern& p, const std::string& text, const std::vector<std::uint8_t>& found,
-         std::vector<Span>& spans, std::vector<std::string>& warnings, PatternResults* results = nullptr) {
-  if (!MayMatch(p, found)) return false;
+// Runs one pattern that MayMatch let through (callers ask it first: a signature's patterns all at once in
+// Possible); a match's normalized span goes to `spans`. Regex-work limits become warnings (and are not
+// remembered in `results`, so each pattern that hits them says so).
+bool Run(const CompiledPattern& p, const std::string& text, std::vector<Span>& spans,
+         std::vector<std::string>& warnings, PatternResults* results = nullptr) {
   if (results) {
     if (auto known = results->find(p.re.get()); known != results->end()) {
       if (!known->second) return false;
@@ -79,13 +79,15 @@ std::optional<SignatureMatch> MatchEntry(const CompiledEntry& entry, const std::
     m.signature = s;
     bool all = true;
     for (const auto& p : sig.patterns) {
-      if (!Run(p, normalized, found, m.spans, warnings, results)) {
+      if (!Run(p, normalized, m.spans, warnings, results)) {
         all = false;
         break;
       }
     }
     if (!all) continue;
-    for (const auto& h : sig.hints) Run(h, normalized, found, m.spans, warnings, results);
+    for (const auto& h : sig.hints) {
+      if (MayMatch(h, found)) Run(h, normalized, m.spans, warnings, results);
+    }
     m.covered = Covered(m.spans);
     // A signature that is not weak wins over a weak one (a bare status, generic words), which must not turn
     // a strong recognition of the same entry into a "possible" one by covering a few more characters; then
@@ -149,7 +151,8 @@ std::vector<EntryTrace> SignatureSet::Trace(const KnowledgeBase& kb, const std::
       const auto outcome = [&](const CompiledPattern& p) {
         std::vector<Span> spans;
         if (!MayMatch(p, found)) return PatternTrace::Outcome::kLiteralsAbsent;
-        return Run(p, normalized, found, spans, warnings) ? PatternTrace::Outcome::kMatched : PatternTrace::Outcome::kNotMatched;
+        return Run(p, normalized, spans, warnings) ? PatternTrace::Outcome::kMatched
+                                                   : PatternTrace::Outcome::kNotMatched;
       };
       st.matched = true;
       for (std::size_t k = 0; k < sig.patterns.size(); ++k) {
