@@ -121,7 +121,8 @@ int Explain(const std::vector<std::string>& args, std::string_view built_in) {
     kb_text = Read(kb_path, kMaxKnowledgeBaseBytes, "the knowledge base", error);
     if (!error.empty()) return Problem("conndiag: " + error);
   }
-  auto loaded = kb_path.empty() ? Classifier::FromJson(kb_text) : Classifier::FromJsonExtending(built_in, kb_text);
+  auto loaded = kb_path.empty() ? Classifier::FromJson(kb_text, PatternChecks::kOnFirstUse)
+                                : Classifier::FromJsonExtending(built_in, kb_text);
   if (!loaded.ok()) return Problem((kb_path.empty() ? "built-in knowledge base" : kb_path) + ": " + loaded.error().What());
   // The text: standard input for "-", else the argument itself (a text to explain, not a file name).
   const std::string text = input == "-" ? Read("-", kMaxPasteBytes, "the text", error) : input;

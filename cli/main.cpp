@@ -201,8 +201,9 @@ int Run(int argc, char** argv) {
     kb_text = ReadFile(args.kb_path, error);
     if (!error.empty()) return Fail(error);
   }
-  // A --kb file may be complete, or extend the built-in knowledge base ("extends": "conndiag").
-  auto loaded = args.kb_path.empty() ? conndiag::Classifier::FromJson(kb_text)
+  // A --kb file may be complete, or extend the built-in knowledge base ("extends": "conndiag"). The built-in
+  // one's patterns were all compiled by its tests: each is compiled here when a text first needs it.
+  auto loaded = args.kb_path.empty() ? conndiag::Classifier::FromJson(kb_text, conndiag::PatternChecks::kOnFirstUse)
                                      : conndiag::Classifier::FromJsonExtending(conndiag::DefaultKnowledgeBase(), kb_text);
   if (!loaded.ok()) {
     const std::string source = args.kb_path.empty() ? "built-in knowledge base" : args.kb_path;

@@ -62,9 +62,10 @@ json Info(const conndiag::Classifier& c) {
   const auto& kb = c.knowledge_base();
   json apps = json::array();
   for (const auto& app : kb.apps) apps.push_back({{"key", app.key}, {"name", app.name}});
+  const bool on_first_use = c.pattern_checks() == conndiag::PatternChecks::kOnFirstUse;
   return {{"version", kb.version},   {"entries", kb.entries.size()}, {"apps", apps},
           {"languages", kb.languages}, {"build", {{"version", conndiag::kVersion}, {"git", conndiag::kGitRevision}}},
-          {"warnings", c.load_warnings()}};
+          {"warnings", c.load_warnings()}, {"patternsCompiled", on_first_use ? "on first use" : "at load"}};
 }
 
 // Options from the wrapper: {"app": "", "lang": "en", "top": 3}; unknown values are reported, not guessed.
@@ -82,9 +83,12 @@ conndiag::Options ParseOptions(const std::string& options_json) {
 
 // {"ok": true, "handle": N, "info": {...}} or {"ok": false, "error": "/entries/3/patterns/0: ..."}.
 // `overlay_json`, when not empty, is a knowledge base that extends `kb_json` (or replaces it).
-std::string Load(std::string_view kb_json, std::string_view overlay_json) {
+// `on_first_use`: the caller vouches that `kb_json`'s patterns all compile (the page's own knowledge base);
+// an overlay's are always compiled at load.
+std::string Load(std::string_view kb_json, std::string_view overlay_json, bool on_first_use) {
   try {
-    auto loaded = overlay_json.empty() ? conndiag::Classifier::FromJson(kb_json)
+    const auto checks = on_first_use ? conndiag::PatternChecks::kOnFirstUse : conndiag::PatternChecks::kAtLoad;
+    auto loaded = overlay_json.empty() ? conndiag::Classifier::FromJson(kb_json, checks)
                                        : conndiag::Classifier::FromJsonExtending(kb_json, overlay_json);
     if (!loaded.ok()) return Error(loaded.error().What());
     static int next_handle = 1;
@@ -204,9 +208,9 @@ std::string LogFeed(int log_id, std::string_view text, bool last) {
 void LogEnd(int log_id) { Logs().erase(log_id); }
 
 // The bound calls: each text is the input buffer's first N bytes, each reply a view (see Reply).
-emscripten::val BoundLoad(std::size_t kb_size, std::size_t overlay_size) {
+emscripten::val BoundLoad(std::size_t kb_size, std::size_t overlay_size, bool on_first_use) {
   const std::string_view both = InputText(kb_size + overlay_size);
-  return Reply(Load(both.substr(0, kb_size), both.substr(kb_size)));
+  return Reply(Load(both.substr(0, kb_size), both.substr(kb_size), on_first_use));
 }
 emscripten::val BoundClassify(int handle, std::size_t size, const std::string& options_json) {
   return Reply(Classify(handle, InputText(size), options_json));

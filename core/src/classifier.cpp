@@ -32,6 +32,7 @@ Classifier::~Classifier() = default;
 
 const KnowledgeBase& Classifier::knowledge_base() const { return compiled_->kb; }
 const std::vector<std::string>& Classifier::load_warnings() const { return compiled_->load_warnings; }
+PatternChecks Classifier::pattern_checks() const { return compiled_->pattern_checks; }
 
 std::optional<Error> Classifier::Validate(const Options& options) const {
   const KnowledgeBase& kb = compiled_->kb;

@@ -23,6 +23,7 @@ struct Classifier::Compiled {
   // The same by id (for Trace), with what the patterns need around each (a log's raw look checks it).
   LiteralTable::Literals literals;
   std::vector<std::string> load_warnings;
+  PatternChecks pattern_checks = PatternChecks::kAtLoad;
 
   // Every known text, for pastes no signature matches. Built on the first such paste, not at load: it is
   // a quarter of the load's work, and a page's first answer (usually a paste that matches) need not wait.

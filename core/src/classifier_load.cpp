@@ -10,13 +10,13 @@
 
 namespace conndiag {
 
-Expected<Classifier> Classifier::FromJson(std::string_view json) {
+Expected<Classifier> Classifier::FromJson(std::string_view json, PatternChecks checks) {
   auto parsed = ParseKnowledgeBase(json);
   if (!parsed.ok()) return parsed.error();
   auto c = std::make_unique<Compiled>();
   c->kb = std::move(parsed).value();
   LiteralTable table;
-  auto signatures = SignatureSet::Compile(c->kb, table);
+  auto signatures = SignatureSet::Compile(c->kb, table, checks);
   if (!signatures.ok()) return signatures.error();
   c->signatures = std::move(signatures).value();
   for (std::size_t a = 0; a < c->kb.apps.size(); ++a) {
@@ -25,6 +25,7 @@ Expected<Classifier> Classifier::FromJson(std::string_view json) {
   c->literals = table.Take();
   c->all_literals = MultiLiteralMatcher(c->literals.list);
   c->load_warnings = MissingWordWarnings(c->kb.languages);
+  c->pattern_checks = checks;
   return Classifier(std::move(c));
 }
 

@@ -42,10 +42,15 @@ bool Run(const CompiledPattern& p, const std::string& text, std::vector<Span>& s
       return false;
     }
   }
+  const Regex* re = p.re->Get();
+  if (!re) {  // only in a knowledge base loaded with PatternChecks::kOnFirstUse
+    warnings.push_back(p.path + ": skipped, " + p.re->error());
+    return false;
+  }
   boost::match_results<std::string::const_iterator> m;
   try {
     const auto flags = start > 0 ? boost::match_prev_avail : boost::match_default;  // \b looks one back
-    if (!boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), m, *p.re, flags)) {
+    if (!boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), m, *re, flags)) {
       if (results) results->emplace(p.re.get(), std::nullopt);
       return false;
     }

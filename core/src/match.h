@@ -1,9 +1,11 @@
 // Matching: an entry's signatures compiled once, then run against a normalized text (internal to core).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -16,6 +18,7 @@
 #include "conndiag/knowledge_base.h"
 #include "conndiag/match_trace.h"
 #include "conndiag/normalize.h"
+#include "conndiag/pattern_checks.h"
 
 namespace conndiag {
 
@@ -24,9 +27,26 @@ namespace conndiag {
 // letters are lowercase ASCII and character classes need no locale.
 using Regex = boost::basic_regex<char, boost::c_regex_traits<char>>;
 
+// A pattern's regex, compiled once, when first asked for (thread-safe).
+class PatternRegex {
+ public:
+  explicit PatternRegex(std::string source) : source_(std::move(source)) {}
+  // The compiled regex, or nullptr when the source does not compile (then error() says why).
+  const Regex* Get() const;
+  const std::string& error() const { return error_; }
+  bool compiled() const { return done_; }  // whether Get has run (for tests)
+
+ private:
+  std::string source_;
+  mutable std::once_flag once_;
+  mutable std::optional<Regex> re_;
+  mutable std::string error_;
+  mutable std::atomic<bool> done_{false};
+};
+
 // A regex and the prefilter literals it cannot match without (none: always run it).
 struct CompiledPattern {
-  std::shared_ptr<const Regex> re;  // shared by every pattern with the same source (see PatternCache)
+  std::shared_ptr<const PatternRegex> re;  // shared by every pattern with the same source (see PatternCache)
   std::vector<std::uint32_t> literal_ids;            // one of these occurs in the text of every match
   std::vector<std::vector<std::uint32_t>> also_ids;  // and one of each of these (AnalyzeLiterals' `also`)
   std::vector<std::string> prefixes;  // when every match starts with one of these: where searching may begin
@@ -69,17 +89,21 @@ class LiteralTable {
   std::vector<std::uint8_t> digits_after_;
 };
 
-// Compiles one pattern, adding its required literals to `table`. Errors name `path`.
-Expected<CompiledPattern> CompilePattern(const std::string& source, const std::string& path, LiteralTable& table);
+// Compiles one pattern, adding its required literals to `table`. Errors name `path`. With
+// PatternChecks::kOnFirstUse the regex itself is left for its first use (the literals are found now).
+Expected<CompiledPattern> CompilePattern(const std::string& source, const std::string& path, LiteralTable& table,
+                                         PatternChecks checks = PatternChecks::kAtLoad);
 
 // Patterns compiled once per source text while a knowledge base loads: a third of its patterns repeat
 // (each app's status wordings, common hints), and compiling them again was a tenth of the load's work.
 class PatternCache {
  public:
+  explicit PatternCache(PatternChecks checks = PatternChecks::kAtLoad) : checks_(checks) {}
   // As CompilePattern; a source seen before gets the same regex and literals, with its own `path`.
   Expected<CompiledPattern> Compile(const std::string& source, const std::string& path, LiteralTable& table);
 
  private:
+  PatternChecks checks_;
   std::unordered_map<std::string, CompiledPattern> compiled_;
 };
 
@@ -99,7 +123,7 @@ struct SignatureMatch {
 
 // What the patterns run on one text gave, by regex: identical patterns (a status's wordings, common hints)
 // share one compiled regex, so each is run once per text however many signatures use it.
-using PatternResults = std::unordered_map<const Regex*, std::optional<Span>>;
+using PatternResults = std::unordered_map<const PatternRegex*, std::optional<Span>>;
 
 // The entry's signature that explains the most of the text (a weak one only when no other matches), or
 // nullopt when none matches. Regex work that exceeds Boost's limits skips that pattern and adds a warning.
@@ -115,7 +139,8 @@ class SignatureSet {
  public:
   SignatureSet() = default;
   // Compiles every entry of `kb` (its patterns' literals go into `table`); errors name the JSON pointer.
-  static Expected<SignatureSet> Compile(const KnowledgeBase& kb, LiteralTable& table);
+  static Expected<SignatureSet> Compile(const KnowledgeBase& kb, LiteralTable& table,
+                                        PatternChecks checks = PatternChecks::kAtLoad);
 
   // Whether some signature could match a text in which the literals `hits` (ids, each once) occur;
   // `found` is the same set by id. Sound: false means no signature can match.

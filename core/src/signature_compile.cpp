@@ -37,24 +37,37 @@ std::uint32_t LiteralTable::Id(const std::string& literal, bool word_start, std:
   return it->second;
 }
 
-Expected<CompiledPattern> CompilePattern(const std::string& source, const std::string& path, LiteralTable& table) {
+const Regex* PatternRegex::Get() const {
+  std::call_once(once_, [this] {
+    try {
+      re_.emplace(source_, Regex::perl);
+    } catch (const boost::regex_error& e) {
+      error_ = std::string("invalid regular expression: ") + e.what();
+    }
+    done_ = true;
+  });
+  return re_ ? &*re_ : nullptr;
+}
+
+Expected<CompiledPattern> CompilePattern(const std::string& source, const std::string& path, LiteralTable& table,
+                                         PatternChecks checks) {
   if (HasUppercaseLiteral(source)) {
     return Error{path, "patterns match normalized (lowercase) text: write letters in lowercase"};
   }
   if (auto unsafe = UnsafePattern(source)) return Error{path, *unsafe};
   CompiledPattern p;
   p.path = path;
-  try {
-    p.re = std::make_shared<const Regex>(source, Regex::perl);
-  } catch (const boost::regex_error& e) {
-    return Error{path, std::string("invalid regular expression: ") + e.what()};
-  }
-  try {
-    if (boost::regex_search(std::string(), *p.re)) {
-      return Error{path, "the pattern matches empty text, so it would match every paste"};
+  p.re = std::make_shared<const PatternRegex>(source);
+  if (checks == PatternChecks::kAtLoad) {
+    const Regex* re = p.re->Get();
+    if (!re) return Error{path, p.re->error()};
+    try {
+      if (boost::regex_search(std::string(), *re)) {
+        return Error{path, "the pattern matches empty text, so it would match every paste"};
+      }
+    } catch (const std::exception& e) {
+      return Error{path, std::string("the pattern cannot be run: ") + e.what()};
     }
-  } catch (const std::exception& e) {
-    return Error{path, std::string("the pattern cannot be run: ") + e.what()};
   }
   PatternLiterals literals = AnalyzeLiterals(source);
   for (std::size_t k = 0; k < literals.literals.size(); ++k) {
@@ -76,7 +89,7 @@ Expected<CompiledPattern> PatternCache::Compile(const std::string& source, const
     p.path = path;
     return p;
   }
-  auto p = CompilePattern(source, path, table);
+  auto p = CompilePattern(source, path, table, checks_);
   if (p.ok()) compiled_.emplace(source, p.value());
   return p;
 }
@@ -110,9 +123,9 @@ Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, Pa
   return ce;
 }
 
-Expected<SignatureSet> SignatureSet::Compile(const KnowledgeBase& kb, LiteralTable& table) {
+Expected<SignatureSet> SignatureSet::Compile(const KnowledgeBase& kb, LiteralTable& table, PatternChecks checks) {
   SignatureSet set;
-  PatternCache cache;
+  PatternCache cache(checks);
   for (const Entry& e : kb.entries) {
     auto compiled = CompileEntry(e, table, cache);
     if (!compiled.ok()) return compiled.error();

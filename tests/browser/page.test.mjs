@@ -39,6 +39,17 @@ test('the offline file from file:// classifies the English and French message of
   await checkClean(p);
 });
 
+test("the page's own knowledge base compiles its patterns on first use, a script's own one whole at load", async () => {
+  const p = await openPage(browser, offlineUrl);
+  const [own, scripts] = await p.page.evaluate(async (kbText) => [
+    (await globalThis.ConnDiag.create()).kbInfo().patternsCompiled,
+    (await globalThis.ConnDiag.create({ kb: kbText })).kbInfo().patternsCompiled,
+  ], JSON.stringify(kb));
+  assert.equal(own, 'on first use');
+  assert.equal(scripts, 'at load');
+  await checkClean(p);
+});
+
 test('the hosted folder served on 127.0.0.1 under a sub-path works the same', async () => {
   const p = await openPage(browser, site.url, { allowedOrigin: site.url.replace(/\/tools.*/, '') });
   await everyRow(p.page);

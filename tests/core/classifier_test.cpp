@@ -19,6 +19,25 @@ Result Classify(const std::string& text, const std::string& app = "") {
   o.app = app;
   return DefaultClassifier().Classify(text, o);
 }
+
+// A custom knowledge base of two Box rows: `troubled_id` with `troubled_pattern`, then "sane" with its own.
+std::string TroubledAndSane(const std::string& troubled_id, const std::string& troubled_pattern,
+                            const std::string& sane_pattern) {
+  nlohmann::json kb = {{"version", "t"}, {"languages", {"en"}}, {"apps", {{"box", {{"name", {{"en", "Box"}}}}}}}};
+  for (const auto& [id, pattern] :
+       {std::pair(troubled_id, troubled_pattern), std::pair(std::string("sane"), sane_pattern)}) {
+    kb["entries"].push_back({{"id", id},
+                             {"source", "custom"},
+                             {"apps", {"box"}},
+                             {"kind", "internal"},
+                             {"action", "test-now"},
+                             {"message", {{"en", "x"}}},
+                             {"patterns", {pattern}},
+                             {"cause", {{"en", "c"}}},
+                             {"fix", {{"en", {"s"}}}}});
+  }
+  return kb.dump();
+}
 }  // namespace
 
 TEST_CASE("the longer, more specific row beats its prefix: row 1 over row 18", "[classifier]") {
@@ -142,16 +161,7 @@ TEST_CASE("classification is deterministic", "[classifier]") {
 TEST_CASE("a pattern needing too much regex work is skipped with a warning and the rest still answers",
           "[classifier]") {
   // A custom knowledge base with a catastrophic pattern, and a sane row beside it.
-  const auto kb = nlohmann::json::parse(R"({
-    "version": "t", "languages": ["en"],
-    "apps": {"box": {"name": {"en": "Box"}}},
-    "entries": [
-      {"id": "slow", "source": "custom", "apps": ["box"], "kind": "internal", "action": "test-now",
-       "message": {"en": "x"}, "patterns": ["(?:a|aa)+(?:a|aa)+b"], "cause": {"en": "c"}, "fix": {"en": ["s"]}},
-      {"id": "sane", "source": "custom", "apps": ["box"], "kind": "internal", "action": "test-now",
-       "message": {"en": "x"}, "patterns": ["aaaa"], "cause": {"en": "c"}, "fix": {"en": ["s"]}}
-    ]})");
-  auto c = Classifier::FromJson(kb.dump());
+  auto c = Classifier::FromJson(TroubledAndSane("slow", "(?:a|aa)+(?:a|aa)+b", "aaaa"));
   REQUIRE(c.ok());
   const auto r = c.value().Classify(std::string(5000, 'a'), Options{});
   REQUIRE(Ids(r) == std::vector<std::string>{"sane"});
@@ -211,4 +221,62 @@ TEST_CASE("when only other apps' rows match the chosen app's own similar text is
   Options okta;
   okta.app = "okta";
   CHECK(Ids(c.value().Classify(paste, okta)) == std::vector<std::string>{"okta-permission"});
+}
+
+TEST_CASE("the built-in knowledge base answers the same with its patterns compiled on first use, from several "
+          "threads at once",
+          "[classifier]") {
+  // The CLI and the page load the built-in knowledge base this way (DefaultClassifier compiles every pattern
+  // at load, which is what vouches for them). Each entry's messages and signature examples, classified by
+  // four threads on a fresh classifier that has compiled nothing yet, must get what the fully compiled one
+  // gives: the same entries, scores and confidence, and the same warnings.
+  auto lazy = Classifier::FromJson(DefaultKnowledgeBase(), PatternChecks::kOnFirstUse);
+  REQUIRE(lazy.ok());
+  CHECK(lazy.value().pattern_checks() == PatternChecks::kOnFirstUse);
+  CHECK(DefaultClassifier().pattern_checks() == PatternChecks::kAtLoad);
+  std::vector<std::string> texts;
+  for (const Entry& e : lazy.value().knowledge_base().entries) {
+    for (const auto& [lang, message] : e.message) texts.push_back(message);
+    for (const Signature& s : e.signatures) texts.insert(texts.end(), s.examples.begin(), s.examples.end());
+  }
+  REQUIRE(texts.size() > 300);
+  const auto answer = [](const Classifier& c, const std::string& text) {
+    const Result r = c.Classify(text, Options{});
+    std::vector<std::string> parts;
+    for (const Match& m : r.matches) {
+      parts.push_back(m.entry->id + " " + std::to_string(m.score) + (m.confident ? " confident" : ""));
+    }
+    parts.insert(parts.end(), r.warnings.begin(), r.warnings.end());
+    return parts;
+  };
+  std::vector<std::vector<std::string>> expected;
+  for (const auto& text : texts) expected.push_back(answer(DefaultClassifier(), text));
+  std::vector<std::size_t> differing(4, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < differing.size(); ++t) {
+    threads.emplace_back([&, t] {
+      // Each thread starts at another text, so that threads compile different patterns at the same time.
+      for (std::size_t k = 0; k < texts.size(); ++k) {
+        const std::size_t i = (k + t * texts.size() / differing.size()) % texts.size();
+        if (answer(lazy.value(), texts[i]) != expected[i]) ++differing[t];
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (std::size_t d : differing) CHECK(d == 0);
+}
+
+TEST_CASE("on first use a pattern that does not compile is skipped with a warning, at load it is refused",
+          "[classifier]") {
+  const std::string kb = TroubledAndSane("bad", "(unclosed group", "group");
+  const auto refused = Classifier::FromJson(kb);
+  REQUIRE_FALSE(refused.ok());
+  CHECK_THAT(refused.error().What(), Catch::StartsWith("/entries/0/patterns/0: invalid regular expression"));
+
+  auto loaded = Classifier::FromJson(kb, PatternChecks::kOnFirstUse);
+  REQUIRE(loaded.ok());
+  const auto r = loaded.value().Classify("(unclosed group", Options{});
+  CHECK(Ids(r) == std::vector<std::string>{"sane"});
+  REQUIRE(r.warnings.size() == 1);
+  CHECK_THAT(r.warnings[0], Catch::StartsWith("/entries/0/patterns/0: skipped, invalid regular expression"));
 }

@@ -2,6 +2,8 @@
 // entry, all of a signature's patterns must match, the signature that explains most wins.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "multi_literal_matcher.h"
 #include "match.h"
 
@@ -117,4 +119,56 @@ TEST_CASE("a pattern repeated across signatures is compiled once, and keeps its 
   REQUIRE_FALSE(bad1.ok());
   REQUIRE_FALSE(bad2.ok());
   CHECK(bad2.error().path == "/entries/2/signatures/0/patterns/0");
+}
+
+TEST_CASE("a regex compiled on first use is compiled only when a text's literals let its pattern run", "[match]") {
+  Entry e;
+  e.signatures = {Sig("connector", {"httprequestfailure", "server returned:401"}),
+                  Sig("vendor", {"\\be0000011\\b", "invalid token provided"})};
+  LiteralTable table;
+  PatternCache cache(PatternChecks::kOnFirstUse);
+  auto compiled = CompileEntry(e, table, cache);
+  REQUIRE(compiled.ok());
+  const CompiledEntry& entry = compiled.value();
+  const auto compiled_count = [&](std::size_t s) {
+    const auto& patterns = entry.signatures[s].patterns;
+    return std::count_if(patterns.begin(), patterns.end(), [](const CompiledPattern& p) { return p.re->compiled(); });
+  };
+  CHECK(compiled_count(0) == 0);  // loading compiled nothing
+  CHECK(compiled_count(1) == 0);
+
+  const MultiLiteralMatcher literals(table.list());
+  const std::string text = "{\"errorcode\":\"e0000011\",\"errorsummary\":\"invalid token provided\"}";
+  std::vector<std::uint8_t> found;
+  literals.Scan(text, found);
+  std::vector<std::string> warnings;
+  const auto m = MatchEntry(entry, text, found, warnings);
+  REQUIRE(m);
+  CHECK(m->signature == 1);
+  CHECK(warnings.empty());
+  CHECK(compiled_count(0) == 0);  // its literals are absent: never run, never compiled
+  CHECK(compiled_count(1) == 2);
+}
+
+TEST_CASE("a regex that does not compile is refused at load and skipped with a warning on first use", "[match]") {
+  LiteralTable table;
+  PatternCache at_load;
+  const auto refused = at_load.Compile("(unclosed group", "/entries/0/patterns/0", table);
+  REQUIRE_FALSE(refused.ok());
+  CHECK_THAT(refused.error().message, Catch::StartsWith("invalid regular expression"));
+
+  Entry e;
+  e.signatures = {Sig("bad", {"(unclosed group"})};
+  PatternCache on_first_use(PatternChecks::kOnFirstUse);
+  auto compiled = CompileEntry(e, table, on_first_use);
+  REQUIRE(compiled.ok());  // not looked at yet
+  const MultiLiteralMatcher literals(table.list());
+  const std::string text = "(unclosed group";
+  std::vector<std::uint8_t> found;
+  literals.Scan(text, found);
+  std::vector<std::string> warnings;
+  CHECK_FALSE(MatchEntry(compiled.value(), text, found, warnings));
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0],
+             Catch::StartsWith("/entries/0/signatures/bad/patterns/0: skipped, invalid regular expression"));
 }

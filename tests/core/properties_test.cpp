@@ -270,7 +270,7 @@ TEST_CASE("the knowledge base's prefilter never rules out a pattern that matches
         for (const CompiledSignature& sig : c.entries[e].signatures) {
           for (const auto* list : {&sig.patterns, &sig.hints}) {
             for (const CompiledPattern& p : *list) {
-              if (!boost::regex_search(normalized.text, *p.re)) continue;
+              if (!boost::regex_search(normalized.text, *p.re->Get())) continue;
               ++pattern_matches;
               INFO(p.path << " on [" << normalized.text << "]");
               const auto any_found = [&](const std::vector<std::uint32_t>& ids) {
@@ -305,7 +305,7 @@ TEST_CASE("the knowledge base's prefilter never rules out a pattern that matches
   }
   CHECK(pattern_matches > 1000);
   // Remembered results are only exercised if signatures share regexes: they do (status wordings, hints).
-  std::set<const Regex*> distinct;
+  std::set<const PatternRegex*> distinct;
   std::size_t patterns = 0;
   for (const CompiledEntry& entry : c.entries) {
     for (const CompiledSignature& sig : entry.signatures) {

@@ -63,6 +63,26 @@ test('a malformed custom knowledge base rejects create with the JSON path of the
   await assert.rejects(createConnDiag(factory, { kb: '{"version": ', wasmBinary }), /not valid JSON/);
 });
 
+test('compilePatternsOnFirstUse: a pattern is checked when first needed, and an overlay is still checked whole', async () => {
+  assert.equal(diag.kbInfo().patternsCompiled, 'at load');  // the default
+  const lazy = await createConnDiag(factory, { kb: kbText, wasmBinary, compilePatternsOnFirstUse: true });
+  assert.equal(lazy.kbInfo().patternsCompiled, 'on first use');
+  for (const text of ['HttpRequestFailure: Server returned: 401 Unauthorized', 'AADSTS50076: use multi-factor', 'nothing known']) {
+    assert.deepEqual(lazy.classify(text), diag.classify(text), text);
+  }
+  // Only the caller's word vouches for the patterns: one that does not compile is skipped with a warning.
+  const bad = structuredClone(kb);
+  bad.entries[3].signatures[0].patterns[0] = '(unclosed';
+  const trusting = await createConnDiag(factory, { kb: bad, wasmBinary, compilePatternsOnFirstUse: true });
+  const r = trusting.classify('(unclosed');
+  assert.match(r.warnings.join('\n'), /^\/entries\/3\/signatures\/0\/patterns\/0: skipped, invalid regular expression/m);
+  // An overlay is someone's own writing: its patterns are compiled while loading whatever the option says.
+  const overlay = { extends: 'conndiag', entries: [{ id: 'x-new', apps: ['box'], kind: 'internal', action: 'test-now', message: { en: 'x' },
+    patterns: ['(bad'], cause: { en: 'c', fr: 'c' }, fix: { en: ['s'], fr: ['s'] } }] };
+  await assert.rejects(createConnDiag(factory, { kb: kbText, overlay, wasmBinary, compilePatternsOnFirstUse: true }),
+                       /^Error: \/entries\/0\/patterns\/0: invalid regular expression/);
+});
+
 test('unknown options are errors, not guesses', () => {
   assert.throws(() => diag.classify('x', { app: 'dropbox' }), /unknown app "dropbox"/);
   assert.throws(() => diag.classify('x', { lang: 'de' }), /valid languages: en, fr/);

@@ -187,6 +187,8 @@ export interface KbInfo {
   build: BuildInfo;
   /** What loading found that is not an error, e.g. a declared language conndiag has no words for. */
   warnings: string[];
+  /** When the patterns' regular expressions are compiled (see CreateOptions.compilePatternsOnFirstUse). */
+  patternsCompiled: 'at load' | 'on first use';
 }
 
 /** A loaded diagnoser (made by createConnDiag). Plain data in, plain data out; nothing to free. */
@@ -221,6 +223,13 @@ export interface CreateOptions {
   wasmBinary?: Uint8Array | ArrayBuffer | Promise<Uint8Array | ArrayBuffer | undefined>;
   /** Where to fetch conndiag-core.wasm. */
   locateFile?: (path: string, prefix: string) => string;
+  /**
+   * Compile each pattern of `kb` when a text first needs it instead of all while loading: a quicker
+   * first answer. Only for a knowledge base whose patterns all compile (the built-in one, which its tests
+   * check): a pattern that does not is then skipped with a warning instead of refusing the load. An
+   * overlay's patterns are always compiled while loading. Default false.
+   */
+  compilePatternsOnFirstUse?: boolean;
 }
 
 /** The Emscripten factory of the module (ConnDiagModule, or the package's core/conndiag-core.cjs). */

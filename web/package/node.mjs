@@ -19,5 +19,8 @@ export function createNodeConnDiag(options = {}) {
   const factory = require(CORE_GLUE);
   const wasmBinary = readFileSync(new URL('./core/conndiag-core.wasm', import.meta.url));
   const kb = options.kb ?? readFileSync(new URL('./site/kb.json', import.meta.url), 'utf8');
-  return createConnDiag(factory, { kb, overlay: options.overlay, wasmBinary });
+  // The bundled knowledge base's patterns all compile (its tests check them): each is compiled when first
+  // needed. Someone's own knowledge base is checked whole while loading.
+  const compilePatternsOnFirstUse = options.kb === undefined || options.kb === null;
+  return createConnDiag(factory, { kb, overlay: options.overlay, wasmBinary, compilePatternsOnFirstUse });
 }

@@ -21,7 +21,7 @@
  * call (see `reply`).
  * @typedef {object} CoreModule
  * @property {(size: number) => Uint8Array} inputBuffer
- * @property {(kbSize: number, overlaySize: number) => Uint8Array} load
+ * @property {(kbSize: number, overlaySize: number, onFirstUse: boolean) => Uint8Array} load
  * @property {(handle: number, size: number, options: string) => Uint8Array} classify
  * @property {(handle: number, size: number, options: string) => Uint8Array} classifyLog
  * @property {(handle: number, options: string) => Uint8Array} logBegin
@@ -193,6 +193,6 @@ export async function createConnDiag(factory, options) {
   /** @param {object|string} x */
   const asText = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
   const [kbSize, overlaySize] = toModule(core, [asText(kb), overlay === undefined || overlay === null ? '' : asText(overlay)]);
-  const loaded = reply(core.load(kbSize, overlaySize));
+  const loaded = reply(core.load(kbSize, overlaySize, Boolean((options || {}).compilePatternsOnFirstUse)));
   return new Diagnoser(core, loaded.handle, loaded.info);
 }

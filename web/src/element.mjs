@@ -42,12 +42,14 @@ async function loadDiagnoser(kbSrc) {
   let diag;
   try {
     // Merged and validated in the core, like the CLI's --kb: errors name the portal file's own path.
-    diag = await createConnDiag(() => modulePromise, { kb, overlay });
+    // The built-in knowledge base's patterns compile when first needed (its tests check them all); the
+    // portal's overlay is checked whole while loading.
+    diag = await createConnDiag(() => modulePromise, { kb, overlay, compilePatternsOnFirstUse: true });
   } catch (e) {
     throw new Error(kbSrc ? `${url}: ${e.message}` : e.message);
   }
   const workerUrl = new URL('conndiag-worker.js', scriptUrl).href;
-  const background = new WorkerClient(() => workerAt(workerUrl), async () => ({ kb, overlay, base: workerUrl }));
+  const background = new WorkerClient(() => workerAt(workerUrl), async () => ({ kb, overlay, base: workerUrl, compilePatternsOnFirstUse: true }));
   return { diag, background };
 }
 

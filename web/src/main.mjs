@@ -36,7 +36,10 @@ function wasm() {
 const ConnDiag = {
   async create(options = {}) {
     const kb = options.kb ?? defaultKnowledgeBase();  // fetched while the module compiles
-    return createConnDiag(ConnDiagModule, { kb, wasmBinary: wasm(), locateFile: locateAsset });
+    // The built-in knowledge base's patterns all compile (its tests check them): compiling each when first
+    // needed brings the first answer sooner. Someone's own knowledge base is checked whole at load.
+    const compilePatternsOnFirstUse = options.kb === undefined || options.kb === null;
+    return createConnDiag(ConnDiagModule, { kb, wasmBinary: wasm(), locateFile: locateAsset, compilePatternsOnFirstUse });
   },
 };
 globalThis.ConnDiag = ConnDiag;
@@ -336,7 +339,7 @@ function slashFocus(e) {
 // What the worker loads: the knowledge base text and the wasm (fetched or inlined once, again after a failure).
 async function workerAssets() {
   state.kbText ||= await defaultKnowledgeBase();
-  return { kb: state.kbText, wasmBinary: await wasm(), base: pageWorkerUrl() || undefined };
+  return { kb: state.kbText, wasmBinary: await wasm(), base: pageWorkerUrl() || undefined, compilePatternsOnFirstUse: true };
 }
 
 const background = new WorkerClient(pageWorker, workerAssets);

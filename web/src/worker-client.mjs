@@ -20,7 +20,7 @@ export class WorkerClient {
   /**
    * @param {() => Worker} createWorker  starts the worker (throws when the browser refuses, e.g. a
    *   cross-origin script URL)
-   * @param {() => Promise<{kb: string, overlay?: string, wasmBinary?: Uint8Array, base?: string}>} assets
+   * @param {() => Promise<{kb: string, overlay?: string, wasmBinary?: Uint8Array, base?: string, compilePatternsOnFirstUse?: boolean}>} assets
    *   what it loads (base: where conndiag-worker.js is, when the worker is a bootstrap blob)
    */
   constructor(createWorker, assets) {
@@ -59,7 +59,8 @@ export class WorkerClient {
         reject(error);
         if (this._worker === w) this._forget(error);
       };
-      this._assets().then((a) => w.postMessage({ type: 'load', kb: a.kb, overlay: a.overlay, wasmBinary: a.wasmBinary, base: a.base }), reject);
+      this._assets().then((a) => w.postMessage({ type: 'load', kb: a.kb, overlay: a.overlay, wasmBinary: a.wasmBinary, base: a.base,
+                                                 compilePatternsOnFirstUse: a.compilePatternsOnFirstUse }), reject);
     });
     // A failure is not cached: the next request starts a new worker.
     this._ready.catch((e) => {

@@ -1,8 +1,8 @@
 // The diagnoser in a Web Worker (conndiag-worker.js): big logs are read and classified here, chunk by
 // chunk, so the page never freezes. Messages in:
-//   {type: "load", kb, overlay?, wasmBinary?, base?}   (overlay: a knowledge base that extends kb; base:
-//     the URL this script was loaded from, when a bootstrap blob imported it: the glue and the wasm are
-//     beside it, not beside the blob)
+//   {type: "load", kb, overlay?, wasmBinary?, base?, compilePatternsOnFirstUse?}   (overlay: a knowledge
+//     base that extends kb; base: the URL this script was loaded from, when a bootstrap blob imported it:
+//     the glue and the wasm are beside it, not beside the blob; compilePatternsOnFirstUse: as createConnDiag's)
 //   {id, type: "classify" | "classifyLog", text, options}
 //   {id, type: "log", file: Blob, options}      -> progress messages, then the result
 // Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, lines, added, updated, warnings,
@@ -99,12 +99,12 @@ async function readLog(id, file, stream) {
 }
 
 self.onmessage = async (event) => {
-  const { id, type, text, options, kb, overlay, wasmBinary, file, base } = event.data || {};
+  const { id, type, text, options, kb, overlay, wasmBinary, file, base, compilePatternsOnFirstUse } = event.data || {};
   try {
     if (type === 'load') {
       loadGlue(base);
       const locateFile = base ? (file) => new URL(locateAsset(file, ''), base).href : locateAsset;
-      diag = await createConnDiag(ConnDiagModule, { kb, overlay, wasmBinary, locateFile });
+      diag = await createConnDiag(ConnDiagModule, { kb, overlay, wasmBinary, locateFile, compilePatternsOnFirstUse });
       self.postMessage({ type: 'ready', info: diag.kbInfo() });
     } else if (!diag) {
       throw new Error('send {type: "load", kb} first');

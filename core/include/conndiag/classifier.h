@@ -12,6 +12,7 @@
 #include "conndiag/fields.h"
 #include "conndiag/knowledge_base.h"
 #include "conndiag/match_trace.h"
+#include "conndiag/pattern_checks.h"
 #include "conndiag/normalize.h"
 
 namespace conndiag {
@@ -72,11 +73,12 @@ class Classifier {
  public:
   // Loads and compiles a knowledge base. Errors name the JSON pointer of the first problem,
   // e.g. "/entries/3/patterns/0: invalid regular expression: ...".
-  static Expected<Classifier> FromJson(std::string_view json);
+  static Expected<Classifier> FromJson(std::string_view json, PatternChecks checks = PatternChecks::kAtLoad);
 
   // Loads `overlay_json`, a knowledge base that extends `base_json` ("extends": "conndiag": its entries
   // add rows or replace fields of existing ones), or replaces it (no "extends"). Errors name the overlay's
-  // own JSON path ("/entries/0/patterns/0: ..."), or say that the merged base is meant.
+  // own JSON path ("/entries/0/patterns/0: ..."), or say that the merged base is meant. Every pattern is
+  // compiled at load: an overlay is someone's own writing.
   static Expected<Classifier> FromJsonExtending(std::string_view base_json, std::string_view overlay_json);
 
   Classifier(Classifier&&) noexcept;
@@ -130,6 +132,8 @@ class Classifier {
   // What loading found that is not an error: a language the knowledge base declares that the core has
   // no words for (explanations in it fall back to English), as "/languages/2: ...".
   const std::vector<std::string>& load_warnings() const;
+  // When this knowledge base's regexes are compiled (FromJson's `checks`).
+  PatternChecks pattern_checks() const;
 
  private:
   struct Compiled;
