@@ -12,8 +12,8 @@
 #include "conndiag/fields.h"
 #include "conndiag/knowledge_base.h"
 #include "conndiag/match_trace.h"
-#include "conndiag/pattern_checks.h"
 #include "conndiag/normalize.h"
+#include "conndiag/pattern_checks.h"
 
 namespace conndiag {
 
