@@ -6,8 +6,6 @@
 namespace conndiag {
 namespace {
 
-using nlohmann::json;
-
 constexpr std::string_view kPlaceholder = "{status}";
 constexpr std::size_t kMaxWordings = 64;
 
@@ -21,7 +19,7 @@ std::string Alternation(const std::vector<std::string>& items, std::string_view 
   return out;
 }
 
-bool StatusForms(JsonFields& fields, const json& v, const std::string& path, HttpStatusWordings::Forms& forms) {
+bool StatusForms(JsonFields& fields, const JsonValue& v, const std::string& path, HttpStatusWordings::Forms& forms) {
   if (!v.is_object()) return fields.Fail(path, "must be an object: {\"reasons\", \"alone\"}"), false;
   if (!fields.Known(v, path, {"reasons", "alone"})) return false;
   if (!fields.StringList(v, path, "reasons", forms.reasons, true, kMaxPatternLength)) return false;
@@ -34,9 +32,9 @@ bool StatusForms(JsonFields& fields, const json& v, const std::string& path, Htt
 
 }  // namespace
 
-bool ReadHttpStatuses(JsonFields& fields, const json& root, HttpStatusWordings& out) {
+bool ReadHttpStatuses(JsonFields& fields, const JsonValue& root, HttpStatusWordings& out) {
   auto it = root.find("http_statuses");
-  if (it == root.end()) return true;
+  if (!it) return true;
   const std::string here = "/http_statuses";
   if (!it->is_object()) return fields.Fail(here, "must be an object"), false;
   if (!fields.Known(*it, here, {"name", "before_number", "statuses", "sources"})) return false;
@@ -52,16 +50,16 @@ bool ReadHttpStatuses(JsonFields& fields, const json& root, HttpStatusWordings& 
   }
   if (!fields.Urls(*it, here, "sources", out.sources)) return false;
   auto statuses = it->find("statuses");
-  if (statuses == it->end()) return fields.Fail(here + "/statuses", "required field is missing"), false;
+  if (!statuses) return fields.Fail(here + "/statuses", "required field is missing"), false;
   if (!statuses->is_object() || statuses->empty()) {
     return fields.Fail(here + "/statuses", "must be a non-empty object keyed by status number (\"401\")"), false;
   }
-  for (const auto& [key, value] : statuses->items()) {
+  for (const auto& [key, value] : statuses->members()) {
     const std::string at = here + "/statuses/" + Token(key);
     const bool three_digits = key.size() == 3 && key[0] >= '1' && key[0] <= '5' &&
                               key[1] >= '0' && key[1] <= '9' && key[2] >= '0' && key[2] <= '9';
     if (!three_digits) return fields.Fail(at, "status keys are HTTP status numbers, 100 to 599"), false;
-    if (!StatusForms(fields, value, at, out.statuses[std::stoi(key)])) return false;
+    if (!StatusForms(fields, value, at, out.statuses[std::stoi(std::string(key))])) return false;
   }
   return true;
 }

@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "conndiag/knowledge_base.h"
 #include "kb_fields.h"
 
@@ -26,7 +24,7 @@ struct HttpStatusWordings {
 };
 
 // Reads root["http_statuses"] when present (it is optional); false with the error in `fields` otherwise.
-bool ReadHttpStatuses(JsonFields& fields, const nlohmann::json& root, HttpStatusWordings& out);
+bool ReadHttpStatuses(JsonFields& fields, const JsonValue& root, HttpStatusWordings& out);
 
 // The pattern (over normalized text) for `status` in any of its wordings: the number followed by its
 // reason phrase, the number after one of the words that introduce it, or a wording that names it alone.

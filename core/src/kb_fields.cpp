@@ -5,8 +5,6 @@
 
 namespace conndiag {
 
-using nlohmann::json;
-
 bool IsKey(const std::string& s, std::size_t max_len) {
   if (s.empty() || s.size() > max_len) return false;
   auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; };
@@ -29,63 +27,66 @@ Error JsonFields::Fail(std::string path, std::string message) {
   return error_;
 }
 
-bool JsonFields::Known(const json& obj, const std::string& path, std::initializer_list<std::string_view> keys) {
-  for (const auto& [key, value] : obj.items()) {
+bool JsonFields::Known(const JsonValue& obj, const std::string& path, std::initializer_list<std::string_view> keys) {
+  for (const auto& [key, value] : obj.members()) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
       std::string list;
       for (auto k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
-      Fail(path + "/" + Token(key), "unknown field \"" + key + "\" (expected one of: " + list + ")");
+      Fail(path + "/" + Token(key), "unknown field \"" + std::string(key) + "\" (expected one of: " + list + ")");
       return false;
     }
   }
   return true;
 }
 
-bool JsonFields::String(const json& obj, const std::string& path, const char* key, std::string& out, bool required) {
+bool JsonFields::String(const JsonValue& obj, const std::string& path, const char* key, std::string& out,
+                        bool required) {
   auto it = obj.find(key);
-  if (it == obj.end()) {
+  if (!it) {
     if (required) Fail(path + "/" + key, "required field is missing");
     return !required;
   }
   if (!it->is_string()) return Fail(path + "/" + key, "must be a string"), false;
-  out = *it->get_ptr<const std::string*>();
+  out = it->string();
   if (required && out.empty()) return Fail(path + "/" + key, "must not be empty"), false;
   return true;
 }
 
-bool JsonFields::StringList(const json& obj, const std::string& path, const char* key, std::vector<std::string>& out,
-                bool required, std::size_t max_len) {
+bool JsonFields::StringList(const JsonValue& obj, const std::string& path, const char* key,
+                            std::vector<std::string>& out, bool required, std::size_t max_len) {
   auto it = obj.find(key);
   const std::string here = path + "/" + key;
-  if (it == obj.end()) {
+  if (!it) {
     if (required) Fail(here, "required field is missing");
     return !required;
   }
   if (!it->is_array()) return Fail(here, "must be an array of strings"), false;
   if (required && it->empty()) return Fail(here, "must not be empty"), false;
   for (std::size_t i = 0; i < it->size(); ++i) {
-    const json& v = (*it)[i];
+    const JsonValue v = (*it)[i];
     // The item's path is made only for an error: a knowledge base has thousands of items.
     const auto at = [&] { return here + "/" + std::to_string(i); };
-    const auto* s = v.get_ptr<const std::string*>();
-    if (!s) return Fail(at(), "must be a string"), false;
-    if (s->empty()) return Fail(at(), "must not be empty"), false;
-    if (s->size() > max_len) return Fail(at(), "longer than " + std::to_string(max_len) + " characters"), false;
-    out.push_back(*s);
+    if (!v.is_string()) return Fail(at(), "must be a string"), false;
+    const std::string_view s = v.string();
+    if (s.empty()) return Fail(at(), "must not be empty"), false;
+    if (s.size() > max_len) return Fail(at(), "longer than " + std::to_string(max_len) + " characters"), false;
+    out.emplace_back(s);
   }
   return true;
 }
 
 // A {lang: text} object that has every language of the knowledge base.
-bool JsonFields::Texts(const json& obj, const std::string& path, const char* key, Localized& out, bool all_languages) {
+bool JsonFields::Texts(const JsonValue& obj, const std::string& path, const char* key, Localized& out,
+                       bool all_languages) {
   auto it = obj.find(key);
   const std::string here = path + "/" + key;
-  if (it == obj.end()) return Fail(here, "required field is missing"), false;
+  if (!it) return Fail(here, "required field is missing"), false;
   if (!it->is_object() || it->empty()) return Fail(here, "must be an object of texts by language"), false;
-  for (const auto& [lang, text] : it->items()) {
-    const auto* s = text.get_ptr<const std::string*>();
-    if (!s || s->empty()) return Fail(here + "/" + Token(lang), "must be a non-empty string"), false;
-    out[lang] = *s;
+  for (const auto& [lang, text] : it->members()) {
+    if (!text.is_string() || text.string().empty()) {
+      return Fail(here + "/" + Token(lang), "must be a non-empty string"), false;
+    }
+    out[std::string(lang)] = text.string();
   }
   if (all_languages) {
     for (const auto& lang : *languages_) {
@@ -95,18 +96,19 @@ bool JsonFields::Texts(const json& obj, const std::string& path, const char* key
   return true;
 }
 
-bool JsonFields::Steps(const json& obj, const std::string& path, LocalizedSteps& out) {
+bool JsonFields::Steps(const JsonValue& obj, const std::string& path, LocalizedSteps& out) {
   auto it = obj.find("fix");
   const std::string here = path + "/fix";
-  if (it == obj.end()) return Fail(here, "required field is missing"), false;
+  if (!it) return Fail(here, "required field is missing"), false;
   if (!it->is_object()) return Fail(here, "must be an object of step lists by language"), false;
   for (const auto& lang : *languages_) {
     if (!it->contains(lang)) return Fail(here + "/" + lang, "missing the \"" + lang + "\" steps"), false;
   }
-  for (const auto& [lang, steps] : it->items()) {
+  for (const auto& [lang, steps] : it->members()) {
     std::vector<std::string> list;
-    if (!StringList(*it, here, lang.c_str(), list, true, 4000)) return false;
-    out[lang] = std::move(list);
+    const std::string key(lang);
+    if (!StringList(*it, here, key.c_str(), list, true, 4000)) return false;
+    out[key] = std::move(list);
   }
   return true;
 }
@@ -118,14 +120,14 @@ constexpr std::size_t kMaxAddress = 2000;
 bool IsHttpsAddress(const std::string& s) { return s.rfind("https://", 0) == 0 && s.size() <= kMaxAddress; }
 }  // namespace
 
-bool JsonFields::HttpsAddress(const json& obj, const std::string& path, const char* key, std::string& out,
+bool JsonFields::HttpsAddress(const JsonValue& obj, const std::string& path, const char* key, std::string& out,
                               bool required) {
   if (!String(obj, path, key, out, required)) return false;
   if (!out.empty() && !IsHttpsAddress(out)) return Fail(path + "/" + key, "must be an https:// address"), false;
   return true;
 }
 
-bool JsonFields::Urls(const json& obj, const std::string& path, const char* key, std::vector<std::string>& out) {
+bool JsonFields::Urls(const JsonValue& obj, const std::string& path, const char* key, std::vector<std::string>& out) {
   if (!StringList(obj, path, key, out, false, kMaxAddress)) return false;
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (!IsHttpsAddress(out[i])) {

@@ -7,10 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "conndiag/expected.h"
 #include "conndiag/knowledge_base.h"
+#include "json_tree.h"
 
 namespace conndiag {
 
@@ -30,21 +29,20 @@ class JsonFields {
   // Records the problem (the last one recorded is kept) and returns it.
   Error Fail(std::string path, std::string message);
   // False (with the error) when `obj` has a key not in `keys`.
-  bool Known(const nlohmann::json& obj, const std::string& path, std::initializer_list<std::string_view> keys);
+  bool Known(const JsonValue& obj, const std::string& path, std::initializer_list<std::string_view> keys);
   // obj[key] as a string; a required one must be present and non-empty.
-  bool String(const nlohmann::json& obj, const std::string& path, const char* key, std::string& out, bool required);
+  bool String(const JsonValue& obj, const std::string& path, const char* key, std::string& out, bool required);
   // obj[key] as an array of non-empty strings of at most max_len characters, appended to `out`.
-  bool StringList(const nlohmann::json& obj, const std::string& path, const char* key, std::vector<std::string>& out,
+  bool StringList(const JsonValue& obj, const std::string& path, const char* key, std::vector<std::string>& out,
                   bool required, std::size_t max_len);
   // A {lang: text} object; with all_languages, it has every language of the knowledge base.
-  bool Texts(const nlohmann::json& obj, const std::string& path, const char* key, Localized& out, bool all_languages);
+  bool Texts(const JsonValue& obj, const std::string& path, const char* key, Localized& out, bool all_languages);
   // obj["fix"]: step lists by language, one for every language of the knowledge base.
-  bool Steps(const nlohmann::json& obj, const std::string& path, LocalizedSteps& out);
+  bool Steps(const JsonValue& obj, const std::string& path, LocalizedSteps& out);
   // obj[key] as one https:// address (a page a user may be sent to), at most 2,000 characters.
-  bool HttpsAddress(const nlohmann::json& obj, const std::string& path, const char* key, std::string& out,
-                    bool required);
+  bool HttpsAddress(const JsonValue& obj, const std::string& path, const char* key, std::string& out, bool required);
   // obj[key] as a list of https:// addresses.
-  bool Urls(const nlohmann::json& obj, const std::string& path, const char* key, std::vector<std::string>& out);
+  bool Urls(const JsonValue& obj, const std::string& path, const char* key, std::vector<std::string>& out);
 
  private:
   const std::vector<std::string>* languages_;

@@ -11,6 +11,7 @@
 #include "conndiag/knowledge_base.h"
 #include "http_statuses.h"
 #include "json_scan.h"
+#include "json_tree.h"
 #include "kb_fields.h"
 
 namespace conndiag {
@@ -49,7 +50,7 @@ class Loader : JsonFields {
   // The fields check texts against kb_.languages, read first (only its address is taken here).
   Loader() : JsonFields(kb_.languages) {}
 
-  Expected<KnowledgeBase> Load(const json& root) {
+  Expected<KnowledgeBase> Load(const JsonValue& root) {
     if (!root.is_object()) return Fail("", "the knowledge base must be a JSON object");
     if (root.contains("extends")) {
       return Fail("/extends", "this file extends another knowledge base: load it together with the one it "
@@ -67,7 +68,7 @@ class Loader : JsonFields {
   }
 
  private:
-  bool Languages(const json& root) {
+  bool Languages(const JsonValue& root) {
     if (!StringList(root, "", "languages", kb_.languages, true, 8)) return false;
     std::set<std::string> seen;
     for (std::size_t i = 0; i < kb_.languages.size(); ++i) {
@@ -79,17 +80,13 @@ class Loader : JsonFields {
     return true;
   }
 
-
-
-
-
-  bool Apps(const json& root) {
+  bool Apps(const JsonValue& root) {
     auto it = root.find("apps");
-    if (it == root.end()) return Fail("/apps", "required field is missing"), false;
+    if (!it) return Fail("/apps", "required field is missing"), false;
     if (!it->is_object() || it->empty()) return Fail("/apps", "must be a non-empty object keyed by app"), false;
-    for (const auto& [key, value] : it->items()) {
+    for (const auto& [key, value] : it->members()) {
       const std::string path = "/apps/" + Token(key);
-      if (!IsKey(key, 32)) return Fail(path, "app keys are lowercase letters, digits and '-'"), false;
+      if (!IsKey(std::string(key), 32)) return Fail(path, "app keys are lowercase letters, digits and '-'"), false;
       if (!value.is_object()) return Fail(path, "must be an object"), false;
       if (!Known(value, path, {"name", "clues"})) return false;
       App app;
@@ -110,9 +107,9 @@ class Loader : JsonFields {
     return true;
   }
 
-  bool Entries(const json& root) {
+  bool Entries(const JsonValue& root) {
     auto it = root.find("entries");
-    if (it == root.end()) return Fail("/entries", "required field is missing"), false;
+    if (!it) return Fail("/entries", "required field is missing"), false;
     if (!it->is_array()) return Fail("/entries", "must be an array"), false;
     if (it->size() > kMaxEntries) {
       return Fail("/entries", "more than " + std::to_string(kMaxEntries) + " entries"), false;
@@ -128,9 +125,7 @@ class Loader : JsonFields {
     return SameEvents();
   }
 
-
-
-  bool SignatureAt(const json& v, const std::string& path, Signature& sig) {
+  bool SignatureAt(const JsonValue& v, const std::string& path, Signature& sig) {
     if (!v.is_object()) return Fail(path, "must be an object"), false;
     if (!Known(v, path, {"id", "name", "status", "patterns", "hints", "sources", "examples", "decisive", "weak"})) {
       return false;
@@ -150,16 +145,16 @@ class Loader : JsonFields {
         if (std::find(sig.sources.begin(), sig.sources.end(), url) == sig.sources.end()) sig.sources.push_back(url);
       }
     }
-    if (auto d = v.find("decisive"); d != v.end()) {
+    if (auto d = v.find("decisive")) {
       if (!d->is_boolean()) return Fail(path + "/decisive", "must be true or false"), false;
-      sig.decisive = d->get<bool>();
+      sig.decisive = d->boolean();
     }
     // A status says little on its own: a status signature is weak unless it says otherwise or is decisive
     // (its own patterns may make it specific).
     sig.weak = sig.status != 0 && !sig.decisive;
-    if (auto w = v.find("weak"); w != v.end()) {
+    if (auto w = v.find("weak")) {
       if (!w->is_boolean()) return Fail(path + "/weak", "must be true or false"), false;
-      sig.weak = w->get<bool>();
+      sig.weak = w->boolean();
     }
     if (sig.decisive && sig.weak) return Fail(path + "/weak", "a signature cannot be both decisive and weak"), false;
     return true;
@@ -167,13 +162,13 @@ class Loader : JsonFields {
 
   // "status": 401 puts that status's pattern from "http_statuses" first among the signature's patterns,
   // and names the signature after it unless it has a name.
-  bool StatusAt(const json& v, const std::string& path, Signature& sig) {
+  bool StatusAt(const JsonValue& v, const std::string& path, Signature& sig) {
     auto it = v.find("status");
-    if (it == v.end()) return true;
-    if (!it->is_number_integer() || it->get<long long>() < 100 || it->get<long long>() > 599) {
+    if (!it) return true;
+    if (!it->is_number_integer() || it->integer() < 100 || it->integer() > 599) {
       return Fail(path + "/status", "must be an HTTP status number, 100 to 599"), false;
     }
-    sig.status = it->get<int>();
+    sig.status = static_cast<int>(it->integer());
     if (!statuses_.statuses.count(sig.status)) {
       return Fail(path + "/status", "no wordings for HTTP " + std::to_string(sig.status) +
                                         " in /http_statuses/statuses"),
@@ -185,7 +180,7 @@ class Loader : JsonFields {
   }
 
   // An entry gives either "signatures", or "patterns" (and "hints") that make its one signature.
-  bool Signatures(const json& v, const std::string& path, Entry& e) {
+  bool Signatures(const JsonValue& v, const std::string& path, Entry& e) {
     const bool has_list = v.contains("signatures");
     const bool has_plain = v.contains("patterns") || v.contains("hints");
     if (has_list && has_plain) {
@@ -201,7 +196,7 @@ class Loader : JsonFields {
       e.signatures.push_back(std::move(sig));
       return true;
     }
-    const json& list = v.at("signatures");
+    const JsonValue list = *v.find("signatures");
     const std::string here = path + "/signatures";
     if (!list.is_array() || list.empty()) return Fail(here, "must be a non-empty array of signatures"), false;
     if (list.size() > kMaxSignatures) {
@@ -239,9 +234,9 @@ class Loader : JsonFields {
   }
 
   // "reference": {"url", "checked" or "missing", "revision"}; optional, for any entry.
-  bool ReferenceAt(const json& v, const std::string& path, Reference& ref) {
+  bool ReferenceAt(const JsonValue& v, const std::string& path, Reference& ref) {
     auto it = v.find("reference");
-    if (it == v.end()) return true;
+    if (!it) return true;
     const std::string here = path + "/reference";
     if (!it->is_object()) return Fail(here, "must be an object: {\"url\", \"checked\" or \"missing\", \"revision\"}"), false;
     if (!Known(*it, here, {"url", "checked", "missing", "revision"})) return false;
@@ -267,7 +262,7 @@ class Loader : JsonFields {
     return true;
   }
 
-  bool EntryAt(const json& v, const std::string& path, Entry& e) {
+  bool EntryAt(const JsonValue& v, const std::string& path, Entry& e) {
     if (!v.is_object()) return Fail(path, "must be an object"), false;
     if (!Known(v, path, {"id", "row", "source", "apps", "kind", "action", "message", "patterns", "hints", "signatures",
                          "cause", "fix", "link", "sources", "reference", "same_event", "fallback"})) {
@@ -277,11 +272,11 @@ class Loader : JsonFields {
     if (!IsKey(e.id, 80)) {
       return Fail(path + "/id", "ids are lowercase letters, digits, '-' and '_' (at most 80)"), false;
     }
-    if (auto row = v.find("row"); row != v.end()) {
-      if (!row->is_number_integer() || row->get<long long>() < 0 || row->get<long long>() > 100000) {
+    if (auto row = v.find("row")) {
+      if (!row->is_number_integer() || row->integer() < 0 || row->integer() > 100000) {
         return Fail(path + "/row", "must be a whole number from 0"), false;
       }
-      e.row = row->get<int>();
+      e.row = static_cast<int>(row->integer());
     }
     if (!String(v, path, "source", e.source, true)) return false;
     if (!OneOf(kSources, e.source)) return Fail(path + "/source", "must be one of: " + JoinWithCommas(kSources)), false;
@@ -303,9 +298,9 @@ class Loader : JsonFields {
     if (!Urls(v, path, "sources", e.sources)) return false;
     if (!ReferenceAt(v, path, e.reference)) return false;
     if (!StringList(v, path, "same_event", e.same_event, false, 80)) return false;
-    if (auto fb = v.find("fallback"); fb != v.end()) {
+    if (auto fb = v.find("fallback")) {
       if (!fb->is_boolean()) return Fail(path + "/fallback", "must be true or false"), false;
-      e.fallback = fb->get<bool>();
+      e.fallback = fb->boolean();
     }
     return true;
   }
@@ -359,17 +354,17 @@ Expected<KnowledgeBase> ParseKnowledgeBase(std::string_view text) {
   if (ScanJsonValue(text, 0, text.size(), kMaxNesting).too_deep) {
     return Error{"", "the knowledge base nests deeper than " + std::to_string(kMaxNesting) + " levels"};
   }
-  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) {
-    // Parse again with exceptions only to learn where it failed: nlohmann reports the byte position.
+  JsonTree tree;
+  if (!tree.Parse(text, kMaxNesting)) {
+    // Said in nlohmann's words, which name the line and column (both readers refuse the same texts).
     try {
       [[maybe_unused]] const json again = json::parse(text);
     } catch (const json::exception& e) {  // parse_error, or out_of_range for a number that overflows
       return Error{"", std::string("not valid JSON: ") + e.what()};
     }
-    return Error{"", "not valid JSON"};
+    return Error{"", "not valid JSON: " + tree.error()};
   }
-  return Loader().Load(root);
+  return Loader().Load(tree.root());
 }
 
 }  // namespace conndiag
