@@ -162,7 +162,7 @@ class JsonTree::Parser {
   }
 
   bool Array(int depth) {
-    if (depth > max_depth_) return Fail("nested too deep");
+    if (depth > max_depth_) return tree_.too_deep_ = true, Fail("nested too deep");
     ++pos_;  // '['
     const std::size_t base = scratch_.size();
     if (TokenStart() == ']') {
@@ -182,7 +182,7 @@ class JsonTree::Parser {
   }
 
   bool Object(int depth) {
-    if (depth > max_depth_) return Fail("nested too deep");
+    if (depth > max_depth_) return tree_.too_deep_ = true, Fail("nested too deep");
     ++pos_;  // '{'
     const std::size_t base = scratch_.size();
     if (TokenStart() == '}') {
@@ -464,6 +464,7 @@ bool JsonTree::Parse(std::string_view text, int max_depth) {
   strings_.clear();
   owned_.clear();
   error_.clear();
+  too_deep_ = false;
   // Nodes and strings are counted in 32 bits; a text this large is refused before it gets here.
   if (text.size() >= std::numeric_limits<std::uint32_t>::max() / 2) {
     error_ = "a text too large to read";

@@ -99,6 +99,8 @@ class JsonTree {
   // not one JSON value or nests deeper than `max_depth`; error() then says what and where.
   bool Parse(std::string_view text, int max_depth);
   const std::string& error() const { return error_; }
+  // Whether Parse stopped because the text nests deeper than `max_depth` (containers in containers).
+  bool too_deep() const { return too_deep_; }
   // The whole text's value; only after Parse returned true.
   JsonValue root() const { return JsonValue(this, root_); }
 
@@ -122,6 +124,7 @@ class JsonTree {
   std::deque<std::string> owned_;          // a deque: growing it never moves the strings views point into
   std::uint32_t root_ = 0;
   std::string error_;
+  bool too_deep_ = false;
 };
 
 }  // namespace conndiag

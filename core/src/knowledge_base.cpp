@@ -10,7 +10,6 @@
 #include "conndiag/join.h"
 #include "conndiag/knowledge_base.h"
 #include "http_statuses.h"
-#include "json_scan.h"
 #include "json_tree.h"
 #include "kb_fields.h"
 
@@ -350,12 +349,12 @@ Expected<KnowledgeBase> ParseKnowledgeBase(std::string_view text) {
     return Error{"", "the knowledge base is " + std::to_string(text.size()) + " bytes; the limit is " +
                          std::to_string(kMaxKnowledgeBaseBytes)};
   }
-  // Checked without recursion first, so a hostile file cannot overflow the parser's stack.
-  if (ScanJsonValue(text, 0, text.size(), kMaxNesting).too_deep) {
-    return Error{"", "the knowledge base nests deeper than " + std::to_string(kMaxNesting) + " levels"};
-  }
   JsonTree tree;
   if (!tree.Parse(text, kMaxNesting)) {
+    // The reader stops at this depth rather than recurse deeper: a hostile file cannot overflow its stack.
+    if (tree.too_deep()) {
+      return Error{"", "the knowledge base nests deeper than " + std::to_string(kMaxNesting) + " levels"};
+    }
     // Said in nlohmann's words, which name the line and column (both readers refuse the same texts).
     try {
       [[maybe_unused]] const json again = json::parse(text);

@@ -195,9 +195,13 @@ TEST_CASE("nesting deeper than allowed is refused, not recursed into", "[json_tr
   JsonTree tree;
   const std::string ok = std::string(kDepth, '[') + std::string(kDepth, ']');
   CHECK(tree.Parse(ok, kDepth));
+  CHECK_FALSE(tree.too_deep());
   const std::string deep = std::string(kDepth + 1, '[') + std::string(kDepth + 1, ']');
   CHECK_FALSE(tree.Parse(deep, kDepth));
+  CHECK(tree.too_deep());
   CHECK_THAT(tree.error(), Catch::StartsWith("nested too deep"));
+  CHECK_FALSE(tree.Parse("[1,]", kDepth));
+  CHECK_FALSE(tree.too_deep());  // another refusal after a deep one is not called deep
 }
 
 TEST_CASE("the built-in knowledge base reads the same with both readers", "[json_tree]") {

@@ -144,7 +144,7 @@ TEST_CASE("clues must be in normalized form", "[kb]") {
   CHECK_THAT(LoadError(kb), Catch::StartsWith("/apps/box/clues/0: clues are matched against normalized text"));
 }
 
-TEST_CASE("hostile files: huge, deeply nested, or too many entries, are refused before parsing", "[kb]") {
+TEST_CASE("hostile files: huge, deeply nested, or too many entries, are refused without recursing or reading it all", "[kb]") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   CHECK_THAT(Classifier::FromJson(deep).error().What(), Catch::Contains("nests deeper than"));
   const std::string huge(conndiag::kMaxKnowledgeBaseBytes + 1, ' ');
