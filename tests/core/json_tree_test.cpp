@@ -262,8 +262,8 @@ class RandomJson {
   std::string Mutate(std::string text) {
     if (text.empty()) return "x";
     const std::size_t at = static_cast<std::size_t>(Pick(static_cast<int>(text.size())));
-    static const std::string kBytes = std::string("{}[]\",:\\/ \t\n0123456789.-+eEtfnulrbu\x80\xC3\xA9\xED\xF0", 45);
-    const char b = kBytes[static_cast<std::size_t>(Pick(static_cast<int>(kBytes.size())))];
+    static constexpr char kBytes[] = "{}[]\",:\\/ \t\n0123456789.-+eEtfnulrbu\x80\xC3\xA9\xED\xF0";
+    const char b = kBytes[static_cast<std::size_t>(Pick(static_cast<int>(sizeof kBytes - 1)))];
     switch (Pick(3)) {
       case 0:
         text[at] = b;
