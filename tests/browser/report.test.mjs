@@ -210,3 +210,30 @@ test("the hosted page reads its own conndiag-config.json: an https template is h
   assert.match(await p.page.locator('.report-destination').textContent(), /tracker\.example/);
   await checkClean(p);
 });
+
+test("the hosted page answers while its conndiag-config.json is still on its way, and a report opened meanwhile waits for the file's address, never ?report-to=", async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const configRequests = [];
+  const url = `${hosted.url}?report-to=${encodeURIComponent('mailto:someone@example.com')}`;
+  const p = await openPage(browser, url, {
+    viewport: LAPTOP,
+    allowedOrigin: new URL(hosted.url).origin,
+    prepare: (context) => context.route('**/conndiag-config.json', async (route) => {
+      configRequests.push(route.request().url());
+      await held;  // the file arrives only when the test lets it
+      await route.continue();
+    }),
+  });
+  try {
+    await diagnose(p.page, PASTE);  // the page is ready and answers with the file held back
+    assert.deepEqual(configRequests, [`${hosted.url}conndiag-config.json`], 'asked for, not yet answered');
+    await p.page.locator('#results .report-toggle').click();
+  } finally {
+    release();
+  }
+  await p.page.locator('.report-text').waitFor();
+  const href = await p.page.locator('.report-open').getAttribute('href');
+  assert.ok(href.startsWith('https://tracker.example/new?'), href);
+  await checkClean(p);
+});

@@ -48,7 +48,8 @@ const $ = (id) => document.getElementById(id);
 // appFromPrompt: the app filter was set by answering "which app" (not by the person choosing it): a new paste
 // resets it. logShown: the results are a log's (a link carries one paste, so sharing is off). logFile: the log
 // file shown (opened or dropped), read again in another language or for another app. browse: the browse
-// view's search while it is shown (#browse=<words>), else null. reportTo: where a report opens (validated), or null.
+// view's search while it is shown (#browse=<words>), else null. reportTo: where a report opens (validated), or
+// null, once the hosted page's config file has been read (a promise).
 const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portalRun: 0, entry: null, appFromPrompt: false,
                 logShown: false, shareRun: 0, logFile: null, browse: null,
                 reportTo: null };
@@ -516,7 +517,9 @@ async function start() {
   applyLanguage();
   const config = readSiteConfig();  // read while the module loads
   if (!(await load(params))) return;
-  state.reportTo = reportAddress(await config, params);
+  // Only "Open report" needs IT's file: the first answer does not wait for it, and a report waits for it
+  // (it never falls back to ?report-to= before the file has been read).
+  state.reportTo = config.then((c) => reportAddress(c, params));
   applyLanguage();
   applyLink(fromLink);
   state.browse = browseQuery(location.hash);

@@ -8,7 +8,8 @@ import { buildReport, parseReportTo, reportLink } from './report.mjs';
 /**
  * What the report needs beyond the result.
  * @typedef {object} ReportSource
- * @property {string|null} reportTo  the configured report address (attribute, query parameter or config file)
+ * @property {string|null|Promise<string|null>} reportTo  the configured report address (attribute, query
+ *   parameter or config file); a promise while the page's config file is still being read
  * @property {string} lang  the language shown
  * @property {import('./api.mjs').KbInfo} info
  * @property {() => Promise<import('./api.mjs').Match[]>} [candidates]  the text classified again with room for
@@ -72,7 +73,7 @@ export function reportView(text, result, words, app, source, idPrefix = '') {
     const area = h('textarea', { id: areaId, class: 'report-text', readonly: true, rows: 14, spellcheck: 'false' });
     area.value = report.body;
     const copy = h('button', { type: 'button', class: 'report-copy', onclick: () => copyReport(copy, area, words) }, words.reportCopy);
-    const { notice, link, notes } = destinationParts(parseReportTo(source.reportTo), report, words);
+    const { notice, link, notes } = destinationParts(parseReportTo(await source.reportTo), report, words);
     append(panel, [
       h('p', { class: 'report-intro' }, words.reportIntro),
       h('p', { class: 'report-redacted' }, report.redacted ? words.reportRedacted(report.redacted) : words.reportNothingRedacted),
