@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
 
 #include "conndiag/fields.h"
 #include "multi_literal_matcher.h"
 #include "json_scan.h"
+#include "json_tree.h"
 
 namespace conndiag {
 namespace {
@@ -231,9 +231,9 @@ class Scanner {
       const std::size_t end = ScanJsonValue(original_, at, kMaxJsonBytes, kMaxJsonDepth).end;
       if (end == std::string_view::npos) continue;
       ++tried;
-      auto doc = nlohmann::json::parse(original_.substr(at, end - at), nullptr, false);
-      if (doc.is_discarded() || !doc.is_object()) continue;
-      Harvest(doc, f, 0);
+      JsonTree doc;
+      if (!doc.Parse(original_.substr(at, end - at), kMaxJsonDepth) || !doc.root().is_object()) continue;
+      Harvest(doc.root(), f, 0);
       at = end - 1;
     }
   }
@@ -296,20 +296,20 @@ class Scanner {
     }
   }
 
-  static void Harvest(const nlohmann::json& obj, Fields& f, int depth) {
+  static void Harvest(const JsonValue& obj, Fields& f, int depth) {
     auto str = [&](const char* key) -> std::string {
       auto it = obj.find(key);
-      return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+      return it && it->is_string() ? std::string(it->string()) : std::string();
     };
-    if (auto it = obj.find("error"); it != obj.end()) {
-      if (it->is_string() && f.oauth_error.empty()) f.oauth_error = it->get<std::string>();
+    if (auto it = obj.find("error")) {
+      if (it->is_string() && f.oauth_error.empty()) f.oauth_error = it->string();
       if (it->is_object() && depth < 3) Harvest(*it, f, depth + 1);
     }
     if (f.oauth_error_description.empty()) f.oauth_error_description = str("error_description");
-    if (auto it = obj.find("code"); it != obj.end()) {
-      if (it->is_string() && f.error_code.empty()) f.error_code = it->get<std::string>();
+    if (auto it = obj.find("code")) {
+      if (it->is_string() && f.error_code.empty()) f.error_code = it->string();
       if (it->is_number_integer() && !f.http_status) {
-        const auto code = it->get<long long>();
+        const auto code = it->integer();
         if (code >= 100 && code <= 599) f.http_status = static_cast<int>(code);
       }
     }
@@ -317,11 +317,11 @@ class Scanner {
     // Workday and others wrap the vendor's reply as a JSON string inside "serverResponse"/"body".
     for (const char* key : {"serverResponse", "body"}) {
       auto it = obj.find(key);
-      if (it == obj.end() || depth >= 3) continue;
+      if (!it || depth >= 3) continue;
       if (it->is_object()) Harvest(*it, f, depth + 1);
       if (it->is_string()) {
-        auto inner = nlohmann::json::parse(it->get<std::string>(), nullptr, false);
-        if (!inner.is_discarded() && inner.is_object()) Harvest(inner, f, depth + 1);
+        JsonTree inner;  // reads in place from the outer tree's string, which outlives it
+        if (inner.Parse(it->string(), kMaxJsonDepth) && inner.root().is_object()) Harvest(inner.root(), f, depth + 1);
       }
     }
   }
