@@ -15,16 +15,13 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "conndiag/api_json.h"
 #include "conndiag/classifier.h"
 #include "conndiag/log_events.h"
 #include "conndiag/result_json.h"
 #include "conndiag/version.h"
 
 namespace {
-
-using nlohmann::json;
 
 // Loaded knowledge bases by handle; JS holds only the integer. They live as long as the module: a page
 // loads one (two with a portal overlay), so there is nothing to release.
@@ -33,7 +30,7 @@ std::map<int, std::unique_ptr<conndiag::Classifier>>& Registry() {
   return registry;
 }
 
-std::string Error(const std::string& message) { return json{{"ok", false}, {"error", message}}.dump(); }
+std::string Error(const std::string& message) { return conndiag::ErrorReplyJson(message); }
 
 // Where JS writes the text of the next call (its length is passed to that call).
 std::string& Input() {
@@ -58,29 +55,6 @@ emscripten::val Reply(std::string text) {
   return emscripten::val(emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
 }
 
-json Info(const conndiag::Classifier& c) {
-  const auto& kb = c.knowledge_base();
-  json apps = json::array();
-  for (const auto& app : kb.apps) apps.push_back({{"key", app.key}, {"name", app.name}});
-  const bool on_first_use = c.pattern_checks() == conndiag::PatternChecks::kOnFirstUse;
-  return {{"version", kb.version},   {"entries", kb.entries.size()}, {"apps", apps},
-          {"languages", kb.languages}, {"build", {{"version", conndiag::kVersion}, {"git", conndiag::kGitRevision}}},
-          {"warnings", c.load_warnings()}, {"patternsCompiled", on_first_use ? "on first use" : "at load"}};
-}
-
-// Options from the wrapper: {"app": "", "lang": "en", "top": 3}; unknown values are reported, not guessed.
-conndiag::Options ParseOptions(const std::string& options_json) {
-  conndiag::Options o;
-  const auto j = json::parse(options_json);
-  o.app = j.value("app", "");
-  o.lang = j.value("lang", "en");
-  // A number too large for size_t (2**32 + 1 on wasm32) must not wrap to a small one: read it wide and
-  // let Validate refuse anything out of range.
-  const double top = j.contains("top") && j["top"].is_number() ? j["top"].get<double>() : 3.0;
-  o.top = top >= 1 && top <= static_cast<double>(conndiag::kMaxTop) ? static_cast<std::size_t>(top) : 0;
-  return o;
-}
-
 // {"ok": true, "handle": N, "info": {...}} or {"ok": false, "error": "/entries/3/patterns/0: ..."}.
 // `overlay_json`, when not empty, is a knowledge base that extends `kb_json` (or replaces it).
 // `on_first_use`: the caller vouches that `kb_json`'s patterns all compile (the page's own knowledge base);
@@ -94,9 +68,9 @@ std::string Load(std::string_view kb_json, std::string_view overlay_json, bool o
     static int next_handle = 1;
     const int handle = next_handle++;
     auto classifier = std::make_unique<conndiag::Classifier>(std::move(loaded).value());
-    json info = Info(*classifier);
+    std::string info = conndiag::KnowledgeBaseInfoJson(*classifier, conndiag::kVersion, conndiag::kGitRevision);
     Registry()[handle] = std::move(classifier);
-    return json{{"ok", true}, {"handle", handle}, {"info", info}}.dump();
+    return "{\"handle\":" + std::to_string(handle) + ",\"info\":" + info + ",\"ok\":true}";
   } catch (const std::exception& e) {
     return Error(std::string("cannot load the knowledge base: ") + e.what());
   }
@@ -107,9 +81,10 @@ std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn)
   try {
     auto it = Registry().find(handle);
     if (it == Registry().end()) return Error("no such diagnoser");
-    const conndiag::Options options = ParseOptions(options_json);
-    if (auto invalid = it->second->Validate(options)) return Error(invalid->What());
-    return "{\"ok\":true,\"value\":" + fn(*it->second, options) + "}";
+    const auto options = conndiag::OptionsFromJson(options_json);
+    if (!options.ok()) return Error("options: " + options.error().What());
+    if (auto invalid = it->second->Validate(options.value())) return Error(invalid->What());
+    return "{\"ok\":true,\"value\":" + fn(*it->second, options.value()) + "}";
   } catch (const std::exception& e) {
     return Error(std::string("internal error: ") + e.what());
   }
@@ -165,11 +140,11 @@ std::string LogDelta(const conndiag::Classifier& c, LogSession& session, const s
       session.told_counts[i] = e.count;
     }
   }
-  json warnings = json::array();
   const auto& all = session.log->warnings();
-  for (; session.told_warnings < all.size(); ++session.told_warnings) warnings.push_back(all[session.told_warnings]);
+  const std::vector<std::string> warnings(all.begin() + static_cast<std::ptrdiff_t>(session.told_warnings), all.end());
+  session.told_warnings = all.size();
   return "{\"lines\":" + std::to_string(session.log->lines()) + ",\"added\":" + added + "],\"updated\":" + updated +
-         "],\"warnings\":" + warnings.dump(-1, ' ', false, json::error_handler_t::replace) +
+         "],\"warnings\":" + conndiag::StringListJson(warnings) +
          ",\"unrecognized_lines\":" + std::to_string(session.log->unrecognized_lines()) + "}";
 }
 
