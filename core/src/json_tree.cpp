@@ -105,8 +105,13 @@ class JsonTree::Parser {
     return '\0';
   }
 
+  // Says what and where, as a person looks for it in an editor: line and column (in bytes), both from 1.
   bool Fail(const char* what) {
-    tree_.error_ = std::string(what) + " at byte " + std::to_string(pos_);
+    const std::string_view before = text_.substr(0, std::min(pos_, text_.size()));
+    const std::size_t newline = before.rfind('\n');
+    const auto lines = std::count(before.begin(), before.end(), '\n');
+    const std::size_t column = newline == std::string_view::npos ? before.size() + 1 : before.size() - newline;
+    tree_.error_ = std::string(what) + " at line " + std::to_string(lines + 1) + ", column " + std::to_string(column);
     return false;
   }
 
@@ -447,7 +452,7 @@ class JsonTree::Parser {
     }
     const std::string copy(token);  // strtod needs the end marked
     const double value = std::strtod(copy.c_str(), nullptr);
-    if (!std::isfinite(value)) return pos_ = begin, Fail("a number too large for a double");
+    if (!std::isfinite(value)) return pos_ = begin, Fail("number overflow (too large for a double)");
     Push(Kind::kNumber).number = value;
     return true;
   }

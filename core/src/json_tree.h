@@ -1,7 +1,9 @@
-// A read-only JSON tree built in one pass into flat arrays (internal to core). Loading a knowledge base reads
-// every value once; nlohmann's tree (a map node and a string per value) made parsing half of a page's load.
-// Accepts exactly what nlohmann::json::parse accepts, with the same values (a duplicate key keeps its last
-// value, members are listed in key order): tests and a fuzzer compare the two.
+// A read-only JSON tree built in one pass into flat arrays (internal to core): the core's JSON reader, for
+// knowledge bases, overlays, JSON bodies in pastes and the module's options. Loading a knowledge base reads
+// every value once; nlohmann's tree (a map node and a string per value) made parsing half of a page's load,
+// and its code a seventh of the module. Accepts exactly what nlohmann::json::parse accepts, with the same
+// values (a duplicate key keeps its last value, members are listed in key order): tests and a fuzzer
+// compare the two.
 #pragma once
 
 #include <cstddef>

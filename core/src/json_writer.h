@@ -25,6 +25,8 @@ class JsonWriter {
   JsonWriter& Score(double value);  // 0..1, three decimals at most ("0.915", "1", "0")
   JsonWriter& Bool(bool value);
   JsonWriter& Null();
+  // A number already written as JSON ("-12", "1.5e+300"), appended as it is: the caller vouches for it.
+  JsonWriter& RawNumber(std::string_view digits);
   JsonWriter& Strings(const std::vector<std::string>& values);
 
   const std::string& str() const { return out_; }

@@ -2,142 +2,255 @@
 #include "kb_overlay.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
-
-#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "conndiag/knowledge_base.h"
-#include "json_scan.h"
+#include "json_tree.h"
+#include "json_writer.h"
 
 namespace conndiag {
 namespace {
 
-using nlohmann::json;
 constexpr int kMaxNesting = 64;
 
-Expected<json> Parse(std::string_view text, const char* what) {
+// Reads a whole file's JSON into `tree`; an error when it is too large, not JSON, too deep or not an object.
+std::optional<Error> Parse(JsonTree& tree, std::string_view text, const std::string& what) {
   if (text.size() > kMaxKnowledgeBaseBytes) {
-    return Error{"", std::string(what) + " is " + std::to_string(text.size()) + " bytes; the limit is " +
+    return Error{"", what + " is " + std::to_string(text.size()) + " bytes; the limit is " +
                          std::to_string(kMaxKnowledgeBaseBytes)};
   }
-  if (ScanJsonValue(text, 0, text.size(), kMaxNesting).too_deep) {
-    return Error{"", std::string(what) + " nests deeper than " + std::to_string(kMaxNesting) + " levels"};
+  if (!tree.Parse(text, kMaxNesting)) {
+    if (tree.too_deep()) return Error{"", what + " nests deeper than " + std::to_string(kMaxNesting) + " levels"};
+    return Error{"", what + " is not valid JSON: " + tree.error()};
   }
-  json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) return Error{"", std::string(what) + " is not valid JSON"};
-  if (!root.is_object()) return Error{"", std::string(what) + " must be a JSON object"};
-  return root;
+  if (!tree.root().is_object()) return Error{"", what + " must be a JSON object"};
+  return std::nullopt;
+}
+
+// A value of the merged knowledge base: a value of one of the two files, unchanged, or an object, array or
+// string the merge makes. Only what the merge changes is opened; the rest is written out as it was read.
+struct Merged {
+  enum class Kind { kGiven, kObject, kArray, kString } kind = Kind::kObject;
+  std::optional<JsonValue> given;         // kGiven
+  std::map<std::string, Merged> members;  // kObject, written in key order (as nlohmann wrote them)
+  std::vector<Merged> elements;           // kArray
+  std::string text;                       // kString
+
+  static Merged Of(JsonValue value) {
+    Merged m;
+    m.kind = Kind::kGiven;
+    m.given = value;
+    return m;
+  }
+  static Merged String(std::string text) {
+    Merged m;
+    m.kind = Kind::kString;
+    m.text = std::move(text);
+    return m;
+  }
+  bool IsGiven(JsonValue::Kind of) const { return kind == Kind::kGiven && given->kind() == of; }
+
+  // This value as an object whose members can change: a given object is opened member by member; anything
+  // else becomes an empty object.
+  Merged& AsObject() {
+    if (kind == Kind::kObject) return *this;
+    Merged opened;
+    if (IsGiven(JsonValue::Kind::kObject)) {
+      for (const auto& [key, value] : given->members()) opened.members.emplace(key, Of(value));
+    }
+    return *this = std::move(opened);
+  }
+  // The same for an array.
+  Merged& AsArray() {
+    if (kind == Kind::kArray) return *this;
+    Merged opened;
+    opened.kind = Kind::kArray;
+    if (IsGiven(JsonValue::Kind::kArray)) {
+      for (std::size_t i = 0; i < given->size(); ++i) opened.elements.push_back(Of((*given)[i]));
+    }
+    return *this = std::move(opened);
+  }
+};
+
+void Write(JsonWriter& w, const JsonValue& v) {
+  switch (v.kind()) {
+    case JsonValue::Kind::kNull:
+      w.Null();
+      break;
+    case JsonValue::Kind::kFalse:
+      w.Bool(false);
+      break;
+    case JsonValue::Kind::kTrue:
+      w.Bool(true);
+      break;
+    case JsonValue::Kind::kInteger:
+      w.RawNumber(std::to_string(v.integer()));
+      break;
+    case JsonValue::Kind::kUnsigned:
+      w.RawNumber(std::to_string(v.unsigned_integer()));
+      break;
+    case JsonValue::Kind::kNumber: {
+      char digits[32];  // %.17g reads back as the same double, and is a JSON number for any finite one
+      std::snprintf(digits, sizeof digits, "%.17g", v.number());
+      w.RawNumber(digits);
+      break;
+    }
+    case JsonValue::Kind::kString:
+      w.String(v.string());
+      break;
+    case JsonValue::Kind::kArray:
+      w.BeginArray();
+      for (std::size_t i = 0; i < v.size(); ++i) Write(w, v[i]);
+      w.EndArray();
+      break;
+    case JsonValue::Kind::kObject:
+      w.BeginObject();
+      for (const auto& [key, value] : v.members()) Write(w.Key(key), value);
+      w.EndObject();
+      break;
+  }
+}
+
+void Write(JsonWriter& w, const Merged& m) {
+  switch (m.kind) {
+    case Merged::Kind::kGiven:
+      Write(w, *m.given);
+      break;
+    case Merged::Kind::kString:
+      w.String(m.text);
+      break;
+    case Merged::Kind::kArray:
+      w.BeginArray();
+      for (const Merged& e : m.elements) Write(w, e);
+      w.EndArray();
+      break;
+    case Merged::Kind::kObject:
+      w.BeginObject();
+      for (const auto& [key, value] : m.members) Write(w.Key(key), value);
+      w.EndObject();
+      break;
+  }
 }
 
 }  // namespace
 
 bool ExtendsAnother(std::string_view text) {
-  if (text.size() > kMaxKnowledgeBaseBytes || ScanJsonValue(text, 0, text.size(), kMaxNesting).too_deep) return false;
-  const json root = json::parse(text, nullptr, false);
-  return root.is_object() && root.contains("extends");
+  JsonTree tree;
+  return text.size() <= kMaxKnowledgeBaseBytes && tree.Parse(text, kMaxNesting) && tree.root().contains("extends");
 }
 
 Expected<MergedKnowledgeBase> MergeOverlay(std::string_view base_json, std::string_view overlay_json) {
-  auto parsed = Parse(overlay_json, "the knowledge base");
-  if (!parsed.ok()) return parsed.error();
-  const json& overlay = parsed.value();
-  for (const auto& [key, value] : overlay.items()) {
-    static const std::vector<std::string> kKnown = {"$schema", "description", "version", "extends", "apps",
-                                                    "http_statuses", "entries"};
+  JsonTree overlay_tree;
+  if (auto refused = Parse(overlay_tree, overlay_json, "the knowledge base")) return *refused;
+  const JsonValue overlay = overlay_tree.root();
+  for (const auto& [key, value] : overlay.members()) {
+    static const std::vector<std::string_view> kKnown = {"$schema", "description",   "version", "extends",
+                                                         "apps",    "http_statuses", "entries"};
     if (std::find(kKnown.begin(), kKnown.end(), key) == kKnown.end()) {
-      return Error{"/" + key, "unknown field \"" + key + "\" (expected one of: $schema, description, version, extends, apps, "
-                              "http_statuses, entries)"};
+      const std::string name(key);
+      return Error{"/" + name, "unknown field \"" + name +
+                                   "\" (expected one of: $schema, description, version, "
+                                   "extends, apps, http_statuses, entries)"};
     }
   }
-  if (!overlay.contains("extends") || overlay["extends"] != "conndiag") {
+  const auto extends = overlay.find("extends");
+  if (!extends || !extends->is_string() || extends->string() != "conndiag") {
     return Error{"/extends", "must be \"conndiag\" (the built-in knowledge base)"};
   }
   for (const char* key : {"$schema", "description", "version"}) {
-    if (overlay.contains(key) && !overlay[key].is_string()) return Error{std::string("/") + key, "must be a string"};
+    if (auto v = overlay.find(key); v && !v->is_string()) return Error{std::string("/") + key, "must be a string"};
   }
-  if (overlay.contains("version") && overlay["version"].get<std::string>().empty()) return Error{"/version", "must not be empty"};
-  if (overlay.contains("apps") && !overlay["apps"].is_object()) return Error{"/apps", "must be an object keyed by app"};
-  if (overlay.contains("entries") && !overlay["entries"].is_array()) return Error{"/entries", "must be an array"};
-  if (overlay.contains("http_statuses") && !overlay["http_statuses"].is_object()) {
-    return Error{"/http_statuses", "must be an object"};
-  }
+  const auto version = overlay.find("version");
+  if (version && version->string().empty()) return Error{"/version", "must not be empty"};
+  const auto apps = overlay.find("apps");
+  if (apps && !apps->is_object()) return Error{"/apps", "must be an object keyed by app"};
+  const auto patches = overlay.find("entries");
+  if (patches && !patches->is_array()) return Error{"/entries", "must be an array"};
+  const auto statuses = overlay.find("http_statuses");
+  if (statuses && !statuses->is_object()) return Error{"/http_statuses", "must be an object"};
 
-  auto base_parsed = Parse(base_json, "the base knowledge base");
-  if (!base_parsed.ok()) return base_parsed.error();
-  json merged = std::move(base_parsed).value();
-  merged.erase("$schema");
-  if (overlay.contains("version")) {
-    // Read through a pointer, not json::value(): GCC's -Wnull-dereference sees a null `this` in
-    // value()'s inlined body at -O3 (a false positive that -Werror turns into a failed build).
-    const json* base_version = merged.contains("version") ? &merged["version"] : nullptr;
-    const std::string base = base_version && base_version->is_string() ? base_version->get<std::string>() : "";
-    merged["version"] = base + "+" + overlay["version"].get<std::string>();
+  JsonTree base_tree;
+  if (auto refused = Parse(base_tree, base_json, "the base knowledge base")) return *refused;
+  Merged merged = Merged::Of(base_tree.root());
+  merged.AsObject().members.erase("$schema");
+  if (version) {
+    const auto base = merged.members.find("version");
+    const bool named = base != merged.members.end() && base->second.IsGiven(JsonValue::Kind::kString);
+    merged.members["version"] =
+        Merged::String((named ? std::string(base->second.given->string()) : "") + "+" + std::string(version->string()));
   }
   std::vector<std::string> given;  // see MergedKnowledgeBase::given
-  if (overlay.contains("apps")) {
-    for (const auto& [key, app] : overlay["apps"].items()) {
-      if (!app.is_object()) return Error{"/apps/" + key, "must be an object"};
-      json& target = merged["apps"][key];
-      if (!target.is_object()) target = json::object();
-      for (const auto& [field, value] : app.items()) {
-        target[field] = value;
-        given.push_back("/apps/" + key + "/" + field);
+  if (apps) {
+    Merged& target_apps = merged.members["apps"].AsObject();
+    for (const auto& [key, app] : apps->members()) {
+      const std::string at = "/apps/" + std::string(key);
+      if (!app.is_object()) return Error{at, "must be an object"};
+      Merged& target = target_apps.members[std::string(key)].AsObject();
+      for (const auto& [field, value] : app.members()) {
+        target.members[std::string(field)] = Merged::Of(value);
+        given.push_back(at + "/" + std::string(field));
       }
     }
   }
   // Status wordings: the file's statuses join the built-in ones (a status it gives replaces the built-in
   // one), so a portal row can name a status the built-in rows do not use (407 through a proxy); its other
   // fields, when given, replace the built-in ones.
-  if (overlay.contains("http_statuses")) {
-    json& target = merged["http_statuses"];
-    if (!target.is_object()) target = json::object();
-    for (const auto& [field, value] : overlay["http_statuses"].items()) {
-      if (field == "statuses" && value.is_object() && target["statuses"].is_object()) {
-        for (const auto& [status, forms] : value.items()) {
-          target["statuses"][status] = forms;
-          given.push_back("/http_statuses/statuses/" + status);
+  if (statuses) {
+    Merged& target = merged.members["http_statuses"].AsObject();
+    for (const auto& [field, value] : statuses->members()) {
+      const auto base = target.members.find("statuses");
+      const bool base_object = base != target.members.end() && (base->second.kind == Merged::Kind::kObject ||
+                                                                base->second.IsGiven(JsonValue::Kind::kObject));
+      if (field == "statuses" && value.is_object() && base_object) {
+        Merged& target_statuses = base->second.AsObject();
+        for (const auto& [status, forms] : value.members()) {
+          target_statuses.members[std::string(status)] = Merged::Of(forms);
+          given.push_back("/http_statuses/statuses/" + std::string(status));
         }
       } else {
-        target[field] = value;
-        given.push_back("/http_statuses/" + field);
+        target.members[std::string(field)] = Merged::Of(value);
+        given.push_back("/http_statuses/" + std::string(field));
       }
     }
   }
   MergedKnowledgeBase out;
   out.given = std::move(given);
-  json& entries = merged["entries"];
-  out.origin.assign(entries.size(), -1);
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].is_object() && entries[i].contains("id") && entries[i]["id"].is_string()) {
-      index.emplace(entries[i]["id"].get<std::string>(), i);
+  Merged& entries = merged.members["entries"].AsArray();
+  out.origin.assign(entries.elements.size(), -1);
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (std::size_t i = 0; i < entries.elements.size(); ++i) {
+    const auto id = entries.elements[i].given->find("id");
+    if (id && id->is_string()) index.emplace(id->string(), i);
+  }
+  for (std::size_t i = 0; patches && i < patches->size(); ++i) {
+    const JsonValue patch = (*patches)[i];
+    const auto id = patch.find("id");
+    if (!patch.is_object() || !id || !id->is_string()) {
+      return Error{"/entries/" + std::to_string(i), "each entry needs a string \"id\""};
+    }
+    if (auto it = index.find(id->string()); it != index.end()) {
+      Merged& target = entries.elements[it->second].AsObject();
+      for (const auto& [field, value] : patch.members()) target.members[std::string(field)] = Merged::Of(value);
+      // An entry given signatures replaces its patterns, and the other way round.
+      if (patch.contains("signatures")) {
+        target.members.erase("patterns");
+        target.members.erase("hints");
+      }
+      if (patch.contains("patterns")) target.members.erase("signatures");
+      out.origin[it->second] = static_cast<long>(i);
+    } else {
+      Merged added = Merged::Of(patch);
+      if (!patch.contains("source")) added.AsObject().members["source"] = Merged::String("custom");
+      index.emplace(id->string(), entries.elements.size());
+      entries.elements.push_back(std::move(added));
+      out.origin.push_back(static_cast<long>(i));
     }
   }
-  if (overlay.contains("entries")) {
-    const json& patches = overlay["entries"];
-    for (std::size_t i = 0; i < patches.size(); ++i) {
-      const json& patch = patches[i];
-      const std::string at = "/entries/" + std::to_string(i);
-      if (!patch.is_object() || !patch.contains("id") || !patch["id"].is_string()) {
-        return Error{at, "each entry needs a string \"id\""};
-      }
-      const std::string id = patch["id"].get<std::string>();
-      if (auto it = index.find(id); it != index.end()) {
-        for (const auto& [field, value] : patch.items()) entries[it->second][field] = value;
-        // An entry given signatures replaces its patterns, and the other way round.
-        if (patch.contains("signatures")) { entries[it->second].erase("patterns"); entries[it->second].erase("hints"); }
-        if (patch.contains("patterns")) entries[it->second].erase("signatures");
-        out.origin[it->second] = static_cast<long>(i);
-      } else {
-        json added = patch;
-        if (!added.contains("source")) added["source"] = "custom";
-        index.emplace(id, entries.size());
-        entries.push_back(std::move(added));
-        out.origin.push_back(static_cast<long>(i));
-      }
-    }
-  }
-  out.json = merged.dump();
+  JsonWriter w;
+  Write(w, merged);
+  out.json = w.Take();
   if (out.json.size() > kMaxKnowledgeBaseBytes) {
     return Error{"", "the merged knowledge base is larger than " + std::to_string(kMaxKnowledgeBaseBytes >> 20) + " MB"};
   }

@@ -181,14 +181,20 @@ TEST_CASE("a large object out of order is sorted stably with repeated keys", "[j
   Agree(text);
 }
 
-TEST_CASE("a refusal says what went wrong and at which byte", "[json_tree]") {
+TEST_CASE("a refusal says what went wrong, at which line and column", "[json_tree]") {
   JsonTree tree;
   CHECK_FALSE(tree.Parse("[1,]", kDepth));
-  CHECK(tree.error() == "not a JSON value at byte 3");
+  CHECK(tree.error() == "not a JSON value at line 1, column 4");
   CHECK_FALSE(tree.Parse("{\"a\":1 \"b\":2}", kDepth));
-  CHECK(tree.error() == "expected ',' or '}' at byte 7");
+  CHECK(tree.error() == "expected ',' or '}' at line 1, column 8");
   CHECK_FALSE(tree.Parse("\"\xC0\x80\"", kDepth));
-  CHECK(tree.error() == "a string that is not UTF-8 at byte 1");
+  CHECK(tree.error() == "a string that is not UTF-8 at line 1, column 2");
+  CHECK_FALSE(tree.Parse("{\n  \"a\": [1,\n    2,,\n  ]\n}", kDepth));
+  CHECK(tree.error() == "not a JSON value at line 3, column 7");
+  CHECK_FALSE(tree.Parse("[1e999]", kDepth));
+  CHECK(tree.error() == "number overflow (too large for a double) at line 1, column 2");
+  CHECK_FALSE(tree.Parse("[1,", kDepth));
+  CHECK(tree.error() == "unexpected end of the text at line 1, column 4");
 }
 
 TEST_CASE("nesting deeper than allowed is refused, not recursed into", "[json_tree]") {

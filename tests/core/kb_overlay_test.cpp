@@ -6,6 +6,7 @@
 
 #include "conndiag/classifier.h"
 #include "conndiag/default_kb.h"
+#include "kb_overlay.h"
 
 using namespace conndiag;
 using nlohmann::json;
@@ -97,4 +98,20 @@ TEST_CASE("a file without extends replaces the base, as FromJson would load it",
   auto loaded = Classifier::FromJsonExtending(DefaultKnowledgeBase(), DefaultKnowledgeBase());
   REQUIRE(loaded.ok());
   CHECK_FALSE(loaded.value().knowledge_base().entries.empty());
+}
+
+TEST_CASE("a file that extends and changes nothing merges into the base knowledge base value for value", "[kb_overlay]") {
+  // Every value of the base is written out again by the merge (strings with escapes and accents, numbers,
+  // booleans): nothing may be lost or changed on the way.
+  auto merged = MergeOverlay(DefaultKnowledgeBase(), R"({"extends": "conndiag"})");
+  REQUIRE(merged.ok());
+  json base = json::parse(DefaultKnowledgeBase());
+  base.erase("$schema");
+  CHECK(json::parse(merged.value().json) == base);
+  const json odd = {{"version", "1"}, {"entries", json::array()}, {"apps", json::object()},
+                    {"values", {-9223372036854775807LL - 1, 18446744073709551615ULL, 1.5e300, -0.30000000000000004, true, false, nullptr,
+                                "quote \" backslash \\ tab \t nul \\u0000 \xC3\xA9 \xF0\x9F\x98\x80"}}};
+  auto again = MergeOverlay(odd.dump(), R"({"extends": "conndiag"})");
+  REQUIRE(again.ok());
+  CHECK(json::parse(again.value().json) == odd);
 }
