@@ -7,19 +7,9 @@
 namespace conndiag {
 namespace {
 
-// The states of the literals' trie, the root included: in sorted order, each literal adds the bytes it
-// does not share with the one before it (its longest common prefix with any literal is with a neighbour).
-std::size_t CountTrieStates(const std::vector<std::string>& literals) {
-  std::vector<std::string_view> sorted(literals.begin(), literals.end());
-  std::sort(sorted.begin(), sorted.end());
-  std::size_t states = 1;
-  std::string_view previous;
-  for (std::string_view lit : sorted) {
-    const auto shared = std::mismatch(lit.begin(), lit.end(), previous.begin(), previous.end()).first - lit.begin();
-    states += lit.size() - static_cast<std::size_t>(shared);
-    previous = lit;
-  }
-  return states;
+// The length of the prefix two texts share.
+std::size_t SharedPrefix(std::string_view a, std::string_view b) {
+  return static_cast<std::size_t>(std::mismatch(a.begin(), a.end(), b.begin(), b.end()).first - a.begin());
 }
 
 }  // namespace
@@ -33,78 +23,133 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
       if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint8_t>(class_count_++);
     }
   }
-  // Trie, with 0 meaning "no edge" (the root, state 0, is never a child). Its table is reserved once, at
-  // the exact number of states: growing it state by state copied it over and over (a quarter of a
-  // knowledge base's load), and an upper bound such as the literals' total length can be far too big
-  // (a custom knowledge base's alternatives expand into many literals that share their prefixes).
-  const std::size_t states = CountTrieStates(literals);
+  // The literals in sorted order: each shares with the one before it the longest prefix it shares with any
+  // before it, so its path in the trie is the previous one's up to there, and new states after. The trie is
+  // built without looking for a child, and its size is known first (the table is sized once from it).
+  std::vector<std::uint32_t> sorted(literals.size());
+  for (std::size_t id = 0; id < sorted.size(); ++id) sorted[id] = static_cast<std::uint32_t>(id);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return literals[a] < literals[b]; });
+  std::size_t states = 1;
+  std::string_view previous;
+  for (std::uint32_t id : sorted) {
+    states += literals[id].size() - SharedPrefix(literals[id], previous);
+    previous = literals[id];
+  }
   // A cell holds a row start in 31 bits (see cell_of): refuse before building a table that cannot.
   if (states * class_count_ > kRowMask) throw std::length_error("too many literals for the matcher");
-  std::vector<std::vector<std::uint32_t>> outputs(1);
-  outputs.reserve(states);
-  next_.reserve(states * class_count_);
-  next_.assign(class_count_, 0);
-  // Each state's children, as a list through the children themselves: breadth-first, a state's row is
-  // its failure state's row with its own children written over it.
-  std::vector<std::uint32_t> first_child(1, 0);
-  std::vector<std::uint32_t> next_sibling(1, 0);
-  std::vector<std::uint32_t> column_in_parent(1, 0);
-  for (std::size_t id = 0; id < literals.size(); ++id) {
-    if (literals[id].empty()) continue;
-    std::uint32_t state = 0;
-    for (char ch : literals[id]) {
-      const std::size_t column = byte_class_[static_cast<unsigned char>(ch)];
-      std::uint32_t child = next_[state * class_count_ + column];
-      if (child == 0) {
-        child = static_cast<std::uint32_t>(outputs.size());
-        next_[state * class_count_ + column] = child;
-        outputs.emplace_back();
-        next_.resize(next_.size() + class_count_, 0);
-        next_sibling.push_back(first_child[state]);
-        first_child[state] = child;
-        first_child.push_back(0);
-        column_in_parent.push_back(static_cast<std::uint32_t>(column));
-      }
-      state = child;
+
+  // The trie, sparse while it is built: a state's children as a list through the children, the root's in a
+  // direct array by column. (Building it in the table itself wrote every row twice and kept a vector of
+  // outputs per state: a quarter of a knowledge base's load.)
+  constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  struct TrieState {
+    std::uint32_t first_child = 0;  // 0: none (the root is nobody's child)
+    std::uint32_t next_sibling = 0;
+    std::uint32_t column = 0;  // the byte class leading to it from its parent
+  };
+  std::vector<TrieState> trie(1);
+  trie.reserve(states);
+  std::vector<std::uint32_t> root_child(class_count_, 0);
+  std::vector<std::uint32_t> end_state(literals.size(), kNone);  // where each literal ends
+  std::vector<std::uint32_t> path{0};  // the states along the previous literal, the root first
+  previous = std::string_view();
+  for (std::uint32_t id : sorted) {
+    const std::string& lit = literals[id];
+    if (lit.empty()) continue;
+    path.resize(SharedPrefix(lit, previous) + 1);
+    for (std::size_t d = path.size() - 1; d < lit.size(); ++d) {
+      const std::uint32_t parent = path[d];
+      const std::uint32_t column = byte_class_[static_cast<unsigned char>(lit[d])];
+      const auto child = static_cast<std::uint32_t>(trie.size());
+      trie.push_back({0, parent == 0 ? 0 : trie[parent].first_child, column});
+      if (parent == 0)
+        root_child[column] = child;
+      else
+        trie[parent].first_child = child;
+      path.push_back(child);
     }
-    outputs[state].push_back(static_cast<std::uint32_t>(id));
+    end_state[id] = path[lit.size()];
+    previous = lit;
   }
-  // Breadth-first, failure links turn the trie into a DFA and merge outputs along suffixes. Each cell is
-  // written as it will be scanned: where its target's row starts, with kHasOutput set when the target
-  // ends some literal (its own, or one its failure state ends), so the scan takes one load per byte and
-  // looks at outputs only on the bytes that end a literal. A state's failure state is shallower, so its
-  // row is final when the state's is made; and whether a state ends a literal is known when it is reached.
+
+  // States are numbered breadth-first (the root 0), so that each row is written once, in order, after the
+  // row of its failure state (which is shallower) that it starts as a copy of.
+  std::vector<std::uint32_t> order;  // breadth-first position -> trie state
+  order.reserve(trie.size());
+  std::vector<std::uint32_t> number(trie.size(), 0);  // trie state -> breadth-first position
+  order.push_back(0);
+  for (std::size_t head = 0; head < order.size(); ++head) {
+    const std::uint32_t state = order[head];
+    const auto visit = [&](std::uint32_t child) {
+      number[child] = static_cast<std::uint32_t>(order.size());
+      order.push_back(child);
+    };
+    if (state == 0) {
+      for (std::uint32_t child : root_child) {
+        if (child != 0) visit(child);
+      }
+    } else {
+      for (std::uint32_t child = trie[state].first_child; child != 0; child = trie[child].next_sibling) visit(child);
+    }
+  }
+  // Each state's own literals, by id (a counting sort), as ranges by breadth-first number.
+  std::vector<std::uint32_t> own_begin(order.size() + 1, 0);
+  for (std::uint32_t end : end_state) {
+    if (end != kNone) ++own_begin[number[end] + 1];
+  }
+  for (std::size_t k = 0; k < order.size(); ++k) own_begin[k + 1] += own_begin[k];
+  std::vector<std::uint32_t> own_ids(own_begin.back());
+  {
+    std::vector<std::uint32_t> filled(own_begin.begin(), own_begin.end() - 1);
+    for (std::size_t id = 0; id < end_state.size(); ++id) {
+      if (end_state[id] != kNone) own_ids[filled[number[end_state[id]]]++] = static_cast<std::uint32_t>(id);
+    }
+  }
+
+  // Failure links turn the trie into a DFA. Each cell is written as it will be scanned: where its target's
+  // row starts, with kHasOutput set when the target ends some literal (its own, or one its failure state
+  // ends), so the scan takes one load per byte and looks at outputs only on the bytes that end a literal.
   const auto cell_of = [this](std::uint32_t target, bool has_output) {
     return target * static_cast<std::uint32_t>(class_count_) | (has_output ? kHasOutput : 0u);
   };
-  std::vector<std::uint32_t> fail(outputs.size(), 0);
-  std::vector<std::uint8_t> has_output(outputs.size(), 0);
-  std::vector<std::uint32_t> queue{0};
-  queue.reserve(outputs.size());
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const std::uint32_t state = queue[head];
-    if (state != 0) {
-      const auto& inherited = outputs[fail[state]];
-      outputs[state].insert(outputs[state].end(), inherited.begin(), inherited.end());
-    }
-    std::uint32_t* row = &next_[state * class_count_];
-    const std::uint32_t* fail_row = &next_[fail[state] * class_count_];
-    if (state == 0) std::fill(row, row + class_count_, 0u);  // every other byte: back to the root
-    else std::copy(fail_row, fail_row + class_count_, row);
-    for (std::uint32_t child = first_child[state]; child != 0; child = next_sibling[child]) {
-      const std::uint32_t column = column_in_parent[child];
-      fail[child] = state == 0 ? 0 : (fail_row[column] & kRowMask) / static_cast<std::uint32_t>(class_count_);
-      has_output[child] = !outputs[child].empty() || has_output[fail[child]];
-      row[column] = cell_of(child, has_output[child]);
-      queue.push_back(child);
+  std::vector<std::uint32_t> fail(order.size(), 0);  // by breadth-first number, as everything below
+  std::vector<std::uint32_t> output_count(order.size(), 0);
+  next_.assign(order.size() * class_count_, 0);  // the root's row stays all 0: every other byte goes back to it
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    std::uint32_t* row = &next_[k * class_count_];
+    const std::uint32_t* fail_row = &next_[fail[k] * class_count_];
+    if (k != 0) std::copy(fail_row, fail_row + class_count_, row);
+    const auto set_child = [&](std::uint32_t child) {
+      const std::uint32_t c = number[child];
+      const std::uint32_t column = trie[child].column;
+      fail[c] = k == 0 ? 0 : (fail_row[column] & kRowMask) / static_cast<std::uint32_t>(class_count_);
+      // Known for the failure state, which is shallower: counted when its own parent's row was made.
+      output_count[c] = own_begin[c + 1] - own_begin[c] + output_count[fail[c]];
+      row[column] = cell_of(c, output_count[c] > 0);
+    };
+    if (k == 0) {
+      for (std::uint32_t child : root_child) {
+        if (child != 0) set_child(child);
+      }
+    } else {
+      for (std::uint32_t child = trie[order[k]].first_child; child != 0; child = trie[child].next_sibling) {
+        set_child(child);
+      }
     }
   }
-  output_begin_.reserve(outputs.size() + 1);
-  for (const auto& out : outputs) {
-    output_begin_.push_back(static_cast<std::uint32_t>(output_ids_.size()));
-    output_ids_.insert(output_ids_.end(), out.begin(), out.end());
+  // Each state's outputs: its own literals, then its failure state's (already listed: it is shallower).
+  output_begin_.assign(order.size() + 1, 0);
+  for (std::size_t k = 0; k < order.size(); ++k) output_begin_[k + 1] = output_begin_[k] + output_count[k];
+  output_ids_.resize(output_begin_.back());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    std::uint32_t at = output_begin_[k];
+    for (std::uint32_t i = own_begin[k]; i < own_begin[k + 1]; ++i) output_ids_[at++] = own_ids[i];
+    if (k != 0) {
+      std::copy(output_ids_.begin() + output_begin_[fail[k]], output_ids_.begin() + output_begin_[fail[k] + 1],
+                output_ids_.begin() + at);
+    }
   }
-  output_begin_.push_back(static_cast<std::uint32_t>(output_ids_.size()));
 }
 
 void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>& found) const {
