@@ -83,7 +83,7 @@ class LiteralTable {
   }
 
  private:
-  std::map<std::string, std::uint32_t> ids_;
+  std::unordered_map<std::string, std::uint32_t> ids_;  // ids come from list_'s order, not from this map's
   std::vector<std::string> list_;
   std::vector<bool> word_start_;
   std::vector<std::uint8_t> digits_after_;
