@@ -86,6 +86,7 @@ test('compilePatternsOnFirstUse: a pattern is checked when first needed, and an 
 test('unknown options are errors, not guesses', () => {
   assert.throws(() => diag.classify('x', { app: 'dropbox' }), /unknown app "dropbox"/);
   assert.throws(() => diag.classify('x', { lang: 'de' }), /valid languages: en, fr/);
+  assert.throws(() => diag.classify('x', { app: 5 }), /^Error: options: \/app: must be a string$/);
 });
 
 test('a catastrophic custom pattern is skipped with a warning instead of aborting the module', async () => {
