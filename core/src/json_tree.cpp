@@ -125,9 +125,9 @@ class JsonTree::Parser {
   bool Value(int depth) {
     switch (TokenStart()) {
       case '{':
-        return Object(depth + 1);
+        return Container(depth + 1, Kind::kObject);
       case '[':
-        return Array(depth + 1);
+        return Container(depth + 1, Kind::kArray);
       case '"': {
         std::uint32_t index = 0;
         if (!String(index)) return false;
@@ -166,50 +166,35 @@ class JsonTree::Parser {
     n.count = count;
   }
 
-  bool Array(int depth) {
+  // An array or an object from its opening bracket at pos_; an object's members also have a key each.
+  bool Container(int depth, Kind kind) {
     if (depth > max_depth_) return tree_.too_deep_ = true, Fail("nested too deep");
-    ++pos_;  // '['
+    const bool object = kind == Kind::kObject;
+    const char close = object ? '}' : ']';
+    ++pos_;  // '{' or '['
     const std::size_t base = scratch_.size();
-    if (TokenStart() == ']') {
+    if (TokenStart() == close) {
       ++pos_;
-      Close(base, Kind::kArray);
+      Close(base, kind);
       return true;
     }
     for (;;) {
-      if (!Value(depth)) return false;
-      const char c = TokenStart();
-      ++pos_;
-      if (c == ']') break;
-      if (c != ',') return --pos_, Fail("expected ',' or ']'");
-    }
-    Close(base, Kind::kArray);
-    return true;
-  }
-
-  bool Object(int depth) {
-    if (depth > max_depth_) return tree_.too_deep_ = true, Fail("nested too deep");
-    ++pos_;  // '{'
-    const std::size_t base = scratch_.size();
-    if (TokenStart() == '}') {
-      ++pos_;
-      Close(base, Kind::kObject);
-      return true;
-    }
-    for (;;) {
-      if (TokenStart() != '"') return Fail("expected a member's name");
       std::uint32_t key = 0;
-      if (!String(key)) return false;
-      if (TokenStart() != ':') return Fail("expected ':'");
-      ++pos_;
+      if (object) {
+        if (TokenStart() != '"') return Fail("expected a member's name");
+        if (!String(key)) return false;
+        if (TokenStart() != ':') return Fail("expected ':'");
+        ++pos_;
+      }
       if (!Value(depth)) return false;
-      scratch_.back().key = key;
+      scratch_.back().key = key;  // 0 and unused in an array
       const char c = TokenStart();
       ++pos_;
-      if (c == '}') break;
-      if (c != ',') return --pos_, Fail("expected ',' or '}'");
+      if (c == close) break;
+      if (c != ',') return --pos_, Fail(object ? "expected ',' or '}'" : "expected ',' or ']'");
     }
-    KeyOrder(base);
-    Close(base, Kind::kObject);
+    if (object) KeyOrder(base);
+    Close(base, kind);
     return true;
   }
 

@@ -2,12 +2,14 @@
 // same values from them (compared through nlohmann's own serialization), and says where a text goes wrong.
 #include <random>
 #include <string>
+#include <utility>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "conndiag/default_kb.h"
 #include "json_tree.h"
+#include "json_tree_as_nlohmann.h"
 
 using conndiag::JsonTree;
 using conndiag::JsonValue;
@@ -17,38 +19,6 @@ namespace {
 
 constexpr int kDepth = 64;
 
-// The tree's value as nlohmann's, so that both readers' results can be compared by nlohmann's dump (which
-// tells 1 from 1.0 and an integer from an unsigned one only by value, as nlohmann's own parse does).
-json ToNlohmann(const JsonValue& v) {
-  switch (v.kind()) {
-    case JsonValue::Kind::kNull:
-      return nullptr;
-    case JsonValue::Kind::kFalse:
-      return false;
-    case JsonValue::Kind::kTrue:
-      return true;
-    case JsonValue::Kind::kInteger:
-      return v.integer();
-    case JsonValue::Kind::kUnsigned:
-      return v.unsigned_integer();
-    case JsonValue::Kind::kNumber:
-      return v.number();
-    case JsonValue::Kind::kString:
-      return std::string(v.string());
-    case JsonValue::Kind::kArray: {
-      json out = json::array();
-      for (std::size_t i = 0; i < v.size(); ++i) out.push_back(ToNlohmann(v[i]));
-      return out;
-    }
-    case JsonValue::Kind::kObject: {
-      json out = json::object();
-      for (const auto& [key, value] : v.members()) out[std::string(key)] = ToNlohmann(value);
-      return out;
-    }
-  }
-  return nullptr;
-}
-
 // Both readers on `text`: the same verdict, and the same value when it is JSON.
 void Agree(const std::string& text) {
   CAPTURE(text);
@@ -56,7 +26,7 @@ void Agree(const std::string& text) {
   const bool ours = tree.Parse(text, kDepth);
   const json theirs = json::parse(text, nullptr, /*allow_exceptions=*/false);
   REQUIRE(ours == !theirs.is_discarded());
-  if (ours) CHECK(ToNlohmann(tree.root()).dump() == theirs.dump());
+  if (ours) CHECK(conndiag::testing::AsNlohmann(tree.root()).dump() == theirs.dump());
 }
 
 }  // namespace
@@ -182,19 +152,20 @@ TEST_CASE("a large object out of order is sorted stably with repeated keys", "[j
 }
 
 TEST_CASE("a refusal says what went wrong, at which line and column", "[json_tree]") {
-  JsonTree tree;
-  CHECK_FALSE(tree.Parse("[1,]", kDepth));
-  CHECK(tree.error() == "not a JSON value at line 1, column 4");
-  CHECK_FALSE(tree.Parse("{\"a\":1 \"b\":2}", kDepth));
-  CHECK(tree.error() == "expected ',' or '}' at line 1, column 8");
-  CHECK_FALSE(tree.Parse("\"\xC0\x80\"", kDepth));
-  CHECK(tree.error() == "a string that is not UTF-8 at line 1, column 2");
-  CHECK_FALSE(tree.Parse("{\n  \"a\": [1,\n    2,,\n  ]\n}", kDepth));
-  CHECK(tree.error() == "not a JSON value at line 3, column 7");
-  CHECK_FALSE(tree.Parse("[1e999]", kDepth));
-  CHECK(tree.error() == "number overflow (too large for a double) at line 1, column 2");
-  CHECK_FALSE(tree.Parse("[1,", kDepth));
-  CHECK(tree.error() == "unexpected end of the text at line 1, column 4");
+  const std::pair<std::string, std::string> kRefusals[] = {
+      {"[1,]", "not a JSON value at line 1, column 4"},
+      {"{\"a\":1 \"b\":2}", "expected ',' or '}' at line 1, column 8"},
+      {"\"\xC0\x80\"", "a string that is not UTF-8 at line 1, column 2"},
+      {"{\n  \"a\": [1,\n    2,,\n  ]\n}", "not a JSON value at line 3, column 7"},
+      {"[1e999]", "number overflow (too large for a double) at line 1, column 2"},
+      {"[1,", "unexpected end of the text at line 1, column 4"},
+  };
+  for (const auto& [text, error] : kRefusals) {
+    CAPTURE(text);
+    JsonTree tree;
+    CHECK_FALSE(tree.Parse(text, kDepth));
+    CHECK(tree.error() == error);
+  }
 }
 
 TEST_CASE("nesting deeper than allowed is refused, not recursed into", "[json_tree]") {

@@ -3,47 +3,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "json_tree.h"
-
-namespace {
-
-nlohmann::json ToNlohmann(const conndiag::JsonValue& v) {
-  using Kind = conndiag::JsonValue::Kind;
-  switch (v.kind()) {
-    case Kind::kNull:
-      return nullptr;
-    case Kind::kFalse:
-      return false;
-    case Kind::kTrue:
-      return true;
-    case Kind::kInteger:
-      return v.integer();
-    case Kind::kUnsigned:
-      return v.unsigned_integer();
-    case Kind::kNumber:
-      return v.number();
-    case Kind::kString:
-      return std::string(v.string());
-    case Kind::kArray: {
-      auto out = nlohmann::json::array();
-      for (std::size_t i = 0; i < v.size(); ++i) out.push_back(ToNlohmann(v[i]));
-      return out;
-    }
-    case Kind::kObject: {
-      auto out = nlohmann::json::object();
-      for (const auto& [key, value] : v.members()) out[std::string(key)] = ToNlohmann(value);
-      return out;
-    }
-  }
-  return nullptr;
-}
-
-}  // namespace
+#include "json_tree_as_nlohmann.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -55,6 +20,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto theirs = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (ours != !theirs.is_discarded()) std::abort();
   if (!ours && tree.error().empty()) std::abort();  // every refusal says why
-  if (ours && ToNlohmann(tree.root()).dump() != theirs.dump()) std::abort();
+  if (ours && conndiag::testing::AsNlohmann(tree.root()).dump() != theirs.dump()) std::abort();
   return 0;
 }
