@@ -39,8 +39,8 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
   // A cell holds a row start in 31 bits (see cell_of): refuse before building a table that cannot.
   if (states * class_count_ > kRowMask) throw std::length_error("too many literals for the matcher");
 
-  // The trie, sparse while it is built: a state's children as a list through the children, the root's in a
-  // direct array by column. (Building it in the table itself wrote every row twice and kept a vector of
+  // The trie, sparse while it is built: a state's children as a list through the children (no child is ever
+  // looked for: see above). (Building it in the table itself wrote every row twice and kept a vector of
   // outputs per state: a quarter of a knowledge base's load.)
   constexpr std::uint32_t kNone = 0xFFFFFFFFu;
   struct TrieState {
@@ -50,7 +50,6 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
   };
   std::vector<TrieState> trie(1);
   trie.reserve(states);
-  std::vector<std::uint32_t> root_child(class_count_, 0);
   std::vector<std::uint32_t> end_state(literals.size(), kNone);  // where each literal ends
   std::vector<std::uint32_t> path{0};  // the states along the previous literal, the root first
   previous = std::string_view();
@@ -62,11 +61,8 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
       const std::uint32_t parent = path[d];
       const std::uint32_t column = byte_class_[static_cast<unsigned char>(lit[d])];
       const auto child = static_cast<std::uint32_t>(trie.size());
-      trie.push_back({0, parent == 0 ? 0 : trie[parent].first_child, column});
-      if (parent == 0)
-        root_child[column] = child;
-      else
-        trie[parent].first_child = child;
+      trie.push_back({0, trie[parent].first_child, column});
+      trie[parent].first_child = child;
       path.push_back(child);
     }
     end_state[id] = path[lit.size()];
@@ -80,17 +76,9 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
   std::vector<std::uint32_t> number(trie.size(), 0);  // trie state -> breadth-first position
   order.push_back(0);
   for (std::size_t head = 0; head < order.size(); ++head) {
-    const std::uint32_t state = order[head];
-    const auto visit = [&](std::uint32_t child) {
+    for (std::uint32_t child = trie[order[head]].first_child; child != 0; child = trie[child].next_sibling) {
       number[child] = static_cast<std::uint32_t>(order.size());
       order.push_back(child);
-    };
-    if (state == 0) {
-      for (std::uint32_t child : root_child) {
-        if (child != 0) visit(child);
-      }
-    } else {
-      for (std::uint32_t child = trie[state].first_child; child != 0; child = trie[child].next_sibling) visit(child);
     }
   }
   // Each state's own literals, by id (a counting sort), as ranges by breadth-first number.
@@ -120,22 +108,13 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
     std::uint32_t* row = &next_[k * class_count_];
     const std::uint32_t* fail_row = &next_[fail[k] * class_count_];
     if (k != 0) std::copy(fail_row, fail_row + class_count_, row);
-    const auto set_child = [&](std::uint32_t child) {
+    for (std::uint32_t child = trie[order[k]].first_child; child != 0; child = trie[child].next_sibling) {
       const std::uint32_t c = number[child];
       const std::uint32_t column = trie[child].column;
       fail[c] = k == 0 ? 0 : (fail_row[column] & kRowMask) / static_cast<std::uint32_t>(class_count_);
       // Known for the failure state, which is shallower: counted when its own parent's row was made.
       output_count[c] = own_begin[c + 1] - own_begin[c] + output_count[fail[c]];
       row[column] = cell_of(c, output_count[c] > 0);
-    };
-    if (k == 0) {
-      for (std::uint32_t child : root_child) {
-        if (child != 0) set_child(child);
-      }
-    } else {
-      for (std::uint32_t child = trie[order[k]].first_child; child != 0; child = trie[child].next_sibling) {
-        set_child(child);
-      }
     }
   }
   // Each state's outputs: its own literals, then its failure state's (already listed: it is shallower).
