@@ -4,7 +4,8 @@
 // Text crosses as UTF-8 bytes through views of the module's memory, both ways: JS writes a call's text into
 // the input buffer (TextEncoder.encodeInto, or a Uint8Array's set) and reads each reply with TextDecoder.
 // embind's own conversions of std::string walk every byte or character in JavaScript: they were the
-// largest cost of a 1 KB paste.
+// largest cost of a 1 KB paste. Results and log events are written with characters beyond ASCII escaped
+// (NonAscii::kEscaped): an ASCII reply is what TextDecoder decodes fastest.
 // The knowledge base comes from JS (the page inlines or fetches data/kb.json): JSON compresses far better
 // as text beside the page than base64-encoded inside the module.
 #include <emscripten/bind.h>
@@ -92,7 +93,8 @@ std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn)
 
 std::string Classify(int handle, std::string_view text, const std::string& options_json) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
-    return conndiag::ResultToJson(c.knowledge_base(), c.Classify(text, o), o, text, conndiag::OffsetUnit::kUtf16Units);
+    return conndiag::ResultToJson(c.knowledge_base(), c.Classify(text, o), o, text, conndiag::OffsetUnit::kUtf16Units,
+                                  conndiag::NonAscii::kEscaped);
   });
 }
 
@@ -101,7 +103,8 @@ std::string ClassifyLog(int handle, std::string_view text, const std::string& op
     std::string events = "[";
     for (const auto& e : conndiag::ClassifyLog(c, text, o)) {
       if (events.size() > 1) events += ',';
-      events += conndiag::LogEventToJson(c.knowledge_base(), e, o, conndiag::OffsetUnit::kUtf16Units);
+      events += conndiag::LogEventToJson(c.knowledge_base(), e, o, conndiag::OffsetUnit::kUtf16Units,
+                                         conndiag::NonAscii::kEscaped);
     }
     return events + "]";
   });
@@ -132,7 +135,8 @@ std::string LogDelta(const conndiag::Classifier& c, LogSession& session, const s
     const conndiag::LogEvent& e = events[i];
     if (i >= session.told_counts.size()) {
       if (added.size() > 1) added += ',';
-      added += conndiag::LogEventToJson(c.knowledge_base(), e, session.options, conndiag::OffsetUnit::kUtf16Units);
+      added += conndiag::LogEventToJson(c.knowledge_base(), e, session.options, conndiag::OffsetUnit::kUtf16Units,
+                                        conndiag::NonAscii::kEscaped);
       session.told_counts.push_back(e.count);
     } else if (session.told_counts[i] != e.count) {
       if (updated.size() > 1) updated += ',';

@@ -2,6 +2,7 @@
 #include "json_writer.h"
 
 #include <cmath>
+#include <cstdint>
 
 #include "conndiag/utf8.h"
 #include "eight_bytes.h"
@@ -58,6 +59,21 @@ bool IsPlainJsonByte(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"'
 
 }  // namespace
 
+void JsonWriter::EscapeCodePoint(char32_t cp) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  auto unit = [this](std::uint32_t u) {
+    const char escape[] = {'\\', 'u', kHex[(u >> 12) & 0xF], kHex[(u >> 8) & 0xF], kHex[(u >> 4) & 0xF], kHex[u & 0xF]};
+    out_.append(escape, sizeof escape);
+  };
+  if (cp < 0x10000) {
+    unit(cp);
+  } else {  // a surrogate pair
+    const std::uint32_t above = static_cast<std::uint32_t>(cp) - 0x10000;
+    unit(0xD800 + (above >> 10));
+    unit(0xDC00 + (above & 0x3FF));
+  }
+}
+
 JsonWriter& JsonWriter::String(std::string_view value) {
   BeforeValue();
   static constexpr char kHex[] = "0123456789abcdef";
@@ -77,8 +93,13 @@ JsonWriter& JsonWriter::String(std::string_view value) {
     if (c >= 0x80) {
       // An ill-formed sequence becomes U+FFFD per maximal subpart: the string a TextDecoder would give.
       const Utf8Char d = DecodeUtf8(value, i);
-      if (d.valid) out_.append(value, i, d.length);
-      else out_ += "\xEF\xBF\xBD";
+      if (non_ascii_ == NonAscii::kEscaped) {
+        EscapeCodePoint(d.cp);  // U+FFFD when ill-formed
+      } else if (d.valid) {
+        out_.append(value, i, d.length);
+      } else {
+        out_ += "\xEF\xBF\xBD";
+      }
       i += d.length;
       continue;
     }

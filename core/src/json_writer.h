@@ -7,13 +7,17 @@
 #include <string_view>
 #include <vector>
 
+#include "conndiag/result_json.h"
+
 namespace conndiag {
 
 // Writes compact JSON into a string. Commas are managed per nesting level; keys and values must
 // alternate inside objects. Strings are escaped; ill-formed UTF-8 becomes U+FFFD as TextDecoder decodes it, so
-// output is always valid.
+// output is always valid. Characters beyond ASCII are written as `non_ascii` says.
 class JsonWriter {
  public:
+  explicit JsonWriter(NonAscii non_ascii = NonAscii::kUtf8) : non_ascii_(non_ascii) {}
+
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
@@ -34,7 +38,9 @@ class JsonWriter {
 
  private:
   void BeforeValue();
+  void EscapeCodePoint(char32_t cp);  // \uXXXX, or a surrogate pair of them
 
+  NonAscii non_ascii_;
   std::string out_;
   std::vector<bool> first_;  // per open container: nothing written in it yet
   bool after_key_ = false;

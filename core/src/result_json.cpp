@@ -113,16 +113,17 @@ void WriteResultMembers(JsonWriter& w, const KnowledgeBase& kb, const Result& re
 }  // namespace
 
 std::string ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options, std::string_view text,
-                         OffsetUnit unit) {
-  JsonWriter w;
+                         OffsetUnit unit, NonAscii non_ascii) {
+  JsonWriter w(non_ascii);
   w.BeginObject();
   WriteResultMembers(w, kb, result, options, text, unit);
   w.EndObject();
   return w.Take();
 }
 
-std::string LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options, OffsetUnit unit) {
-  JsonWriter w;
+std::string LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options, OffsetUnit unit,
+                           NonAscii non_ascii) {
+  JsonWriter w(non_ascii);
   w.BeginObject();
   w.Key("line").Number(event.line);
   w.Key("last_line").Number(event.last_line);

@@ -89,3 +89,29 @@ TEST_CASE("strings of every kind of byte are written as a byte-by-byte escape wr
     CHECK(w.str() == EscapedByteByByte(value));
   }
 }
+
+TEST_CASE("escaped, characters beyond ASCII are written as JSON escapes, a surrogate pair above U+FFFF",
+          "[json_writer]") {
+  JsonWriter w(conndiag::NonAscii::kEscaped);
+  w.String("é ✓ 😀 \xff" "a\x07");  // an invalid byte is U+FFFD, escaped too
+  CHECK(w.str() == "\"\\u00e9 \\u2713 \\ud83d\\ude00 \\ufffda\\u0007\"");
+}
+
+TEST_CASE("escaped output is ASCII and reads back to what the UTF-8 output reads back to", "[json_writer]") {
+  std::mt19937 random(281126);
+  const std::string pieces[] = {"abcdefghijklmnopqrstu", " ", "\"", "\\", "\x7F", "\x1F", "\n", "\xC3\xA9",
+                                "\xE2\x9C\x93", "\xEF\xBF\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", "\xFF", "\x80",
+                                "\xE2\x82", "\xED\xA0\x80"};
+  for (int round = 0; round < 5000; ++round) {
+    std::string value;
+    const int count = static_cast<int>(random() % 12);
+    for (int k = 0; k < count; ++k) value += pieces[random() % std::size(pieces)];
+    JsonWriter as_utf8;
+    as_utf8.String(value);
+    JsonWriter escaped(conndiag::NonAscii::kEscaped);
+    escaped.String(value);
+    INFO("round " << round);
+    for (const char c : escaped.str()) REQUIRE(static_cast<unsigned char>(c) < 0x80);
+    CHECK(nlohmann::json::parse(escaped.str()) == nlohmann::json::parse(as_utf8.str()));
+  }
+}

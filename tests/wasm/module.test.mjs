@@ -179,6 +179,32 @@ test('a log fed as raw UTF-8 bytes, split inside characters, gives the same even
   assert.equal(done.events.find((e) => e.text === 'Échec ✓')?.status, 'unrecognized');  // an error word, no known wording
 });
 
+// The module writes its replies with every character beyond ASCII escaped (\uXXXX): an ASCII reply is what
+// TextDecoder decodes fastest. Read raw here, they must hold no byte above 0x7F, and the strings read back
+// from them must be the caller's own characters: accents, curly quotes, emoji (a surrogate pair) and, in a
+// log of raw bytes, an invalid byte (U+FFFD, as TextDecoder reads it).
+test('module replies are ASCII and read back to the same characters, emoji and invalid bytes included', () => {
+  const core = diag._module;
+  const raw = (method, bytes, options) => {
+    core.inputBuffer(bytes.length).set(bytes);
+    const view = core[method](diag._handle, bytes.length, JSON.stringify({ app: '', lang: 'fr', top: 3, ...options }));
+    assert.ok(view.every((b) => b < 0x80), `${method}: a byte beyond ASCII in the reply`);
+    return JSON.parse(new TextDecoder().decode(view));
+  };
+  const text = '😀 Échec « IgniteException » après 🎉 — “cité”';
+  const one = raw('classify', new TextEncoder().encode(text), {});
+  assert.equal(one.ok, true);
+  assert.equal(one.value.matches[0].id, 'o365-ignite-domain-user');
+  const row = kb.entries.find((e) => e.id === 'o365-ignite-domain-user');
+  assert.equal(one.value.matches[0].cause, row.cause.fr);  // French, with its accents, escaped and read back
+  assert.deepEqual(one.value.matches[0].fix, row.fix.fr);
+  assert.equal(text.slice(...one.value.matches[0].spans[0]), 'IgniteException');
+  const log = new Uint8Array([...new TextEncoder().encode('Échec 😀 '), 0xff, ...new TextEncoder().encode(' IgniteException\n')]);
+  const events = raw('classifyLog', log, {});
+  assert.equal(events.ok, true);
+  assert.equal(events.value[0].text, 'Échec 😀 \uFFFD IgniteException');
+});
+
 // Property: however a log is cut into pieces (through lines, CRLF pairs and UTF-8 characters), the
 // streamed events equal the whole log's, and each piece's delta tells every event exactly once.
 test('streamed log results do not depend on where the pieces are cut, and deltas tell each event once', () => {
