@@ -73,6 +73,15 @@ static std::string EscapedByteByByte(const std::string& value) {
   return out + "\"";
 }
 
+// Up to 11 pieces drawn at random, joined.
+template <std::size_t N>
+static std::string Joined(std::mt19937& random, const std::string (&pieces)[N]) {
+  std::string value;
+  const int count = static_cast<int>(random() % 12);
+  for (int k = 0; k < count; ++k) value += pieces[random() % N];
+  return value;
+}
+
 TEST_CASE("strings of every kind of byte are written as a byte-by-byte escape writes them", "[json_writer]") {
   std::mt19937 random(271127);
   // Plain runs long and short, and each byte that ends one: controls, space, quote, backslash, '~', DEL,
@@ -80,9 +89,7 @@ TEST_CASE("strings of every kind of byte are written as a byte-by-byte escape wr
   const std::string pieces[] = {"abcdefghijklmnopqrstu", "ab", " ", "\"", "\\", "~", "\x7F", "\x1F", "\x00",
                                 "\n", "\t", "\xC3\xA9", "\xF0\x9F\x98\x80", "\xFF", "\x80", "\xE2\x82"};
   for (int round = 0; round < 5000; ++round) {
-    std::string value;
-    const int count = static_cast<int>(random() % 12);
-    for (int k = 0; k < count; ++k) value += pieces[random() % std::size(pieces)];
+    const std::string value = Joined(random, pieces);
     JsonWriter w;
     w.String(value);
     INFO("round " << round);
@@ -103,9 +110,7 @@ TEST_CASE("escaped output is ASCII and reads back to what the UTF-8 output reads
                                 "\xE2\x9C\x93", "\xEF\xBF\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF", "\xFF", "\x80",
                                 "\xE2\x82", "\xED\xA0\x80"};
   for (int round = 0; round < 5000; ++round) {
-    std::string value;
-    const int count = static_cast<int>(random() % 12);
-    for (int k = 0; k < count; ++k) value += pieces[random() % std::size(pieces)];
+    const std::string value = Joined(random, pieces);
     JsonWriter as_utf8;
     as_utf8.String(value);
     JsonWriter escaped(conndiag::NonAscii::kEscaped);
