@@ -59,24 +59,25 @@ bool IsPlainJsonByte(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"'
 
 }  // namespace
 
-void JsonWriter::EscapeCodePoint(char32_t cp) {
+void JsonWriter::EscapeUnit(std::uint32_t unit) {
   static constexpr char kHex[] = "0123456789abcdef";
-  auto unit = [this](std::uint32_t u) {
-    const char escape[] = {'\\', 'u', kHex[(u >> 12) & 0xF], kHex[(u >> 8) & 0xF], kHex[(u >> 4) & 0xF], kHex[u & 0xF]};
-    out_.append(escape, sizeof escape);
-  };
+  const char escape[] = {'\\', 'u', kHex[(unit >> 12) & 0xF], kHex[(unit >> 8) & 0xF], kHex[(unit >> 4) & 0xF],
+                         kHex[unit & 0xF]};
+  out_.append(escape, sizeof escape);
+}
+
+void JsonWriter::EscapeCodePoint(char32_t cp) {
   if (cp < 0x10000) {
-    unit(cp);
+    EscapeUnit(cp);
   } else {  // a surrogate pair
     const std::uint32_t above = static_cast<std::uint32_t>(cp) - 0x10000;
-    unit(0xD800 + (above >> 10));
-    unit(0xDC00 + (above & 0x3FF));
+    EscapeUnit(0xD800 + (above >> 10));
+    EscapeUnit(0xDC00 + (above & 0x3FF));
   }
 }
 
 JsonWriter& JsonWriter::String(std::string_view value) {
   BeforeValue();
-  static constexpr char kHex[] = "0123456789abcdef";
   out_ += '"';
   for (std::size_t i = 0; i < value.size();) {
     // Runs that need no escape are appended whole: a byte-by-byte append was most of the time a result
@@ -111,9 +112,7 @@ JsonWriter& JsonWriter::String(std::string_view value) {
       case '\t': out_ += "\\t"; break;
       default:
         if (c < 0x20 || c == 0x7F) {
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 0xF];
+          EscapeUnit(c);
         } else {
           out_ += static_cast<char>(c);
         }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +39,8 @@ class JsonWriter {
 
  private:
   void BeforeValue();
-  void EscapeCodePoint(char32_t cp);  // \uXXXX, or a surrogate pair of them
+  void EscapeUnit(std::uint32_t unit);  // one UTF-16 unit as \uXXXX
+  void EscapeCodePoint(char32_t cp);    // \uXXXX, or a surrogate pair of them
 
   NonAscii non_ascii_;
   std::string out_;
