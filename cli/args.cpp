@@ -8,7 +8,7 @@
 namespace conndiag::cli {
 
 const char* UsageText() {
-  return R"(Usage: conndiag [--app APP] [--lang en|fr] [--top N] [--json] [--log] [--kb FILE]
+  return R"(Usage: conndiag [--app APP] [--lang en|fr] [--top N] [--json] [--log] [--threads 1|2] [--kb FILE]
                 [--report-to ADDRESS] [--] [FILE|-]...
        conndiag --help | --version
        conndiag kb check FILE | kb explain [TEXT]   (knowledge-base tools: conndiag kb --help)
@@ -26,6 +26,9 @@ Several files are diagnosed one by one, each under its name (with --json: one li
   --top N       show at most N matches (default 3)
   --json        one JSON object on standard output (with --log: one per line)
   --log         the input is a log: each distinct error event is classified once, with a count
+  --threads N   with --log: read the log on N threads, 1 or 2 (default: 2 when the machine has two
+                or more, else 1); the second reads ahead and picks out the lines worth a closer look.
+                The events are the same either way
   --kb FILE     use this knowledge base (JSON, same format as data/kb.json) instead of the built-in one,
                 or add to it: a file with "extends": "conndiag" adds rows and overrides fields of existing ones
   --report-to ADDRESS
@@ -94,7 +97,8 @@ std::variant<Args, UsageError> ParseArgs(int argc, const char* const* argv) {
       if (out.empty()) return UsageError{std::string(arg) + " needs a non-empty value"};
       return true;
     };
-    if (arg == "--app" || arg == "--lang" || arg == "--kb" || arg == "--top" || arg == "--report-to") {
+    if (arg == "--app" || arg == "--lang" || arg == "--kb" || arg == "--top" || arg == "--report-to" ||
+        arg == "--threads") {
       std::string v;
       auto r = flag_with_value(v);
       if (auto* e = std::get_if<UsageError>(&r)) return *e;
@@ -102,7 +106,10 @@ std::variant<Args, UsageError> ParseArgs(int argc, const char* const* argv) {
       else if (arg == "--lang") args.lang = v, args.lang_given = true;
       else if (arg == "--kb") args.kb_path = v;
       else if (arg == "--report-to") args.report_to = v;
-      else {
+      else if (arg == "--threads") {
+        if (v != "1" && v != "2") return UsageError{"--threads takes 1 or 2, not \"" + v + "\""};
+        args.threads = v == "1" ? 1 : 2;
+      } else {
         std::size_t n = 0;
         auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
         if (ec != std::errc() || end != v.data() + v.size() || n == 0 || n > 1000) {

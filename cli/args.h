@@ -15,6 +15,7 @@ struct Args {
   std::size_t top = 3;
   bool json = false;
   bool log = false;
+  std::size_t threads = 0;  // --threads: 1 or 2; 0: not given (the machine decides, see ChooseLogThreads)
   std::string kb_path;   // empty: the built-in knowledge base
   std::vector<std::string> inputs = {"-"};  // files in order; "-" is standard input
   std::string report_to;  // where to report a wrong answer; empty: CONNDIAG_REPORT_TO, else nowhere

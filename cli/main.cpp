@@ -17,6 +17,7 @@
 #include "conndiag/version.h"
 #include "input.h"
 #include "kb_command.h"
+#include "log_reader.h"
 #include "terminal_text.h"
 #include "text_output.h"
 #include "words.h"
@@ -81,12 +82,8 @@ int RunLog(const conndiag::Classifier& classifier, const conndiag::Options& opti
   const bool progress = isatty(STDERR_FILENO);
   std::size_t next_report = 64u << 20;
   conndiag::cli::InputNotes notes;
-  auto err = conndiag::cli::ForEachChunk(
-      in,
-      [&](std::string_view text) -> std::optional<std::string> {
-        log.AddText(text);  // splits lines across chunks and keeps each in bounded memory
-        return std::nullopt;
-      },
+  auto err = conndiag::cli::ReadLog(
+      in, log, conndiag::cli::ChooseLogThreads(args.threads),
       [&](std::size_t bytes) {
         if (progress && bytes >= next_report) {
           std::fprintf(stderr, "\rconndiag: %zu MB read", bytes >> 20);

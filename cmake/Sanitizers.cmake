@@ -1,4 +1,4 @@
-# ASan + UBSan for the asan preset: applied to our targets through one INTERFACE target.
+# ASan + UBSan for the asan preset, TSan for the tsan one: applied to our targets through one INTERFACE target.
 add_library(conndiag_sanitizers INTERFACE)
 add_library(conndiag::sanitizers ALIAS conndiag_sanitizers)
 if(CONNDIAG_FUZZ)
@@ -10,4 +10,8 @@ elseif(CONNDIAG_SANITIZE)
   target_compile_options(conndiag_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(conndiag_sanitizers INTERFACE -fsanitize=address,undefined)
+elseif(CONNDIAG_TSAN)
+  # The log reader's second thread, and the classifier's lazily built parts shared between threads.
+  target_compile_options(conndiag_sanitizers INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
+  target_link_options(conndiag_sanitizers INTERFACE -fsanitize=thread)
 endif()

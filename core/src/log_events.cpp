@@ -30,7 +30,7 @@ LogClassifier::LogClassifier(const Classifier& classifier, Options options)
   options_.similar = false;
 }
 
-void LogClassifier::AddLine(std::string_view line, bool cut, bool borrowed) {
+void LogClassifier::AddLine(std::string_view line, bool cut, bool borrowed, std::optional<bool> verdict) {
   ++line_number_;
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   if ((!current_.empty() || !held_.empty()) && IsContinuationLine(line)) {
@@ -56,6 +56,7 @@ void LogClassifier::AddLine(std::string_view line, bool cut, bool borrowed) {
   }
   current_truncated_ = cut || line.size() > kMaxEventBytes;
   current_one_line_ = true;
+  current_skippable_ = verdict;
   current_line_ = line_number_;
 }
 
@@ -71,7 +72,9 @@ void LogClassifier::Flush() {
   // Most lines of a log: one line that no signature can match and that does not read as an error, told
   // from its raw bytes. Normalizing every line and scanning it for literals was most of a log's time.
   // (Cleared, not moved out: the next line reuses the buffer.)
-  if (current_one_line_ && line_filter_ && classifier_.SkippableLogLine(*line_filter_, text)) {
+  const bool skippable = current_one_line_ && line_filter_ &&
+                         (current_skippable_ ? *current_skippable_ : classifier_.SkippableLogLine(*line_filter_, text));
+  if (skippable) {
     current_.clear();
     held_ = {};
     current_truncated_ = false;
@@ -156,18 +159,51 @@ void LogClassifier::AddWarningOnce(const std::string& warning) {
   if (std::find(warnings_.begin(), warnings_.end(), warning) == warnings_.end()) warnings_.push_back(warning);
 }
 
-void LogClassifier::AddText(std::string_view text) {
+std::function<LineVerdicts(std::string_view)> LogClassifier::Prescanner() const {
+  if (!line_filter_) return {};
+  // Copies of what it reads, never this reader: it runs beside AddText. The lines are split as AddText
+  // splits them; a line that starts the piece but continues one from the piece before is judged too, and
+  // AddText does not use that verdict.
+  return [&classifier = classifier_, filter = line_filter_](std::string_view piece) {
+    LineVerdicts verdicts;
+    verdicts.piece = piece.data();
+    for (std::size_t start = 0; start < piece.size();) {
+      const std::size_t end = FindLineEnd(piece, start);
+      if (end == piece.size()) break;  // goes on in the next piece: AddText joins it first
+      const std::string_view line = piece.substr(start, std::min(end - start, kMaxEventBytes));
+      if (line.find_first_not_of(" \t") != std::string_view::npos) {
+        verdicts.lines.push_back({start, classifier.SkippableLogLine(*filter, line)});
+      }
+      start = end + 1;
+    }
+    return verdicts;
+  };
+}
+
+void LogClassifier::AddText(std::string_view text, const LineVerdicts* verdicts) {
   // Its first bytes stand for the log: the filter looks for what is rare in them.
   if (!line_filter_ && text.size() >= kLineFilterSample) {
     line_filter_ = classifier_.LogLineFilter(text.substr(0, kLineFilterSample));
   }
+  // Verdicts worked out for another piece (or before the filter) are not used.
+  const bool use_verdicts = verdicts && line_filter_ && verdicts->piece == text.data() && !text.empty();
+  const char* const base = text.data();
+  std::size_t next_verdict = 0;
+  auto verdict_at = [&](std::size_t offset) -> std::optional<bool> {
+    if (!use_verdicts) return std::nullopt;
+    const auto& lines = verdicts->lines;
+    while (next_verdict < lines.size() && lines[next_verdict].offset < offset) ++next_verdict;
+    if (next_verdict < lines.size() && lines[next_verdict].offset == offset) return lines[next_verdict].skippable;
+    return std::nullopt;
+  };
   if (after_cr_ && !text.empty() && text.front() == '\n') text.remove_prefix(1);
   after_cr_ = false;
   while (!text.empty()) {
     const std::size_t end = FindLineEnd(text, 0);
     const std::string_view piece = text.substr(0, end);
     if (partial_.empty() && end < text.size()) {
-      AddLine(piece, false, true);  // the whole line is in this piece: no copy into partial_
+      // The whole line is in this piece: no copy into partial_.
+      AddLine(piece, false, true, verdict_at(static_cast<std::size_t>(piece.data() - base)));
     } else if (!partial_cut_) {
       const std::size_t room = kMaxEventBytes - std::min(kMaxEventBytes, partial_.size());
       partial_.append(piece.substr(0, room));

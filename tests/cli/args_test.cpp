@@ -25,7 +25,7 @@ TEST_CASE("defaults: read standard input, English, top 3, text output", "[args]"
 
 TEST_CASE("every flag, in both spellings", "[args]") {
   const auto a = std::get<Args>(Parse({"--app", "box", "--lang=fr", "--top", "5", "--json", "--log", "--kb=k.json",
-                                        "--report-to", "mailto:it@example.com", "f.txt"}));
+                                       "--report-to", "mailto:it@example.com", "--threads", "1", "f.txt"}));
   CHECK(a.app == "box");
   CHECK(a.lang == "fr");
   CHECK(a.top == 5);
@@ -33,8 +33,11 @@ TEST_CASE("every flag, in both spellings", "[args]") {
   CHECK(a.log);
   CHECK(a.kb_path == "k.json");
   CHECK(a.report_to == "mailto:it@example.com");
+  CHECK(a.threads == 1);
   CHECK(a.inputs == std::vector<std::string>{"f.txt"});
   CHECK(a.lang_given);
+  CHECK(std::get<Args>(Parse({"--threads=2"})).threads == 2);
+  CHECK(std::get<Args>(Parse({})).threads == 0);
 }
 
 TEST_CASE("several input files in order, -- ends the options, standard input at most once", "[args]") {
@@ -72,6 +75,8 @@ TEST_CASE("usage errors say what is wrong", "[args]") {
   CHECK(std::get<UsageError>(Parse({"--app"})).message == "--app needs a value");
   CHECK(std::get<UsageError>(Parse({"--top", "0"})).message == "--top takes a whole number from 1 to 1000, not \"0\"");
   CHECK(std::get<UsageError>(Parse({"--top", "3x"})).message == "--top takes a whole number from 1 to 1000, not \"3x\"");
+  CHECK(std::get<UsageError>(Parse({"--threads", "4"})).message == "--threads takes 1 or 2, not \"4\"");
+  CHECK(std::get<UsageError>(Parse({"--threads", "0"})).message == "--threads takes 1 or 2, not \"0\"");
   CHECK(std::get<UsageError>(Parse({"--frobnicate"})).message == "unknown option --frobnicate");
   CHECK(std::get<UsageError>(Parse({"--json=yes"})).message == "unknown option --json");
   CHECK(std::get<UsageError>(Parse({"--lang="})).message == "--lang needs a non-empty value");

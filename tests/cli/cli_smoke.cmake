@@ -170,6 +170,11 @@ if(NOT CONNDIAG_SANITIZE)
     COMMAND bash -c "set -euo pipefail; events=$('$<TARGET_FILE:classify_bench>' --print-log 1024 | prlimit --as=268435456 '$<TARGET_FILE:conndiag>' --log --json | grep -vc '\"status\":\"unrecognized\"'); echo \"$events events\"; test \"$events\" -eq 16")
 endif()
 
+# --threads: the same events whether the log is read on one thread or two.
+add_test(NAME "cli: --log lists the same events on one thread and on two"
+  COMMAND bash -c "set -euo pipefail; log='${CMAKE_CURRENT_BINARY_DIR}/threads.log'; '$<TARGET_FILE:classify_bench>' --print-log 24 > \"$log\"; '$<TARGET_FILE:classify_bench>' --print-distinct-events 3000 1 >> \"$log\"; one=$('$<TARGET_FILE:conndiag>' --log --json --threads 1 \"$log\"); two=$('$<TARGET_FILE:conndiag>' --log --json --threads=2 \"$log\"); n=$(wc -l <<<\"$one\"); echo \"$n events\"; [ \"$n\" -gt 1000 ] && [ \"$one\" = \"$two\" ]")
+cli_test("--threads other than 1 or 2 is refused" EXIT 2 ARGS --log --threads 3 STDERR "--threads takes 1 or 2, not \"3\"" STDOUT_EMPTY)
+
 # conndiag kb check: the knowledge-base check of docs/cli.md.
 cli_test("kb check: the built-in knowledge base is valid and recognizes its own texts" EXIT 0
   ARGS kb check ${CMAKE_SOURCE_DIR}/data/kb.json STDOUT "kb.json: valid \\(knowledge base [0-9.]+\\): [0-9]+ entries checked" STDERR_EMPTY)

@@ -1,11 +1,49 @@
 // Tests of core/src/log_events.cpp: event splitting, merging of repeats, line numbers, limits.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "conndiag/log_events.h"
 #include "default_classifier.h"
+#include "varied_log.h"
 
 using namespace conndiag;
 using conndiag::testing::DefaultClassifier;
+
+namespace {
+
+// What a reader found: its events and its account of the log.
+void CheckSameReading(LogClassifier& a, LogClassifier& b) {
+  const auto first = a.Finish();
+  const auto second = b.Finish();
+  CHECK(a.lines() == b.lines());
+  CHECK(a.unrecognized_lines() == b.unrecognized_lines());
+  CHECK(a.warnings() == b.warnings());
+  REQUIRE(first.size() == second.size());
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    CAPTURE(i, first[i].text.substr(0, 200));
+    CHECK(first[i].line == second[i].line);
+    CHECK(first[i].last_line == second[i].last_line);
+    CHECK(first[i].count == second[i].count);
+    CHECK(first[i].text == second[i].text);
+    CHECK(StatusOf(first[i].result) == StatusOf(second[i].result));
+    CHECK(first[i].result.matches.size() == second[i].result.matches.size());
+    if (!first[i].result.matches.empty() && !second[i].result.matches.empty()) {
+      CHECK(first[i].result.matches[0].entry->id == second[i].result.matches[0].entry->id);
+    }
+  }
+}
+
+// A log of 64 KB of quiet lines (enough for the reader to make its line filter from), one piece.
+std::string QuietStart() {
+  std::string start;
+  for (int i = 0; start.size() < (64u << 10); ++i) {
+    start += "2026-11-25T10:00:00Z INFO fetched " + std::to_string(i) + " events\n";
+  }
+  return start;
+}
+
+}  // namespace
 
 TEST_CASE("a log is split into events, noise dropped, repeats counted with first and last line", "[log]") {
   const std::string log =
@@ -170,4 +208,77 @@ TEST_CASE("past the cap, unrecognized error events are still counted, with one w
   CHECK(reader.unrecognized_lines() == kMaxUnrecognizedEvents + 50);
   REQUIRE(reader.warnings().size() == 1);
   CHECK_THAT(reader.warnings()[0], Catch::Contains("not recognized"));
+}
+
+TEST_CASE("lines judged ahead by the prescanner give the events of lines judged by the reader, whatever the pieces",
+          "[log]") {
+  for (std::uint32_t seed = 1; seed <= 12; ++seed) {
+    CAPTURE(seed);
+    const std::string log = testing::VariedLog(seed, 600'000);
+    std::mt19937 random(seed);
+    LogClassifier plain(DefaultClassifier(), Options{});
+    LogClassifier ahead(DefaultClassifier(), Options{});
+    std::size_t judged = 0;
+    std::size_t loud = 0;
+    for (std::size_t at = 0; at < log.size();) {
+      // Pieces of a few bytes to 200 KB, cut anywhere (inside a line, between CR and LF, in a character).
+      const std::size_t length = random() % 4 == 0 ? 1 + random() % 100 : 1 + random() % 200'000;
+      const std::string piece = log.substr(at, length);
+      at += piece.size();
+      plain.AddText(piece);
+      LineVerdicts verdicts;
+      if (const auto prescan = ahead.Prescanner()) verdicts = prescan(piece);
+      for (const auto& line : verdicts.lines) loud += line.skippable ? 0 : 1;
+      judged += verdicts.lines.size();
+      ahead.AddText(piece, &verdicts);
+    }
+    // The prescanner did judge lines, both ways.
+    CHECK(judged > 1000);
+    CHECK(loud > 50);
+    CHECK(loud < judged);
+    CheckSameReading(plain, ahead);
+  }
+}
+
+TEST_CASE("the reader goes by the verdicts it is given, only those worked out for the piece it reads", "[log]") {
+  const std::string start = QuietStart();
+  const std::string piece = "2026-11-25T10:00:04Z ERROR BoxRestException: Failed to parse response.\nall quiet\n";
+
+  LogClassifier judged(DefaultClassifier(), Options{});
+  judged.AddText(start);
+  const auto prescan = judged.Prescanner();
+  REQUIRE(prescan);
+  const LineVerdicts verdicts = prescan(piece);
+  REQUIRE(verdicts.lines.size() == 2);
+  CHECK(verdicts.piece == piece.data());
+  CHECK(verdicts.lines[0].offset == 0);
+  CHECK_FALSE(verdicts.lines[0].skippable);
+  CHECK(verdicts.lines[1].offset == piece.find("all quiet"));
+  CHECK(verdicts.lines[1].skippable);
+  judged.AddText(piece, &verdicts);
+  REQUIRE(judged.Finish().size() == 1);
+
+  // Verdicts that call the error line skippable: the reader takes them at their word...
+  LineVerdicts wrong = verdicts;
+  wrong.lines[0].skippable = true;
+  LogClassifier misled(DefaultClassifier(), Options{});
+  misled.AddText(start);
+  misled.AddText(piece, &wrong);
+  CHECK(misled.Finish().empty());
+
+  // ... but not when they were worked out for another piece.
+  const std::string copy = piece;
+  LogClassifier guarded(DefaultClassifier(), Options{});
+  guarded.AddText(start);
+  guarded.AddText(copy, &wrong);
+  CHECK(guarded.Finish().size() == 1);
+}
+
+TEST_CASE("there is no prescanner until the reader has made its line filter from a big enough piece", "[log]") {
+  LogClassifier log(DefaultClassifier(), Options{});
+  CHECK_FALSE(log.Prescanner());
+  log.AddText("2026-11-25T10:00:00Z INFO a small first piece\n");
+  CHECK_FALSE(log.Prescanner());
+  log.AddText(QuietStart());
+  CHECK(log.Prescanner());
 }

@@ -3,7 +3,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,13 +45,31 @@ inline constexpr std::size_t kMaxUnrecognizedEvents = 1000;
 // nothing (status unrecognized), so that a log's account leaves no error line out; other events are
 // dropped. Identical events (ignoring timestamps, GUIDs and the leading log prefix) are classified once
 // and counted.
+// What a log's reader would find looking at each whole line of a piece on its own: whether the line,
+// as an event by itself, can be passed by. Worked out ahead (LogClassifier::Prescanner), on another thread
+// if the caller has one, it spares AddText the look that is most of a log's time.
+struct LineVerdicts {
+  struct Line {
+    std::size_t offset;  // where the line starts in the piece
+    bool skippable;      // as an event by itself, it matches no signature and does not read as an error
+  };
+  const char* piece = nullptr;  // the piece (its first byte) they were worked out for
+  std::vector<Line> lines;      // ascending offsets; lines left out are looked at by AddText itself
+};
+
 class LogClassifier {
  public:
   LogClassifier(const Classifier& classifier, Options options);
 
   // The next piece of the log, cut anywhere (lines may span pieces; LF, CRLF and lone CR end lines).
-  // A line longer than kMaxEventBytes keeps only its beginning, so memory stays bounded.
-  void AddText(std::string_view text);
+  // A line longer than kMaxEventBytes keeps only its beginning, so memory stays bounded. `verdicts`, when
+  // given, must come from this reader's Prescanner() for this very piece (else they are not used); the
+  // events found are the same with them or without.
+  void AddText(std::string_view text, const LineVerdicts* verdicts = nullptr);
+  // Works out a piece's LineVerdicts without touching this reader: the function may be called on any
+  // thread, while this reader reads other pieces, and stays valid as long as the Classifier. Empty until
+  // the reader has seen enough of the log to make its line filter (the first 64 KB piece).
+  std::function<LineVerdicts(std::string_view piece)> Prescanner() const;
   // Ends the log: the events listed (see above), in order of first occurrence.
   std::vector<LogEvent> Finish();
   // The events found so far (the one being gathered excepted), for results shown while a log streams.
@@ -68,7 +88,8 @@ class LogClassifier {
   // The next line, without its line ending, and whether it was already cut to kMaxEventBytes.
   // `borrowed`: the line lies in the piece AddText is reading, so it may be held there, uncopied, until
   // the next line or the end of the piece (KeepHeldLine).
-  void AddLine(std::string_view line, bool cut, bool borrowed);
+  // `verdict`: the line's LineVerdicts::Line::skippable, when worked out ahead.
+  void AddLine(std::string_view line, bool cut, bool borrowed, std::optional<bool> verdict = std::nullopt);
   void KeepHeldLine();
 
   const Classifier& classifier_;
@@ -83,6 +104,7 @@ class LogClassifier {
   std::size_t current_line_ = 0;
   bool current_truncated_ = false;
   bool current_one_line_ = true;  // no continuation line joined it yet
+  std::optional<bool> current_skippable_;             // ... and whether its one line can be passed by, if known ahead
   std::shared_ptr<const RawLineFilter> line_filter_;  // made from the log's first piece
   std::vector<LogEvent> events_;
   // Events are told apart by a 64-bit hash of their key, not the key itself: 10,000 keys of 64 KB would
