@@ -5,6 +5,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -80,30 +81,51 @@ class PieceQueue {
   std::function<LineVerdicts(std::string_view)> prescanner_;
 };
 
+std::optional<std::string> ReadOnOneThread(std::FILE* in, LogClassifier& log,
+                                           const std::function<void(std::size_t)>& on_progress, InputNotes* notes) {
+  return ForEachChunk(
+      in,
+      [&](std::string_view text) -> std::optional<std::string> {
+        log.AddText(text);  // splits lines across pieces and keeps each in bounded memory
+        return std::nullopt;
+      },
+      on_progress, notes);
+}
+
+// The second thread: reads, decodes and judges pieces into `queue` until the input ends, then closes it.
+void ReadAhead(std::FILE* in, PieceQueue& queue, const std::function<void(std::size_t)>& on_progress,
+               InputNotes* notes) {
+  std::optional<std::string> error;
+  std::exception_ptr failure;
+  try {
+    error = ForEachChunk(
+        in,
+        [&](std::string_view text) -> std::optional<std::string> {
+          Piece piece;
+          piece.text.assign(text);
+          // Worked out on the moved-to string's bytes: a long string keeps its buffer when moved; a short one
+          // does not, and AddText then ignores the verdicts (they name another piece).
+          if (const auto prescan = queue.prescanner()) piece.verdicts = prescan(piece.text);
+          if (!queue.Push(std::move(piece))) return std::string("stopped");  // never shown: the reader failed
+          return std::nullopt;
+        },
+        on_progress, notes);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  queue.Close(std::move(error), failure);
+}
+
 std::optional<std::string> ReadOnTwoThreads(std::FILE* in, LogClassifier& log,
                                             const std::function<void(std::size_t)>& on_progress, InputNotes* notes) {
   PieceQueue queue;
-  std::thread ahead([&] {
-    std::optional<std::string> error;
-    std::exception_ptr failure;
-    try {
-      error = ForEachChunk(
-          in,
-          [&](std::string_view text) -> std::optional<std::string> {
-            Piece piece;
-            piece.text.assign(text);
-            // Worked out on the moved-to string's bytes: a long string keeps its buffer when moved; a short
-            // one does not, and AddText then ignores the verdicts (they name another piece).
-            if (const auto prescan = queue.prescanner()) piece.verdicts = prescan(piece.text);
-            if (!queue.Push(std::move(piece))) return std::string("stopped");  // never shown: the reader failed
-            return std::nullopt;
-          },
-          on_progress, notes);
-    } catch (...) {
-      failure = std::current_exception();
-    }
-    queue.Close(std::move(error), failure);
-  });
+  std::thread ahead;
+  try {
+    ahead = std::thread(ReadAhead, in, std::ref(queue), std::cref(on_progress), notes);
+  } catch (const std::system_error&) {
+    // No thread to be had (a process or memory limit): the log is read all the same, on this one.
+    return ReadOnOneThread(in, log, on_progress, notes);
+  }
   // The second thread is always joined, even when reading into the log throws (std::bad_alloc).
   struct Joiner {
     PieceQueue& queue;
@@ -145,13 +167,7 @@ LogThreads ChooseLogThreads(std::size_t asked) {
 std::optional<std::string> ReadLog(std::FILE* in, LogClassifier& log, LogThreads threads,
                                    const std::function<void(std::size_t)>& on_progress, InputNotes* notes) {
   if (threads == LogThreads::kTwo) return ReadOnTwoThreads(in, log, on_progress, notes);
-  return ForEachChunk(
-      in,
-      [&](std::string_view text) -> std::optional<std::string> {
-        log.AddText(text);  // splits lines across pieces and keeps each in bounded memory
-        return std::nullopt;
-      },
-      on_progress, notes);
+  return ReadOnOneThread(in, log, on_progress, notes);
 }
 
 }  // namespace conndiag::cli

@@ -166,6 +166,9 @@ set_tests_properties("cli: an over-sized single paste is refused with a pointer 
 if(NOT CONNDIAG_SANITIZE)
   add_test(NAME "cli: --log keeps 10,000 distinct 60 KB events within a 256 MB memory limit, with a warning, no abort"
     COMMAND bash -c "set -euo pipefail; out=$('$<TARGET_FILE:classify_bench>' --print-distinct-events 10000 60 | prlimit --as=268435456 '$<TARGET_FILE:conndiag>' --log --json 2>&1 >/dev/null | tail -1); echo \"$out\"; [[ \"$out\" == *'keep only their first 4 KB'* ]]")
+  # A thread's stack is as big as the stack limit: 4 GB cannot fit in 256 MB, so no second thread can start.
+  add_test(NAME "cli: --log --threads 2 with no second thread to be had reads the log on one, the same events"
+    COMMAND bash -c "set -euo pipefail; log='${CMAKE_CURRENT_BINARY_DIR}/no_thread.log'; '$<TARGET_FILE:classify_bench>' --print-distinct-events 500 1 > \"$log\"; one=$('$<TARGET_FILE:conndiag>' --log --json --threads 1 \"$log\"); two=$(prlimit --stack=4000000000 --as=268435456 '$<TARGET_FILE:conndiag>' --log --json --threads 2 \"$log\"); n=$(wc -l <<<\"$one\"); echo \"$n events\"; [ \"$n\" -gt 100 ] && [ \"$one\" = \"$two\" ]")
   add_test(NAME "cli: --log streams a 1 GB log from stdin within a 256 MB memory limit"
     COMMAND bash -c "set -euo pipefail; events=$('$<TARGET_FILE:classify_bench>' --print-log 1024 | prlimit --as=268435456 '$<TARGET_FILE:conndiag>' --log --json | grep -vc '\"status\":\"unrecognized\"'); echo \"$events events\"; test \"$events\" -eq 16")
 endif()
