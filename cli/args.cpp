@@ -26,9 +26,9 @@ Several files are diagnosed one by one, each under its name (with --json: one li
   --top N       show at most N matches (default 3)
   --json        one JSON object on standard output (with --log: one per line)
   --log         the input is a log: each distinct error event is classified once, with a count
-  --threads N   with --log: read the log on N threads, 1 or 2 (default: 2 when the machine has two
-                or more, else 1); the second reads ahead and picks out the lines worth a closer look.
-                The events are the same either way
+  --threads N   with --log: read the log on N threads, 1 or 2 (default: 2 when this process may run
+                on two processors or more, else 1); the second reads ahead and picks out the lines
+                worth a closer look. The events are the same either way
   --kb FILE     use this knowledge base (JSON, same format as data/kb.json) instead of the built-in one,
                 or add to it: a file with "extends": "conndiag" adds rows and overrides fields of existing ones
   --report-to ADDRESS

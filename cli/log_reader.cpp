@@ -1,6 +1,10 @@
 // Reading a log into a LogClassifier, on one thread or two (see log_reader.h).
 #include "log_reader.h"
 
+#ifdef __linux__
+#include <sched.h>
+#endif
+
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -154,12 +158,21 @@ std::optional<std::string> ReadOnTwoThreads(std::FILE* in, LogClassifier& log,
 
 }  // namespace
 
+std::size_t UsableProcessors() {
+#ifdef __linux__
+  // The processors this process may run on (taskset, a container's cpuset), not all the machine has.
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return static_cast<std::size_t>(CPU_COUNT(&set));
+#endif
+  return std::thread::hardware_concurrency();  // 0 when unknown
+}
+
 LogThreads ChooseLogThreads(std::size_t asked) {
 #ifdef __EMSCRIPTEN__
   static_cast<void>(asked);
   return LogThreads::kOne;
 #else
-  if (asked == 0) return std::thread::hardware_concurrency() >= 2 ? LogThreads::kTwo : LogThreads::kOne;
+  if (asked == 0) return UsableProcessors() >= 2 ? LogThreads::kTwo : LogThreads::kOne;
   return asked >= 2 ? LogThreads::kTwo : LogThreads::kOne;
 #endif
 }

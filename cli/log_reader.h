@@ -17,8 +17,12 @@ enum class LogThreads {
   kTwo,  // a second thread reads and decodes the input and works out each piece's LineVerdicts ahead
 };
 
+// How many processors this process may run on: those its affinity allows on Linux (taskset, a container's
+// cpuset), else the machine's hardware threads; 0 when unknown.
+std::size_t UsableProcessors();
+
 // What --threads asks for (1, 2, or 0 when not given) where it can be had: kTwo when asked for, or when
-// not asked and a second thread can run beside this one (two hardware threads or more); else kOne. The
+// not asked and a second thread can run beside this one (UsableProcessors() >= 2); else kOne. The
 // command compiled for Node has no threads: always kOne.
 LogThreads ChooseLogThreads(std::size_t asked);
 

@@ -176,6 +176,8 @@ endif()
 # --threads: the same events whether the log is read on one thread or two.
 add_test(NAME "cli: --log lists the same events on one thread and on two"
   COMMAND bash -c "set -euo pipefail; log='${CMAKE_CURRENT_BINARY_DIR}/threads.log'; '$<TARGET_FILE:classify_bench>' --print-log 24 > \"$log\"; '$<TARGET_FILE:classify_bench>' --print-distinct-events 3000 1 >> \"$log\"; one=$('$<TARGET_FILE:conndiag>' --log --json --threads 1 \"$log\"); two=$('$<TARGET_FILE:conndiag>' --log --json --threads=2 \"$log\"); n=$(wc -l <<<\"$one\"); echo \"$n events\"; [ \"$n\" -gt 1000 ] && [ \"$one\" = \"$two\" ]")
+add_test(NAME "cli: given one processor (taskset), the log is read on one thread by default"
+  COMMAND taskset -c 0 $<TARGET_FILE:cli_log_reader_test> "[one_processor]")
 cli_test("--threads other than 1 or 2 is refused" EXIT 2 ARGS --log --threads 3 STDERR "--threads takes 1 or 2, not \"3\"" STDOUT_EMPTY)
 
 # conndiag kb check: the knowledge-base check of docs/cli.md.
