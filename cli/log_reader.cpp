@@ -45,6 +45,7 @@ class PieceQueue {
     failure_ = failure;
     changed_.notify_all();
   }
+  // Second thread: what judges a piece's lines, once the first thread has handed it over (else empty).
   std::function<LineVerdicts(std::string_view)> prescanner() {
     std::lock_guard lock(mutex_);
     return prescanner_;
@@ -66,6 +67,7 @@ class PieceQueue {
     stopped_ = true;
     changed_.notify_all();
   }
+  // First thread: hands over what judges lines (the reader's Prescanner, once it has its line filter).
   void set_prescanner(std::function<LineVerdicts(std::string_view)> prescanner) {
     std::lock_guard lock(mutex_);
     prescanner_ = std::move(prescanner);
