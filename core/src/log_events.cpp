@@ -21,6 +21,14 @@ const std::string kBudgetWarning = "the log's distinct events hold more than " +
 const std::string kUnlistedWarning = "more than " + std::to_string(kMaxUnrecognizedEvents) +
                                      " distinct error events not recognized; later new ones are counted but not listed";
 
+// A line that starts an event, as the event holds it: its first kMaxEventBytes, which Flush judges; nothing
+// for a blank line, which starts none. (AddLine and the prescanner both go by this, so that a verdict worked
+// out ahead is about the very text Flush would look at.)
+std::optional<std::string_view> OneLineEvent(std::string_view line) {
+  if (line.find_first_not_of(" \t") == std::string_view::npos) return std::nullopt;
+  return line.substr(0, kMaxEventBytes);
+}
+
 }  // namespace
 
 LogClassifier::LogClassifier(const Classifier& classifier, Options options)
@@ -46,13 +54,14 @@ void LogClassifier::AddLine(std::string_view line, bool cut, bool borrowed, std:
     return;
   }
   Flush();
-  if (line.find_first_not_of(" \t") == std::string_view::npos) return;
+  const std::optional<std::string_view> event = OneLineEvent(line);
+  if (!event) return;
   // Held where it is when it may be: most lines are passed by, and copying each one first was most of the
   // 4% of a log's time the module spent copying memory.
   if (borrowed) {
-    held_ = line.substr(0, kMaxEventBytes);
+    held_ = *event;
   } else {
-    current_.assign(line.substr(0, kMaxEventBytes));
+    current_.assign(*event);
   }
   current_truncated_ = cut || line.size() > kMaxEventBytes;
   current_one_line_ = true;
@@ -170,9 +179,8 @@ std::function<LineVerdicts(std::string_view)> LogClassifier::Prescanner() const 
     for (std::size_t start = 0; start < piece.size();) {
       const std::size_t end = FindLineEnd(piece, start);
       if (end == piece.size()) break;  // goes on in the next piece: AddText joins it first
-      const std::string_view line = piece.substr(start, std::min(end - start, kMaxEventBytes));
-      if (line.find_first_not_of(" \t") != std::string_view::npos) {
-        verdicts.lines.push_back({start, classifier.SkippableLogLine(*filter, line)});
+      if (const auto event = OneLineEvent(piece.substr(start, end - start))) {
+        verdicts.lines.push_back({start, classifier.SkippableLogLine(*filter, *event)});
       }
       start = end + 1;
     }
@@ -185,8 +193,8 @@ void LogClassifier::AddText(std::string_view text, const LineVerdicts* verdicts)
   if (!line_filter_ && text.size() >= kLineFilterSample) {
     line_filter_ = classifier_.LogLineFilter(text.substr(0, kLineFilterSample));
   }
-  // Verdicts worked out for another piece (or before the filter) are not used.
-  const bool use_verdicts = verdicts && line_filter_ && verdicts->piece == text.data() && !text.empty();
+  // Verdicts worked out for another piece are not used (nor any before the filter exists: see Flush).
+  const bool use_verdicts = verdicts && verdicts->piece == text.data();
   const char* const base = text.data();
   std::size_t next_verdict = 0;
   auto verdict_at = [&](std::size_t offset) -> std::optional<bool> {

@@ -39,12 +39,6 @@ inline constexpr std::size_t kMaxRememberedMisses = 100000;
 //   still counted in unrecognized_lines() (one warning).
 inline constexpr std::size_t kMaxUnrecognizedEvents = 1000;
 
-// Feeds a log line by line (streaming: memory grows with distinct events, not with the log).
-// An event is a line plus its continuation lines (indented lines, "at ...", "Caused by:", "... N more").
-// Every event that matches an entry is listed, and so is every event that reads as an error but matches
-// nothing (status unrecognized), so that a log's account leaves no error line out; other events are
-// dropped. Identical events (ignoring timestamps, GUIDs and the leading log prefix) are classified once
-// and counted.
 // What a log's reader would find looking at each whole line of a piece on its own: whether the line,
 // as an event by itself, can be passed by. Worked out ahead (LogClassifier::Prescanner), on another thread
 // if the caller has one, it spares AddText the look that is most of a log's time.
@@ -57,6 +51,12 @@ struct LineVerdicts {
   std::vector<Line> lines;      // ascending offsets; lines left out are looked at by AddText itself
 };
 
+// Feeds a log line by line (streaming: memory grows with distinct events, not with the log).
+// An event is a line plus its continuation lines (indented lines, "at ...", "Caused by:", "... N more").
+// Every event that matches an entry is listed, and so is every event that reads as an error but matches
+// nothing (status unrecognized), so that a log's account leaves no error line out; other events are
+// dropped. Identical events (ignoring timestamps, GUIDs and the leading log prefix) are classified once
+// and counted.
 class LogClassifier {
  public:
   LogClassifier(const Classifier& classifier, Options options);
