@@ -60,15 +60,7 @@ void CheckSame(const Reading& one, const Reading& two) {
   CHECK(one.notes.windows1252 == two.notes.windows1252);
   CHECK(one.progress_calls == two.progress_calls);
   CHECK(one.bytes_reported == two.bytes_reported);
-  REQUIRE(one.events.size() == two.events.size());
-  for (std::size_t i = 0; i < one.events.size(); ++i) {
-    CAPTURE(i);
-    CHECK(one.events[i].line == two.events[i].line);
-    CHECK(one.events[i].last_line == two.events[i].last_line);
-    CHECK(one.events[i].count == two.events[i].count);
-    CHECK(one.events[i].text == two.events[i].text);
-    CHECK(StatusOf(one.events[i].result) == StatusOf(two.events[i].result));
-  }
+  testing::CheckSameEvents(one.events, two.events);
 }
 
 }  // namespace

@@ -19,19 +19,7 @@ void CheckSameReading(LogClassifier& a, LogClassifier& b) {
   CHECK(a.lines() == b.lines());
   CHECK(a.unrecognized_lines() == b.unrecognized_lines());
   CHECK(a.warnings() == b.warnings());
-  REQUIRE(first.size() == second.size());
-  for (std::size_t i = 0; i < first.size(); ++i) {
-    CAPTURE(i, first[i].text.substr(0, 200));
-    CHECK(first[i].line == second[i].line);
-    CHECK(first[i].last_line == second[i].last_line);
-    CHECK(first[i].count == second[i].count);
-    CHECK(first[i].text == second[i].text);
-    CHECK(StatusOf(first[i].result) == StatusOf(second[i].result));
-    CHECK(first[i].result.matches.size() == second[i].result.matches.size());
-    if (!first[i].result.matches.empty() && !second[i].result.matches.empty()) {
-      CHECK(first[i].result.matches[0].entry->id == second[i].result.matches[0].entry->id);
-    }
-  }
+  testing::CheckSameEvents(first, second);
 }
 
 // A log of 64 KB of quiet lines (enough for the reader to make its line filter from), one piece.

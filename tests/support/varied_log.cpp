@@ -1,5 +1,7 @@
-// A log of varied lines for comparison tests (see varied_log.h).
+// A log of varied lines for comparison tests, and the check that two readings of a log agree (see varied_log.h).
 #include "varied_log.h"
+
+#include <catch2/catch.hpp>
 
 #include <random>
 #include <string_view>
@@ -79,6 +81,22 @@ std::string VariedLog(std::uint32_t seed, std::size_t bytes) {
     log += kEndings[pick(std::size(kEndings))];
   }
   return log;
+}
+
+void CheckSameEvents(const std::vector<LogEvent>& first, const std::vector<LogEvent>& second) {
+  REQUIRE(first.size() == second.size());
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    CAPTURE(i, first[i].text.substr(0, 200));
+    CHECK(first[i].line == second[i].line);
+    CHECK(first[i].last_line == second[i].last_line);
+    CHECK(first[i].count == second[i].count);
+    CHECK(first[i].text == second[i].text);
+    CHECK(StatusOf(first[i].result) == StatusOf(second[i].result));
+    CHECK(first[i].result.matches.size() == second[i].result.matches.size());
+    if (!first[i].result.matches.empty() && !second[i].result.matches.empty()) {
+      CHECK(first[i].result.matches[0].entry->id == second[i].result.matches[0].entry->id);
+    }
+  }
 }
 
 }  // namespace conndiag::testing
