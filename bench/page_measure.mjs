@@ -30,7 +30,9 @@ export async function firstAnswer(browser, url, runs) {
 // A log dropped on the page at `url` (the offline file, as a person would drop it): from the drop to the summary
 // shown, read by the page's worker; the long tasks (over 50 ms) the main thread runs meanwhile are what a person
 // feels.
-export async function droppedLog(browser, url, file) {
+// `dragMs`: how long the file is dragged over the window before the drop (a person's drag starts the
+// page's log workers; 0: they start at the drop). `readers`: how many workers read the log.
+export async function droppedLog(browser, url, file, { dragMs = 0 } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
@@ -42,6 +44,14 @@ export async function droppedLog(browser, url, file) {
     return i;
   });
   await input.setInputFiles(file);
+  if (dragMs > 0) {
+    await page.evaluate((i) => {
+      const data = new DataTransfer();
+      data.items.add(i.files[0]);
+      document.getElementById('drop-zone').dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, input);
+    await page.waitForTimeout(dragMs);
+  }
   const result = await page.evaluate(async (i) => {
     const longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
@@ -58,7 +68,8 @@ export async function droppedLog(browser, url, file) {
     data.items.add(i.files[0]);
     document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     await done;
-    return { seconds: (performance.now() - start) / 1000, longTasks, size: i.files[0].size, status: document.getElementById('status').textContent };
+    return { seconds: (performance.now() - start) / 1000, longTasks, size: i.files[0].size, status: document.getElementById('status').textContent,
+             readers: Number(document.querySelector('.log-rows').dataset.readers) };
   }, input);
   await context.close();
   return result;

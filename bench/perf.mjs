@@ -166,8 +166,15 @@ async function pageFigures(file) {
   try {
     const offline = await firstAnswer(browser, `file://${path.join(dist, 'conndiag.html')}`, 8);
     const hosted = await firstAnswer(browser, site.url, 8);
-    const dropped = await droppedLog(browser, `file://${path.join(dist, 'conndiag.html')}`, file);
-    return { version: browser.version(), offline, hosted, dropped };
+    // Three drops each, alternated: the workers started by the drop, and started by a drag a second before
+    // (as a person's drag starts them); the median of each.
+    const drops = { cold: [], dragged: [] };
+    for (let i = 0; i < 3; i += 1) {
+      drops.cold.push(await droppedLog(browser, `file://${path.join(dist, 'conndiag.html')}`, file));
+      drops.dragged.push(await droppedLog(browser, `file://${path.join(dist, 'conndiag.html')}`, file, { dragMs: 1000 }));
+    }
+    const middle = (runs) => [...runs].sort((a, b) => a.seconds - b.seconds)[1];
+    return { version: browser.version(), offline, hosted, dropped: middle(drops.cold), dragged: middle(drops.dragged), drops };
   } finally {
     await browser.close();
     await site.close();
@@ -336,12 +343,17 @@ async function main() {
         row(`first answer, ${where}, median of 8`, `${figure.median.toFixed(0)} ms`,
           `runs ${figure.all.map((t) => t.toFixed(0)).join(' ')}`, '≤ 250 ms', figure.median <= 250);
       }
-      const pageMBs = size / page.dropped.seconds;
-      const longest = page.dropped.longTasks.length ? Math.max(...page.dropped.longTasks).toFixed(0) : 0;
-      row('page log throughput (offline page, Chromium)', `${f1(pageMBs)} MB/s`,
-        `module in Node ${f1(wasmMBs)} MB/s, native one thread ${f1(oneThreadMBs)} MB/s (${(pageMBs / oneThreadMBs).toFixed(2)}×), two ${f1(nativeMBs)} MB/s`,
-        '≥ 0.5× native (one thread)', pageMBs >= 0.5 * oneThreadMBs);
-      notes.push(`page log: ${page.dropped.seconds.toFixed(2)} s, "${page.dropped.status}"; main thread meanwhile ${page.dropped.longTasks.length} tasks over 50 ms, longest ${longest} ms`);
+      // Judged against native with as many threads as the page had workers on the log (two where the
+      // browser has two processors or more, worker.mjs), beside both.
+      for (const [label, dropped] of [['workers started by the drop', page.dropped], ['dropped after a 1 s drag', page.dragged]]) {
+        const pageMBs = size / dropped.seconds;
+        const same = dropped.readers >= 2 ? nativeMBs : oneThreadMBs;
+        const longest = dropped.longTasks.length ? Math.max(...dropped.longTasks).toFixed(0) : 0;
+        row(`page log, ${label}`, `${f1(pageMBs)} MB/s`,
+          `${dropped.readers} worker(s); native one thread ${f1(oneThreadMBs)} MB/s (${(pageMBs / oneThreadMBs).toFixed(2)}×), two ${f1(nativeMBs)} MB/s (${(pageMBs / nativeMBs).toFixed(2)}×)`,
+          `≥ 0.5× native (${dropped.readers >= 2 ? 'two threads' : 'one thread'})`, pageMBs >= 0.5 * same);
+        notes.push(`page log, ${label}: ${dropped.seconds.toFixed(2)} s (runs ${page.drops[dropped === page.dropped ? 'cold' : 'dragged'].map((d) => d.seconds.toFixed(2)).join(' / ')}), "${dropped.status}"; main thread meanwhile ${dropped.longTasks.length} tasks over 50 ms, longest ${longest} ms`);
+      }
     }
   } else {
     notes.push('page not measured (--no-page)');

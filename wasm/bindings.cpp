@@ -11,6 +11,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <string>
@@ -162,14 +164,15 @@ std::string LogBegin(int handle, const std::string& options_json) {
   });
 }
 
-// Feeds the next piece; last=true ends the log. {"ok": true, "value": <LogDelta>}.
-std::string LogFeed(int log_id, std::string_view text, bool last) {
+// Feeds the next piece; last=true ends the log. {"ok": true, "value": <LogDelta>}. `verdicts`: the piece's
+// lines judged ahead by another reader of the same log (LogJudge), or null.
+std::string LogFeed(int log_id, std::string_view text, bool last, const conndiag::LineVerdicts* verdicts) {
   try {
     auto it = Logs().find(log_id);
     if (it == Logs().end() || !Registry().count(it->second.handle)) return Error("this log was ended");
     LogSession& session = it->second;
     const conndiag::Classifier& c = *Registry().at(session.handle);
-    session.log->AddText(text);
+    session.log->AddText(text, verdicts);
     std::string delta;
     if (last) {
       const std::vector<conndiag::LogEvent> events = session.log->Finish();  // counts a last unended line
@@ -186,6 +189,41 @@ std::string LogFeed(int log_id, std::string_view text, bool last) {
 
 void LogEnd(int log_id) { Logs().erase(log_id); }
 
+// Line verdicts cross between two readers of one log (the page's two log workers, each with its own module)
+// as 32-bit words, one per judged line, ascending: its offset in the piece times two, plus one when the line
+// can be passed by. Pieces are at most kMaxJudgedPiece bytes, so that every offset fits.
+constexpr std::size_t kMaxJudgedPiece = std::size_t{1} << 30;
+
+// The verdicts on the piece in the input buffer's first `size` bytes, as words (a view: the caller copies
+// it at once), worked out by this log's reader without reading the piece into it; null while the reader
+// has no line filter yet (it makes one from the log's first piece) or for a piece too big.
+emscripten::val BoundLogJudge(int log_id, std::size_t size) {
+  static std::vector<std::uint32_t> words;
+  auto it = Logs().find(log_id);
+  if (it == Logs().end() || size > kMaxJudgedPiece) return emscripten::val::null();
+  const auto prescan = it->second.log->Prescanner();
+  if (!prescan) return emscripten::val::null();
+  const conndiag::LineVerdicts verdicts = prescan(InputText(size));
+  words.clear();
+  for (const auto& line : verdicts.lines) words.push_back(static_cast<std::uint32_t>(line.offset * 2 + line.skippable));
+  return emscripten::val(emscripten::typed_memory_view(words.size(), words.data()));
+}
+
+// Verdict words (see BoundLogJudge) for a piece of `size` bytes, read from where JS wrote them in the input
+// buffer; none at all when they are not ascending or point past the piece (they then came from elsewhere).
+conndiag::LineVerdicts VerdictsFromWords(std::string_view piece, std::size_t words_at, std::size_t count) {
+  conndiag::LineVerdicts verdicts;
+  verdicts.piece = piece.data();
+  std::vector<std::uint32_t> words(count);
+  std::memcpy(words.data(), Input().data() + words_at, count * sizeof(std::uint32_t));
+  for (const std::uint32_t word : words) {
+    const std::size_t offset = word / 2;
+    if (offset >= piece.size() || (!verdicts.lines.empty() && offset <= verdicts.lines.back().offset)) return {};
+    verdicts.lines.push_back({offset, (word & 1) != 0});
+  }
+  return verdicts;
+}
+
 // The bound calls: each text is the input buffer's first N bytes, each reply a view (see Reply).
 emscripten::val BoundLoad(std::size_t kb_size, std::size_t overlay_size, bool on_first_use) {
   const std::string_view both = InputText(kb_size + overlay_size);
@@ -198,7 +236,18 @@ emscripten::val BoundClassifyLog(int handle, std::size_t size, const std::string
   return Reply(ClassifyLog(handle, InputText(size), options_json));
 }
 emscripten::val BoundLogBegin(int handle, const std::string& options_json) { return Reply(LogBegin(handle, options_json)); }
-emscripten::val BoundLogFeed(int log_id, std::size_t size, bool last) { return Reply(LogFeed(log_id, InputText(size), last)); }
+emscripten::val BoundLogFeed(int log_id, std::size_t size, bool last) {
+  return Reply(LogFeed(log_id, InputText(size), last, nullptr));
+}
+// The same with the piece's verdicts: `count` words at byte `words_at` of the input buffer, after the piece.
+emscripten::val BoundLogFeedJudged(int log_id, std::size_t size, std::size_t words_at, std::size_t count) {
+  if (words_at < size || words_at % 4 != 0 || words_at + count * 4 > Input().size()) {
+    return Reply(Error("the verdicts lie outside the input"));
+  }
+  const std::string_view piece = InputText(size);
+  const conndiag::LineVerdicts verdicts = VerdictsFromWords(piece, words_at, count);
+  return Reply(LogFeed(log_id, piece, false, &verdicts));
+}
 
 }  // namespace
 
@@ -210,4 +259,6 @@ EMSCRIPTEN_BINDINGS(conndiag) {
   emscripten::function("logBegin", &BoundLogBegin);
   emscripten::function("logFeed", &BoundLogFeed);
   emscripten::function("logEnd", &LogEnd);
+  emscripten::function("logJudge", &BoundLogJudge);
+  emscripten::function("logFeedJudged", &BoundLogFeedJudged);
 }

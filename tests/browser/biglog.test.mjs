@@ -77,6 +77,10 @@ for (const [where, url] of [['the offline file', () => offlineUrl], ['the hosted
     assert.ok(progressSeen >= 50, `progress was shown for every piece (${progressSeen} updates)`);
     assert.deepEqual(rows.map((r) => r[0]), ['box-rest-failed-parse', 'aws-npe']);
     assert.match(status, new RegExp(`^2 distinct problems in ${expected.toLocaleString('en')} lines$`));
+    // Read by two workers where the browser has two processors or more (worker.mjs: the helper judged
+    // the lines, the log worker read them with its verdicts), else by one.
+    assert.equal(await p.page.evaluate(() => document.querySelector('.log-rows').dataset.readers),
+      await p.page.evaluate(() => (navigator.hardwareConcurrency >= 2 ? '2' : '1')));
     await p.context.close();
     assert.deepEqual(p.problems, []);
     assert.deepEqual(p.foreignRequests, []);
@@ -110,10 +114,14 @@ test('a file dragged into the window starts the worker before the drop, which th
     counts.push(window.__workersStarted);
     return counts;
   });
-  assert.deepEqual(started, [0, 0, 1], 'no worker at first, none for a text drag, one once a file is dragged in');
+  // A file dragged in starts the log worker and, with two processors or more, the helper big logs are
+  // read with.
+  const both = await p.page.evaluate(() => (navigator.hardwareConcurrency >= 2 ? 2 : 1));
+  assert.deepEqual(started, [0, 0, both], 'no worker at first, none for a text drag, the log workers once a file is dragged in');
   await dropLog(p.page, 1);
   await p.page.waitForFunction(logDone);
-  assert.equal(await p.page.evaluate(() => window.__workersStarted), 1, 'the drop used the worker the drag started');
+  assert.equal(await p.page.evaluate(() => window.__workersStarted), both, 'the drop used the workers the drag started');
+  assert.equal(await p.page.evaluate(() => document.querySelector('.log-rows').dataset.readers), '1', 'a small log is read by one');
   await p.context.close();
   assert.deepEqual(p.problems, []);
 });
@@ -126,10 +134,42 @@ test('the file chooser about to open starts the worker', async () => {
     document.getElementById('log-file').dispatchEvent(new MouseEvent('click', { bubbles: true }));
     return [before, window.__workersStarted];
   });
-  assert.deepEqual(started, [0, 1]);
+  assert.deepEqual(started, [0, await p.page.evaluate(() => (navigator.hardwareConcurrency >= 2 ? 2 : 1))]);
   await p.context.close();
   assert.deepEqual(p.problems, []);
 });
+
+// A big log where the helper cannot help: one processor, or a browser that refuses the second worker.
+// One worker reads it all, to the same rows.
+for (const [why, prepare] of [
+  ['the browser has one processor', (context) => context.addInitScript(() => {
+    Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 1 });
+  })],
+  ['the browser refuses a second worker', (context) => context.addInitScript(() => {
+    const PlatformWorker = window.Worker;
+    let started = 0;
+    window.Worker = class extends PlatformWorker {
+      constructor(...args) {
+        if (++started > 1) throw new DOMException('refused', 'SecurityError');
+        super(...args);
+      }
+    };
+  })],
+]) {
+  test(`a big log is read by one worker when ${why}`, async () => {
+    const p = await openPage(browser, offlineUrl, { prepare });
+    await dropLog(p.page, 40);
+    await p.page.waitForFunction(logDone);
+    const { rows, readers } = await p.page.evaluate(() => ({
+      rows: [...document.querySelectorAll('section.log tbody tr')].map((tr) => tr.dataset.entryId),
+      readers: document.querySelector('.log-rows').dataset.readers,
+    }));
+    assert.deepEqual(rows, ['box-rest-failed-parse', 'aws-npe']);
+    assert.equal(readers, '1');
+    await p.context.close();
+    assert.deepEqual(p.problems, []);
+  });
+}
 
 test('cancel stops a log mid-way, and the next log is read normally', async () => {
   const p = await openPage(browser, offlineUrl);
@@ -193,6 +233,35 @@ test('a huge paste (5 MB) goes to the worker too: the main thread never calls th
   await p.page.evaluate(() => { document.getElementById('error-text').value = ''; });
   await diagnose(p.page, 'IgniteException', { expect: 'o365-ignite-domain-user' });
   assert.deepEqual(await p.page.evaluate(() => window.__mainThreadCalls), ['classify']);
+  await p.context.close();
+  assert.deepEqual(p.problems, []);
+});
+
+test('a big UTF-16 log is decoded and read by two workers alike', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await p.page.evaluate(() => {
+    // 20 MB of UTF-16LE: a BOM, then blocks of noise with one French error each.
+    const block = `${'2026-11-25T10:00:00Z INFO réponse reçue en 41 ms\r\n'.repeat(500)}HttpRequestFailure : Retourné par le serveur : 404 Introuvable\r\n`;
+    const bytes = new Uint8Array(block.length * 2);
+    for (let i = 0; i < block.length; i += 1) {
+      bytes[2 * i] = block.charCodeAt(i) & 0xff;
+      bytes[2 * i + 1] = block.charCodeAt(i) >> 8;
+    }
+    const parts = [new Uint8Array([0xff, 0xfe])];
+    for (let size = 0; size < 20 * 1048576; size += bytes.length) parts.push(bytes);
+    const data = new DataTransfer();
+    data.items.add(new File(parts, 'utf16.log'));
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await p.page.waitForFunction(logDone);
+  const { rows, readers, twoProcessors } = await p.page.evaluate(() => ({
+    rows: [...document.querySelectorAll('section.log tbody tr')].map((tr) => tr.dataset.entryId),
+    readers: document.querySelector('.log-rows').dataset.readers,
+    twoProcessors: navigator.hardwareConcurrency >= 2,
+  }));
+  assert.equal(rows.length, 1);
+  assert.match(rows[0], /-404-/);
+  assert.equal(readers, twoProcessors ? '2' : '1');
   await p.context.close();
   assert.deepEqual(p.problems, []);
 });

@@ -3,18 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fc from 'fast-check';
 
 import { createConnDiag } from '../../web/src/api.mjs';
+import { factory, kbText, root, wasmBinary } from './built-module.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const moduleDir = process.env.CONNDIAG_WASM_MODULE_DIR || path.join(root, 'build/wasm/module');
-const factory = createRequire(import.meta.url)(path.join(moduleDir, 'conndiag-core.js'));
-const wasmBinary = readFileSync(path.join(moduleDir, 'conndiag-core.wasm'));
-const kbText = readFileSync(path.join(root, 'data/kb.json'), 'utf8');
 const kb = JSON.parse(kbText);
 const diag = await createConnDiag(factory, { kb: kbText, wasmBinary });
 

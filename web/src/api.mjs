@@ -10,6 +10,7 @@
 /** @typedef {import('../package/index.js').KbInfo} KbInfo */
 /** @typedef {import('../package/index.js').LogDelta} LogDelta */
 /** @typedef {import('../package/index.js').LogEvent} LogEvent */
+/** @typedef {import('../package/index.js').LogProgress} LogProgress */
 /** @typedef {import('../package/index.js').LogStream} LogStream */
 /** @typedef {import('../package/index.js').Match} Match */
 /** @typedef {import('../package/index.js').Result} Result */
@@ -27,6 +28,8 @@
  * @property {(handle: number, options: string) => Uint8Array} logBegin
  * @property {(id: number, size: number, last: boolean) => Uint8Array} logFeed
  * @property {(id: number) => void} logEnd
+ * @property {(id: number, size: number) => Uint32Array|null} logJudge
+ * @property {(id: number, size: number, wordsAt: number, count: number) => Uint8Array} logFeedJudged
  */
 
 // embind converts strings and byte arrays to and from the module one character or byte at a time in
@@ -127,24 +130,49 @@ export class Diagnoser {
    * @returns {LogStream}
    */
   beginLog(options = {}) {
+    const { feed, finish, cancel } = this._beginLog(options);
+    return { feed: (piece) => feed(piece), finish, cancel };
+  }
+
+  /**
+   * beginLog's stream with the two calls by which two readers of one log, each with its own module, share
+   * the work (the page's log workers, worker.mjs): one judges each piece's lines (`judge`: verdict words,
+   * or null before it has read the log's first piece), the other reads the piece with them
+   * (`feed(piece, verdicts)`). Internal: not part of the contract.
+   * @param {ClassifyOptions} options
+   */
+  _beginLog(options) {
     const module = this._module;
     const begun = reply(module.logBegin(this._handle, Diagnoser._options(options)));
     /** @type {number} */
     const id = begun.value;
     /** @type {LogEvent[]} */
     const events = [];
-    /** @param {string|Uint8Array} piece @param {boolean} last */
-    const feed = (piece, last) => {
-      const [size] = toModule(module, [piece]);
+    /** @param {Uint8Array} view @returns {LogProgress} */
+    const progress = (view) => {
       /** @type {LogDelta} */
-      const delta = reply(module.logFeed(id, size, last)).value;
+      const delta = reply(view).value;
       applyLogDelta(events, delta);
       return { ...delta, events };
     };
     return {
-      feed: (piece) => feed(piece, false),
-      finish: () => feed('', true),
+      /** @param {string|Uint8Array} piece @param {Uint32Array|null} [verdicts] */
+      feed: (piece, verdicts) => {
+        if (!verdicts) return progress(module.logFeed(id, toModule(module, [piece])[0], false));
+        const bytes = new Uint8Array(verdicts.buffer, verdicts.byteOffset, verdicts.byteLength);
+        // The words after the piece, moved back to the first multiple of 4 within the 3 bytes left for it.
+        const [size] = toModule(module, [piece, new Uint8Array(3), bytes]);
+        const wordsAt = (size + 3) & ~3;
+        module.inputBuffer(size + 3 + bytes.length).copyWithin(wordsAt, size + 3);
+        return progress(module.logFeedJudged(id, size, wordsAt, verdicts.length));
+      },
+      finish: () => progress(module.logFeed(id, toModule(module, [''])[0], true)),
       cancel: () => module.logEnd(id),
+      /** @param {string|Uint8Array} piece @returns {Uint32Array|null} */
+      judge: (piece) => {
+        const words = module.logJudge(id, toModule(module, [piece])[0]);
+        return words && words.slice();
+      },
     };
   }
 

@@ -410,6 +410,7 @@ async function openLog(file, { keepText = false } = {}) {
     redraw.cancel();
     if (!current()) return;
     show(result);
+    rows.dataset.readers = String(result.readers);  // how many workers read it (a hook for tests and benchmarks)
     status(logStatus(result.events, result.lines), { repeatsHeading: true });
     rendered(keepText ? $('error-text').value : `log:${file.name}:${file.size}`);
   } catch (e) {

@@ -10,6 +10,13 @@ import { applyLogDelta } from './api.mjs';
 /** A paste this long (UTF-16 units) is classified in the worker, not on the main thread. */
 export const WORKER_CHARS = 1_000_000;
 
+/**
+ * A log file this big is read by two workers where the machine has two processors or more (worker.mjs,
+ * "Two workers on one log"): the helper's start (a second module and knowledge base) is then small beside
+ * what it saves.
+ */
+export const HELPER_BYTES = 16 << 20;
+
 // Marks an error of the worker itself (it could not start or it crashed), as opposed to an answer of the
 // diagnoser inside it: callers may then do the work without a worker.
 function workerFailure(error) {
@@ -28,6 +35,7 @@ export class WorkerClient {
     this._assets = assets;
     this._worker = null;
     this._ready = null;
+    this._helper = null;   // the second worker big logs are read with: {worker, ready: Promise<boolean>, reading}
     this._nextId = 1;
     this._pending = new Map();  // id -> {onMessage(msg), fail(error)}
     this._logs = 0;        // logs started so far: each one's number is new
@@ -38,42 +46,96 @@ export class WorkerClient {
     if (this._worker) this._worker.terminate();
     this._worker = null;
     this._ready = null;
+    this._forgetHelper();
     for (const { fail } of this._pending.values()) fail(error);
     this._pending.clear();
   }
 
-  _start() {
+  _forgetHelper() {
+    if (this._helper) this._helper.worker.terminate();
+    this._helper = null;
+  }
+
+  // Starts a worker and sends it what it loads; `ready` settles when it has loaded (or failed to).
+  _launch(onMessage, onError) {
     const w = this._createWorker();
-    this._worker = w;
-    this._ready = new Promise((resolve, reject) => {
+    const ready = new Promise((resolve, reject) => {
       w.onmessage = (e) => {
         const msg = e.data;
         if (msg.type === 'ready') resolve();
         else if (msg.id === undefined) reject(new Error(msg.message));
-        else if (this._pending.has(msg.id)) this._pending.get(msg.id).onMessage(msg);
-        // Replies to a request that was cancelled or superseded are dropped here.
+        else onMessage(msg);
       };
       w.onerror = (e) => {
         // Before it is ready, or later (then the requests in flight fail instead of waiting forever).
         const error = workerFailure(new Error(e.message || 'the worker failed'));
         reject(error);
-        if (this._worker === w) this._forget(error);
+        onError(error);
       };
       this._assets().then((a) => w.postMessage({ type: 'load', kb: a.kb, overlay: a.overlay, wasmBinary: a.wasmBinary, base: a.base,
                                                  compilePatternsOnFirstUse: a.compilePatternsOnFirstUse }), reject);
     });
+    return { w, ready };
+  }
+
+  _start() {
+    const { w, ready } = this._launch((msg) => {
+      if (this._pending.has(msg.id)) this._pending.get(msg.id).onMessage(msg);
+      // Replies to a request that was cancelled or superseded are dropped here.
+    }, (error) => {
+      if (this._worker === w) this._forget(error);
+    });
+    this._worker = w;
+    this._ready = ready;
     // A failure is not cached: the next request starts a new worker.
     this._ready.catch((e) => {
       if (this._worker === w) this._forget(e);
     });
   }
 
+  // Starts the helper (the second worker big logs are read with) if it is not running and the machine has
+  // two processors or more; false when it cannot run.
+  _startHelper() {
+    const processors = (globalThis.navigator && navigator.hardwareConcurrency) || 1;
+    if (processors < 2) return false;
+    if (this._helper) return true;
+    try {
+      const { w, ready } = this._launch(() => {}, (error) => {
+        if (this._helper?.worker !== w) return;
+        // A helper that fails while it reads fails the log (the log worker waits for its pieces);
+        // otherwise it is only forgotten.
+        if (this._helper.reading) this._forget(error);
+        else this._forgetHelper();
+      });
+      this._helper = { worker: w, ready: ready.then(() => true, () => false), reading: false };
+      return true;
+    } catch {
+      return false;  // refused by the browser: logs are read by one worker
+    }
+  }
+
+  // The helper for a log of `bytes`, once it has loaded; null when the log is small or the helper cannot
+  // run (the log worker then reads alone).
+  async _helperFor(bytes) {
+    if (bytes < HELPER_BYTES || !this._startHelper()) return null;
+    const helper = this._helper;
+    if (await helper.ready) return helper.worker;
+    if (this._helper === helper) this._forgetHelper();
+    return null;
+  }
+
   /**
    * Starts the worker now, if it is not running, so that it has compiled the module and loaded the
-   * knowledge base (0.3-0.5 s) by the time a request comes. A worker that cannot start is not reported
-   * here: the next request starts one again and reports why it fails.
+   * knowledge base (0.3-0.5 s) by the time a request comes; and the helper a big log is read with, where
+   * it can run. A worker that cannot start is not reported here: the next request starts one again and
+   * reports why it fails.
    */
   warm() {
+    this._startQuietly();
+    this._startHelper();
+  }
+
+  _startQuietly() {
     if (this._worker) return;
     try {
       this._start();
@@ -82,7 +144,8 @@ export class WorkerClient {
     }
   }
 
-  async _request(message, onProgress) {
+  // `prepare`, run once the worker is ready, may add to the message and returns what it transfers.
+  async _request(message, onProgress, prepare = () => []) {
     if (!this._worker) {
       try {
         this._start();
@@ -91,6 +154,7 @@ export class WorkerClient {
       }
     }
     await this._ready;
+    const transfer = prepare();
     const id = this._nextId++;
     return new Promise((resolve, reject) => {
       this._pending.set(id, {
@@ -105,17 +169,19 @@ export class WorkerClient {
         },
         fail: reject,
       });
-      this._worker.postMessage({ ...message, id });
+      this._worker.postMessage({ ...message, id }, transfer);
     });
   }
 
   /**
-   * Classifies a log file in the worker. A log already being read is cancelled first.
+   * Classifies a log file in the worker (a big one with the helper's help, see HELPER_BYTES). A log
+   * already being read is cancelled first.
    * @param {Blob} file
    * @param {object} options  classify options
    * @param {(progress: {bytes: number, total: number, lines: number, changed: boolean, events: object[], warnings: string[], unrecognizedLines: number}) => void} onProgress
    *   called with the events so far (one array, updated in place from the worker's deltas)
-   * @returns {Promise<{lines: number, events: object[], warnings: string[], unrecognizedLines: number}>}  rejects with {cancelled: true} when cancelled
+   * @returns {Promise<{lines: number, events: object[], warnings: string[], unrecognizedLines: number, readers: number}>}
+   *   rejects with {cancelled: true} when cancelled; `readers`: how many workers read the log
    */
   async classifyLogFile(file, options, onProgress) {
     this.cancelLog();
@@ -131,15 +197,31 @@ export class WorkerClient {
       return { lines: delta.lines, events, warnings, unrecognizedLines };
     };
     try {
-      const last = await this._request({ type: 'log', file, options }, (msg) => {
+      this._startQuietly();  // loads while the helper does
+      const helper = await this._helperFor(file.size);
+      if (mine !== this._currentLog) throw Object.assign(new Error('cancelled'), { cancelled: true });
+      const message = { type: 'log', file, options };
+      // The helper is told to read only once the log worker is there to take its pieces.
+      const connect = () => {
+        if (!helper || this._helper?.worker !== helper) return [];
+        const channel = new MessageChannel();
+        helper.postMessage({ type: 'readAhead', file, options, port: channel.port1 }, [channel.port1]);
+        this._helper.reading = true;
+        Object.assign(message, { port: channel.port2 });
+        return [channel.port2];
+      };
+      const last = await this._request(message, (msg) => {
         if (mine !== this._currentLog) return;
         const changed = msg.added.length > 0 || msg.updated.length > 0 || msg.warnings.length > 0 ||
           msg.unrecognized_lines !== unrecognizedLines;
         onProgress({ bytes: msg.bytes, total: msg.total, changed, ...merge(msg) });
-      });
-      return merge(last);
+      }, connect);
+      return { ...merge(last), readers: last.readers };
     } finally {
-      if (mine === this._currentLog) this._currentLog = 0;
+      if (mine === this._currentLog) {
+        this._currentLog = 0;
+        if (this._helper) this._helper.reading = false;
+      }
     }
   }
 

@@ -4,12 +4,14 @@
 //     base that extends kb; base: the URL this script was loaded from, when a bootstrap blob imported it:
 //     the glue and the wasm are beside it, not beside the blob; compilePatternsOnFirstUse: as createConnDiag's)
 //   {id, type: "classify" | "classifyLog", text, options}
-//   {id, type: "log", file: Blob, options}      -> progress messages, then the result
+//   {id, type: "log", file: Blob, options, port?}  -> progress messages, then the result
+//   {type: "readAhead", file: Blob, options, port}  (a helper: see "Two workers on one log" below)
 // Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, lines, added, updated, warnings,
 // unrecognized_lines}
 //             | {id, type: "result", value} | {id?, type: "error", message}.
 // A log's progress and result carry only what changed since the previous message (api.mjs LogDelta: new
-// events, grown counts): 10,000 distinct events cross to the page once each, not once per piece.
+// events, grown counts): 10,000 distinct events cross to the page once each, not once per piece; the result
+// also says how many workers read the log (`readers`: 1, or 2 with a helper).
 import { createConnDiag } from './api.mjs';
 import { ASSETS, locateAsset } from './assets.mjs';
 
@@ -32,10 +34,10 @@ function utf16Encoding(head) {
   return null;
 }
 
-async function streamLog(id, file, options) {
-  const stream = diag.beginLog(options);
+async function streamLog(id, file, options, port) {
+  const stream = diag._beginLog(options);
   try {
-    return await readLog(id, file, stream);
+    return { ...await readLog(id, file.size, port ? helperPieces(port) : ownPieces(file), stream), readers: port ? 2 : 1 };
   } catch (e) {
     stream.cancel();  // the module forgets the log: nothing is kept after a failed read
     throw e;
@@ -48,11 +50,11 @@ function logDelta({ lines, added, updated, warnings, unrecognized_lines }) {
 }
 
 // The file's bytes in pieces of CHUNK_BYTES (the last one shorter), read as one stream: reading a slice
-// per piece took longer (100 MB read alone in a worker: 197-309 ms against 109-161 ms). Each piece is a
-// view of one buffer, valid until the next is asked for (feed copies it into the module at once).
-async function* pieces(file) {
+// per piece took longer (100 MB read alone in a worker: 197-309 ms against 109-161 ms). Each piece has a
+// buffer of its own, so that it can be handed to another worker.
+async function* bytePieces(file) {
   const reader = file.stream().getReader();
-  const piece = new Uint8Array(CHUNK_BYTES);
+  let piece = new Uint8Array(CHUNK_BYTES);
   let filled = 0;
   try {
     for (;;) {
@@ -65,6 +67,7 @@ async function* pieces(file) {
         used += take;
         if (filled === CHUNK_BYTES) {
           yield piece;
+          piece = new Uint8Array(CHUNK_BYTES);
           filled = 0;
         }
       }
@@ -75,31 +78,110 @@ async function* pieces(file) {
   }
 }
 
-async function readLog(id, file, stream) {
+// The file's pieces as the module reads them, each with the file's bytes read so far: raw UTF-8 bytes
+// (decoding to a JS string and back cost a quarter of the time; the core decodes UTF-8 itself, invalid
+// bytes included), or text for UTF-16, known from the first piece's first bytes and decoded here (the
+// decoder drops the BOM and keeps a character split between pieces).
+async function* decodedPieces(file) {
   let decoder = null;
   let bytes = 0;
-  for await (const piece of pieces(file)) {
-    // UTF-16 is known from the first piece's first bytes, and decoded here (the decoder drops the BOM and
-    // keeps a character split between pieces). UTF-8 bytes go straight into the module (decoding to a JS
-    // string and back cost a quarter of the time); the core decodes UTF-8 itself, invalid bytes included.
+  for await (const raw of bytePieces(file)) {
     if (bytes === 0) {
-      const encoding = utf16Encoding(piece.subarray(0, 4));
+      const encoding = utf16Encoding(raw.subarray(0, 4));
       decoder = encoding ? new TextDecoder(encoding) : null;
     }
-    bytes += piece.length;
-    const delta = stream.feed(decoder ? decoder.decode(piece, { stream: true }) : piece);
-    self.postMessage({ id, type: 'progress', bytes, total: file.size, ...logDelta(delta) });
+    bytes += raw.length;
+    yield { piece: decoder ? decoder.decode(raw, { stream: true }) : raw, bytes };
   }
-  if (decoder) {
-    // The decoder's last characters, as one more progress message: deltas apply in order.
-    const delta = stream.feed(decoder.decode());
-    self.postMessage({ id, type: 'progress', bytes: file.size, total: file.size, ...logDelta(delta) });
+  if (decoder) yield { piece: decoder.decode(), bytes };  // the decoder's last characters
+}
+
+// Pieces this worker reads itself, with no verdicts.
+async function* ownPieces(file) {
+  for await (const { piece, bytes } of decodedPieces(file)) yield { piece, bytes, verdicts: null };
+}
+
+async function readLog(id, total, pieces, stream) {
+  for await (const { piece, bytes, verdicts } of pieces) {
+    const delta = stream.feed(piece, verdicts);
+    self.postMessage({ id, type: 'progress', bytes, total, ...logDelta(delta) });
   }
   return logDelta(stream.finish());
 }
 
+// ---- Two workers on one log ----
+// Judging each line of a log (can it be passed by?) is about half of reading it, and needs only the
+// knowledge base and the log's first piece. So for a big log the page starts a helper, a second worker with
+// its own module: it reads the file, judges each piece's lines and hands the piece over with its verdicts
+// (api.mjs _beginLog: judge, feed) through a MessageChannel, at most AHEAD pieces ahead; the log worker
+// reads the pieces with them. The events are the same as one worker's (the verdicts only spare work).
+const AHEAD = 3;
+
+// In the helper. The first piece goes over unjudged (both readers make their line filter from it).
+async function readAhead(file, options, port) {
+  let credits = AHEAD;
+  let stopped = false;
+  let wake = () => {};
+  port.onmessage = (e) => {
+    if (e.data === 'next') credits += 1;
+    else stopped = true;  // 'stop': the log worker ended the log early (an error)
+    wake();
+  };
+  const stream = diag._beginLog(options);
+  try {
+    let first = true;
+    for await (const { piece, bytes } of decodedPieces(file)) {
+      while (credits === 0 && !stopped) await new Promise((resolve) => { wake = resolve; });
+      if (stopped) return;
+      credits -= 1;
+      if (first) {
+        port.postMessage({ piece, bytes, verdicts: null });  // a copy: this worker reads it too
+        stream.feed(piece);
+        first = false;
+        continue;
+      }
+      const verdicts = stream.judge(piece);
+      const transfer = [...(typeof piece === 'string' ? [] : [piece.buffer]), ...(verdicts ? [verdicts.buffer] : [])];
+      port.postMessage({ piece, bytes, verdicts }, transfer);
+    }
+    port.postMessage({ done: true });
+  } catch (e) {
+    port.postMessage({ error: e.message });
+  } finally {
+    stream.cancel();
+    port.close();
+  }
+}
+
+// In the log worker: the helper's pieces, in order; each one taken asks the helper for one more.
+async function* helperPieces(port) {
+  const arrived = [];
+  let wake = () => {};
+  port.onmessage = (e) => {
+    arrived.push(e.data);
+    wake();
+  };
+  let finished = false;
+  try {
+    for (;;) {
+      while (arrived.length === 0) await new Promise((resolve) => { wake = resolve; });
+      const message = arrived.shift();
+      if (message.error) throw new Error(message.error);
+      if (message.done) {
+        finished = true;
+        return;
+      }
+      yield message;
+      port.postMessage('next');
+    }
+  } finally {
+    if (!finished) port.postMessage('stop');
+    port.close();
+  }
+}
+
 self.onmessage = async (event) => {
-  const { id, type, text, options, kb, overlay, wasmBinary, file, base, compilePatternsOnFirstUse } = event.data || {};
+  const { id, type, text, options, kb, overlay, wasmBinary, file, base, compilePatternsOnFirstUse, port } = event.data || {};
   try {
     if (type === 'load') {
       loadGlue(base);
@@ -111,7 +193,9 @@ self.onmessage = async (event) => {
     } else if (type === 'classify' || type === 'classifyLog') {
       self.postMessage({ id, type: 'result', value: diag[type](text, options || {}) });
     } else if (type === 'log') {
-      self.postMessage({ id, type: 'result', value: await streamLog(id, file, options || {}) });
+      self.postMessage({ id, type: 'result', value: await streamLog(id, file, options || {}, port) });
+    } else if (type === 'readAhead') {
+      await readAhead(file, options || {}, port);
     } else {
       throw new Error(`unknown message type ${JSON.stringify(type)}`);
     }
