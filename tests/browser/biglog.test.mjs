@@ -4,6 +4,8 @@
 // results and cancel work.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { diagnose, dist, launch, offlineUrl, openPage, serve } from './harness.mjs';
@@ -166,6 +168,50 @@ for (const [why, prepare] of [
     }));
     assert.deepEqual(rows, ['box-rest-failed-parse', 'aws-npe']);
     assert.equal(readers, '1');
+    await p.context.close();
+    assert.deepEqual(p.problems, []);
+  });
+}
+
+// A file changed on disk after it was chosen (a log still being written): the browser refuses to read
+// it. Whoever reads it (the helper, or the one worker), the page says so, and the next log reads normally.
+for (const [readers, prepare] of [
+  ['two workers', undefined],
+  ['one worker', (context) => context.addInitScript(() => {
+    Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 1 });
+  })],
+]) {
+  test(`a log file changed after it was chosen is reported as unreadable (${readers}), and the next log works`, async (t) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'conndiag-changed-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'live.log');
+    const block = '2026-11-25T10:00:00.000Z INFO poller fetched 120 events in 41 ms\n'.repeat(1000) + BOX_AND_AWS;
+    writeFileSync(file, block.repeat(Math.ceil((20 << 20) / block.length)));  // 20 MB: two workers where they can be
+    // Dated an hour back: the browser tells a change by the file's time, which an append within the same
+    // second as the choice would not always move far enough.
+    const hourAgo = Date.now() / 1000 - 3600;
+    utimesSync(file, hourAgo, hourAgo);
+    const p = await openPage(browser, offlineUrl, { prepare });
+    const input = await p.page.evaluateHandle(() => {
+      const i = document.createElement('input');
+      i.type = 'file';
+      document.body.append(i);
+      return i;
+    });
+    await input.setInputFiles(file);
+    appendFileSync(file, '2026-11-25T10:00:09.000Z INFO one more line\n');
+    await p.page.evaluate((i) => {
+      const data = new DataTransfer();
+      data.items.add(i.files[0]);
+      document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, input);
+    await p.page.waitForFunction(() => document.getElementById('log-progress').hidden &&
+      /could not be read/.test(document.getElementById('status').textContent));
+    assert.match(await p.page.locator('#status').textContent(), /^The file could not be read: it changed, moved or went away since it was chosen/);
+    await dropLog(p.page, 1);
+    await p.page.waitForFunction(logDone);
+    assert.deepEqual(await p.page.evaluate(() => [...document.querySelectorAll('section.log tbody tr')].map((tr) => tr.dataset.entryId)),
+      ['box-rest-failed-parse', 'aws-npe']);
     await p.context.close();
     assert.deepEqual(p.problems, []);
   });

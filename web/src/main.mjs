@@ -415,10 +415,16 @@ async function openLog(file, { keepText = false } = {}) {
     rendered(keepText ? $('error-text').value : `log:${file.name}:${file.size}`);
   } catch (e) {
     redraw.cancel();
-    if (current()) status(e.cancelled ? words().logCancelled : words().labelled(words().errorLoading, e.message));
+    if (current()) status(logFailure(e));
   } finally {
     if (current()) $('log-progress').hidden = true;
   }
+}
+
+// Why a log's reading stopped, in words.
+function logFailure(e) {
+  if (e.cancelled) return words().logCancelled;
+  return words().labelled(e.unreadable ? words().logUnreadable : words().errorLoading, e.message);
 }
 
 // Why the link cannot be shared now ('' when it can): nothing pasted, or a log shown (a link carries one paste).

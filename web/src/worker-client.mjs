@@ -165,7 +165,7 @@ export class WorkerClient {
           }
           this._pending.delete(id);
           if (msg.type === 'result') resolve(msg.value);
-          else reject(new Error(msg.message));
+          else reject(Object.assign(new Error(msg.message), { unreadable: Boolean(msg.unreadable) }));
         },
         fail: reject,
       });

@@ -8,7 +8,8 @@
 //   {type: "readAhead", file: Blob, options, port}  (a helper: see "Two workers on one log" below)
 // Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, lines, added, updated, warnings,
 // unrecognized_lines}
-//             | {id, type: "result", value} | {id?, type: "error", message}.
+//             | {id, type: "result", value} | {id?, type: "error", message, unreadable} (unreadable: the
+//               browser could not read the file, e.g. changed since it was chosen).
 // A log's progress and result carry only what changed since the previous message (api.mjs LogDelta: new
 // events, grown counts): 10,000 distinct events cross to the page once each, not once per piece; the result
 // also says how many workers read the log (`readers`: 1, or 2 with a helper).
@@ -58,7 +59,10 @@ async function* bytePieces(file) {
   let filled = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch((e) => {
+        // The browser refuses a file changed since it was chosen: said apart from the module's own errors.
+        throw Object.assign(new Error(e.message), { unreadable: true });
+      });
       if (done) break;
       for (let used = 0; used < value.length;) {
         const take = Math.min(value.length - used, CHUNK_BYTES - filled);
@@ -146,7 +150,7 @@ async function readAhead(file, options, port) {
     }
     port.postMessage({ done: true });
   } catch (e) {
-    port.postMessage({ error: e.message });
+    port.postMessage({ error: e.message, unreadable: Boolean(e.unreadable) });
   } finally {
     stream.cancel();
     port.close();
@@ -166,7 +170,7 @@ async function* helperPieces(port) {
     for (;;) {
       while (arrived.length === 0) await new Promise((resolve) => { wake = resolve; });
       const message = arrived.shift();
-      if (message.error) throw new Error(message.error);
+      if (message.error) throw Object.assign(new Error(message.error), { unreadable: message.unreadable });
       if (message.done) {
         finished = true;
         return;
@@ -200,6 +204,6 @@ self.onmessage = async (event) => {
       throw new Error(`unknown message type ${JSON.stringify(type)}`);
     }
   } catch (e) {
-    self.postMessage({ id, type: 'error', message: e.message });
+    self.postMessage({ id, type: 'error', message: e.message, unreadable: Boolean(e.unreadable) });
   }
 };
