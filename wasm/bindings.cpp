@@ -1,5 +1,6 @@
 // The WebAssembly binding: the unchanged core behind a few calls that reply in JSON (load, classify,
-// classifyLog, and logBegin/logFeed/logEnd for a log streamed in pieces).
+// classifyLog, and logBegin/logFeed/logEnd for a log streamed in pieces; logJudge/logFeedJudged for a log
+// two modules share, one judging its lines ahead).
 // One call into wasm per classification; no C++ object crosses the boundary, so JS never has to delete().
 // Text crosses as UTF-8 bytes through views of the module's memory, both ways: JS writes a call's text into
 // the input buffer (TextEncoder.encodeInto, or a Uint8Array's set) and reads each reply with TextDecoder.
@@ -241,7 +242,8 @@ emscripten::val BoundLogFeed(int log_id, std::size_t size, bool last) {
 }
 // The same with the piece's verdicts: `count` words at byte `words_at` of the input buffer, after the piece.
 emscripten::val BoundLogFeedJudged(int log_id, std::size_t size, std::size_t words_at, std::size_t count) {
-  if (words_at < size || words_at % 4 != 0 || words_at + count * 4 > Input().size()) {
+  const std::size_t input = Input().size();
+  if (words_at < size || words_at % 4 != 0 || words_at > input || count > (input - words_at) / 4) {
     return Reply(Error("the verdicts lie outside the input"));
   }
   const std::string_view piece = InputText(size);

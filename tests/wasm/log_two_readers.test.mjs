@@ -137,3 +137,24 @@ test('judge has no verdicts before the log\'s first piece, and none for an ended
   judging.cancel();
   assert.equal(judging.judge(first), null, 'an ended log judges nothing');
 });
+
+test('a feed whose verdict words would lie outside the input buffer is refused, and the log goes on', () => {
+  const module = reader._module;
+  const call = (view) => JSON.parse(new TextDecoder().decode(view));
+  const id = call(module.logBegin(reader._handle, JSON.stringify({ app: '', lang: 'en', top: 3 }))).value;
+  const line = new TextEncoder().encode('2026-11-25T10:00:01Z ERROR IgniteException\n');
+  module.inputBuffer(line.length + 16).set(line);
+  const aligned = (line.length + 3) & ~3;  // room for 3 words after it
+  for (const [wordsAt, count, why] of [
+    [aligned + 1, 1, 'not a multiple of 4'],
+    [aligned - 4, 1, 'inside the piece'],
+    [aligned, 2 ** 30, 'a count whose bytes overflow'],
+    [aligned, 4, 'past the buffer'],
+  ]) {
+    const reply = call(module.logFeedJudged(id, line.length, wordsAt, count));
+    assert.deepEqual(reply, { ok: false, error: 'the verdicts lie outside the input' }, why);
+  }
+  module.inputBuffer(line.length).set(line);
+  const done = call(module.logFeed(id, line.length, true));
+  assert.equal(done.value.added.length, 1, 'the log was not harmed: its one error line is listed');
+});
