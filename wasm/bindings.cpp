@@ -196,15 +196,19 @@ void LogEnd(int log_id) { Logs().erase(log_id); }
 constexpr std::size_t kMaxJudgedPiece = std::size_t{1} << 30;
 
 // The verdicts on the piece in the input buffer's first `size` bytes, as words (a view: the caller copies
-// it at once), worked out by this log's reader without reading the piece into it; null while the reader
-// has no line filter yet (it makes one from the log's first piece) or for a piece too big.
+// it at once), worked out by this log's reader without reading the piece into it. The reader makes its line
+// filter from the pieces it judges as the other reader does from the pieces it reads, so both must see the
+// log's pieces from its start. Null while neither has a filter (the pieces so far were too small) or for a
+// piece too big.
 emscripten::val BoundLogJudge(int log_id, std::size_t size) {
   static std::vector<std::uint32_t> words;
   auto it = Logs().find(log_id);
   if (it == Logs().end() || size > kMaxJudgedPiece) return emscripten::val::null();
+  const std::string_view piece = InputText(size);
+  it->second.log->PrepareLineFilter(piece);
   const auto prescan = it->second.log->Prescanner();
   if (!prescan) return emscripten::val::null();
-  const conndiag::LineVerdicts verdicts = prescan(InputText(size));
+  const conndiag::LineVerdicts verdicts = prescan(piece);
   words.clear();
   for (const auto& line : verdicts.lines) words.push_back(static_cast<std::uint32_t>(line.offset * 2 + line.skippable));
   return emscripten::val(emscripten::typed_memory_view(words.size(), words.data()));

@@ -188,11 +188,15 @@ std::function<LineVerdicts(std::string_view)> LogClassifier::Prescanner() const 
   };
 }
 
-void LogClassifier::AddText(std::string_view text, const LineVerdicts* verdicts) {
+void LogClassifier::PrepareLineFilter(std::string_view piece) {
   // Its first bytes stand for the log: the filter looks for what is rare in them.
-  if (!line_filter_ && text.size() >= kLineFilterSample) {
-    line_filter_ = classifier_.LogLineFilter(text.substr(0, kLineFilterSample));
+  if (!line_filter_ && piece.size() >= kLineFilterSample) {
+    line_filter_ = classifier_.LogLineFilter(piece.substr(0, kLineFilterSample));
   }
+}
+
+void LogClassifier::AddText(std::string_view text, const LineVerdicts* verdicts) {
+  PrepareLineFilter(text);
   // Verdicts worked out for another piece are not used (nor any before the filter exists: see Flush).
   const bool use_verdicts = verdicts && verdicts->piece == text.data();
   const char* const base = text.data();

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <string>
+#include <vector>
 
 #include "conndiag/log_events.h"
 #include "default_classifier.h"
@@ -260,6 +262,33 @@ TEST_CASE("the reader goes by the verdicts it is given, only those worked out fo
   guarded.AddText(start);
   guarded.AddText(copy, &wrong);
   CHECK(guarded.Finish().size() == 1);
+}
+
+TEST_CASE("a reader that only prepares its line filter from the log's pieces judges as one that read them", "[log]") {
+  for (std::uint32_t seed = 21; seed <= 24; ++seed) {
+    CAPTURE(seed);
+    const std::string log = testing::VariedLog(seed, 400'000);
+    // A small first piece (no filter from it), then big ones: both readers make the filter from the second.
+    const std::vector<std::string> pieces = {log.substr(0, 500), log.substr(500, 150'000), log.substr(150'500)};
+    LogClassifier reading(DefaultClassifier(), Options{});
+    LogClassifier judging(DefaultClassifier(), Options{});
+    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
+      reading.AddText(pieces[i]);
+      judging.PrepareLineFilter(pieces[i]);
+      CHECK(static_cast<bool>(reading.Prescanner()) == static_cast<bool>(judging.Prescanner()));
+    }
+    REQUIRE(judging.Prescanner());
+    const LineVerdicts expected = reading.Prescanner()(pieces.back());
+    const LineVerdicts got = judging.Prescanner()(pieces.back());
+    REQUIRE(got.lines.size() == expected.lines.size());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < got.lines.size(); ++i) {
+      differ +=
+          got.lines[i].offset != expected.lines[i].offset || got.lines[i].skippable != expected.lines[i].skippable;
+    }
+    CHECK(differ == 0);
+    CHECK(judging.lines() == 0);  // it read nothing
+  }
 }
 
 TEST_CASE("there is no prescanner until the reader has made its line filter from a big enough piece", "[log]") {

@@ -72,10 +72,8 @@ function together(pieces, alter = (v) => v) {
   const reading = reader._beginLog({});
   let judged = 0;
   for (const piece of pieces) {
-    // As the page's helper: it reads pieces itself only until it can judge (its line filter is made
-    // from the log's first 64 KB).
+    // As the page's helper: it judges every piece, and reads none.
     const verdicts = judging.judge(piece);
-    if (!verdicts) judging.feed(piece);
     judged += verdicts ? 1 : 0;
     reading.feed(piece, verdicts && alter(verdicts));
   }
@@ -110,7 +108,7 @@ test('the verdicts are used: lines all said to be passable are passed by', () =>
   const pieces = [head, errors];
   assert.equal(alone(pieces).events.length, 1, 'read alone, the error line is listed');
   const { done, judged } = together(pieces, (v) => v.map((word) => word | 1));
-  assert.equal(judged, 1);
+  assert.equal(judged, 2);
   assert.equal(done.events.length, 0, 'said passable, the error lines were passed by');
 });
 
@@ -128,14 +126,13 @@ test('verdicts that cannot belong to the piece are ignored, all of them', () => 
   }
 });
 
-test('judge has no verdicts before the log\'s first piece, and none for an ended log', () => {
+test('judge has no verdicts for pieces too small to make a line filter from, and none for an ended log', () => {
   const judging = judge._beginLog({});
-  const first = variedLog(8, 100_000);
-  assert.equal(judging.judge(first), null, 'no line filter before the first piece');
-  judging.feed(first);
-  assert.ok(judging.judge(first) instanceof Uint32Array);
+  const log = variedLog(8, 100_000);
+  assert.equal(judging.judge(log.subarray(0, 1000)), null, 'no line filter from a small first piece');
+  assert.ok(judging.judge(log.subarray(1000)) instanceof Uint32Array, 'the filter made from the first big piece');
   judging.cancel();
-  assert.equal(judging.judge(first), null, 'an ended log judges nothing');
+  assert.equal(judging.judge(log), null, 'an ended log judges nothing');
 });
 
 test('a feed whose verdict words would lie outside the input buffer is refused, and the log goes on', () => {

@@ -137,8 +137,9 @@ export class Diagnoser {
   /**
    * beginLog's stream with the two calls by which two readers of one log, each with its own module, share
    * the work (the page's log workers, worker.mjs): one judges each piece's lines (`judge`: verdict words,
-   * or null before it has read the log's first piece), the other reads the piece with them
-   * (`feed(piece, verdicts)`). Internal: not part of the contract.
+   * or null while the pieces so far are too small to make a line filter from), the other reads the piece
+   * with them (`feed(piece, verdicts)`). Both must be given the log's pieces from its start, the same ones.
+   * Internal: not part of the contract.
    * @param {ClassifyOptions} options
    */
   _beginLog(options) {

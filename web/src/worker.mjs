@@ -121,7 +121,7 @@ async function readLog(id, total, pieces, stream) {
 // reads the pieces with them. The events are the same as one worker's (the verdicts only spare work).
 const AHEAD = 3;
 
-// In the helper. The first piece goes over unjudged (both readers make their line filter from it).
+// In the helper, which only judges: it makes its line filter from the pieces as the log worker does.
 async function readAhead(file, options, port) {
   let credits = AHEAD;
   let stopped = false;
@@ -133,17 +133,10 @@ async function readAhead(file, options, port) {
   };
   const stream = diag._beginLog(options);
   try {
-    let first = true;
     for await (const { piece, bytes } of decodedPieces(file)) {
       while (credits === 0 && !stopped) await new Promise((resolve) => { wake = resolve; });
       if (stopped) return;
       credits -= 1;
-      if (first) {
-        port.postMessage({ piece, bytes, verdicts: null });  // a copy: this worker reads it too
-        stream.feed(piece);
-        first = false;
-        continue;
-      }
       const verdicts = stream.judge(piece);
       const transfer = [...(typeof piece === 'string' ? [] : [piece.buffer]), ...(verdicts ? [verdicts.buffer] : [])];
       port.postMessage({ piece, bytes, verdicts }, transfer);

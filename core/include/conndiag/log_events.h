@@ -70,6 +70,10 @@ class LogClassifier {
   // thread, while this reader reads other pieces, and stays valid as long as the Classifier. Empty until
   // the reader has seen enough of the log to make its line filter (the first 64 KB piece).
   std::function<LineVerdicts(std::string_view piece)> Prescanner() const;
+  // Makes the line filter from `piece` as AddText does with the log's pieces until one is big enough,
+  // without reading it: so that a reader which only judges another reader's pieces (Prescanner) has the
+  // same filter as that reader, given the same pieces from the log's start.
+  void PrepareLineFilter(std::string_view piece);
   // Ends the log: the events listed (see above), in order of first occurrence.
   std::vector<LogEvent> Finish();
   // The events found so far (the one being gathered excepted), for results shown while a log streams.
