@@ -147,6 +147,18 @@ for (const [why, prepare] of [
   ['the browser has one processor', (context) => context.addInitScript(() => {
     Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 1 });
   })],
+  ['the second worker fails to load its knowledge base', (context) => context.addInitScript(() => {
+    const PlatformWorker = window.Worker;
+    let started = 0;
+    window.Worker = class extends PlatformWorker {
+      constructor(...args) {
+        super(...args);
+        if (++started !== 2) return;
+        const post = this.postMessage.bind(this);
+        this.postMessage = (message, ...rest) => post(message?.type === 'load' ? { ...message, kb: '{"version": ' } : message, ...rest);
+      }
+    };
+  })],
   ['the browser refuses a second worker', (context) => context.addInitScript(() => {
     const PlatformWorker = window.Worker;
     let started = 0;
