@@ -38,7 +38,7 @@ function utf16Encoding(head) {
 async function streamLog(id, file, options, port) {
   const stream = diag._beginLog(options);
   try {
-    return { ...await readLog(id, file.size, port ? helperPieces(port) : ownPieces(file), stream), readers: port ? 2 : 1 };
+    return { ...await readLog(id, file.size, port ? helperPieces(port) : decodedPieces(file), stream), readers: port ? 2 : 1 };
   } catch (e) {
     stream.cancel();  // the module forgets the log: nothing is kept after a failed read
     throw e;
@@ -100,11 +100,7 @@ async function* decodedPieces(file) {
   if (decoder) yield { piece: decoder.decode(), bytes };  // the decoder's last characters
 }
 
-// Pieces this worker reads itself, with no verdicts.
-async function* ownPieces(file) {
-  for await (const { piece, bytes } of decodedPieces(file)) yield { piece, bytes, verdicts: null };
-}
-
+// Reads the pieces (with their verdicts when the helper sends them, else none).
 async function readLog(id, total, pieces, stream) {
   for await (const { piece, bytes, verdicts } of pieces) {
     const delta = stream.feed(piece, verdicts);
