@@ -219,9 +219,10 @@ emscripten::val BoundLogJudge(int log_id, std::size_t size) {
 conndiag::LineVerdicts VerdictsFromWords(std::string_view piece, std::size_t words_at, std::size_t count) {
   conndiag::LineVerdicts verdicts;
   verdicts.piece = piece.data();
-  std::vector<std::uint32_t> words(count);
-  std::memcpy(words.data(), Input().data() + words_at, count * sizeof(std::uint32_t));
-  for (const std::uint32_t word : words) {
+  verdicts.lines.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint32_t word = 0;
+    std::memcpy(&word, Input().data() + words_at + i * sizeof word, sizeof word);
     const std::size_t offset = word / 2;
     if (offset >= piece.size() || (!verdicts.lines.empty() && offset <= verdicts.lines.back().offset)) return {};
     verdicts.lines.push_back({offset, (word & 1) != 0});
