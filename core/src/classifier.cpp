@@ -84,9 +84,10 @@ bool Classifier::AnySignatureMatches(const NormalizedText& normalized) const {
   // Classify's candidates before ranking: ranking and linking drop some of them, never all.
   const Compiled& c = *compiled_;
   thread_local std::vector<std::uint8_t> found;
-  c.all_literals.Scan(normalized.text, found);
+  thread_local std::vector<std::uint32_t> hits;
+  c.all_literals.Scan(normalized.text, found, hits);
   std::vector<std::string> warnings;
-  return !c.signatures.Match(c.kb, normalized.text, found, warnings).empty();
+  return !c.signatures.Match(c.kb, normalized.text, found, hits, warnings).empty();
 }
 
 bool Classifier::SkippableLogLine(const RawLineFilter& filter, std::string_view line) const {
@@ -132,11 +133,12 @@ Result Classifier::Classify(std::string_view text, const NormalizedText& normali
   const Compiled& c = *compiled_;
   Result result;
   std::vector<std::uint8_t> found;
-  c.all_literals.Scan(normalized.text, found);
+  std::vector<std::uint32_t> hits;
+  c.all_literals.Scan(normalized.text, found, hits);
   const AppInference apps = InferApp(c.kb, c.clues, text, normalized, found);
   result.app_guess = apps.guess;
 
-  std::vector<Candidate> candidates = c.signatures.Match(c.kb, normalized.text, found, result.warnings);
+  std::vector<Candidate> candidates = c.signatures.Match(c.kb, normalized.text, found, hits, result.warnings);
   LinkCodesToRows(c.kb, options, apps.guess, candidates);
   // Only other apps' rows matched (a bare status the app has no row for): the app's own known texts
   // may still resemble the paste, and those, if any, are the better answer; ranking decides.

@@ -48,7 +48,9 @@ struct CompiledPattern {
   std::shared_ptr<const PatternRegex> re;  // shared by every pattern with the same source (see PatternCache)
   std::vector<std::uint32_t> literal_ids;            // one of these occurs in the text of every match
   std::vector<std::vector<std::uint32_t>> also_ids;  // and one of each of these (AnalyzeLiterals' `also`)
-  std::vector<std::string> prefixes;  // when every match starts with one of these: where searching may begin
+  // When every match starts with one of these: where searching may begin. prefixes[k] is the literal
+  // literal_ids[k] (the scan's `found` says which occur).
+  std::vector<std::string> prefixes;
   std::string path;                   // JSON pointer, for warnings
 };
 
@@ -151,9 +153,12 @@ class SignatureSet {
   bool NeededByPatterns(std::uint32_t id) const { return id < needed_.size() && needed_[id]; }
 
   // The entries (of the `kb` compiled) that match the normalized text, one candidate each, in
-  // knowledge-base order. Regex work that exceeds Boost's limits skips that pattern with a warning.
+  // knowledge-base order. `hits` lists the literals found (as MultiLiteralMatcher::Scan lists them): only
+  // entries indexed under one of them, or that no literal can rule out, are looked at. Regex work that
+  // exceeds Boost's limits skips that pattern with a warning.
   std::vector<Candidate> Match(const KnowledgeBase& kb, const std::string& normalized,
-                               const std::vector<std::uint8_t>& found, std::vector<std::string>& warnings) const;
+                               const std::vector<std::uint8_t>& found, const std::vector<std::uint32_t>& hits,
+                               std::vector<std::string>& warnings) const;
 
   // Every entry with a signature the prefilter lets through, and for each of its signatures what each
   // pattern and hint did on the normalized text (all of them run, not only up to the first that fails).
@@ -169,6 +174,7 @@ class SignatureSet {
   std::vector<std::vector<Ref>> by_literal_;  // literal id -> signatures indexed under it (one per pattern)
   std::vector<std::uint8_t> needed_;          // literal id -> some pattern needs it (indexed or in `also_ids`)
   bool some_unfiltered_ = false;              // a pattern with no provable literal: no text can be ruled out
+  std::vector<std::uint32_t> unfiltered_entries_;  // entries with a signature no literal can rule out
 };
 
 // Merges ranges into a sorted list of disjoint ranges.

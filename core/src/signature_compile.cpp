@@ -135,7 +135,12 @@ Expected<SignatureSet> SignatureSet::Compile(const KnowledgeBase& kb, LiteralTab
   set.needed_ = std::vector<std::uint8_t>(table.list().size(), 0);
   for (std::size_t i = 0; i < set.entries_.size(); ++i) {
     const auto& signatures = set.entries_[i].signatures;
+    bool unfiltered = false;
     for (std::size_t s = 0; s < signatures.size(); ++s) {
+      // A signature none of whose patterns needs a literal is possible whatever the text: its entry is
+      // always looked at (an empty list means a pattern that always runs, and is not indexed).
+      unfiltered = unfiltered || std::none_of(signatures[s].patterns.begin(), signatures[s].patterns.end(),
+                                              [](const CompiledPattern& p) { return !p.literal_ids.empty(); });
       // A signature is indexed under one literal of each pattern; a pattern without a provable literal
       // must always run, so then no text can be ruled out.
       for (const auto& p : signatures[s].patterns) {
@@ -149,6 +154,7 @@ Expected<SignatureSet> SignatureSet::Compile(const KnowledgeBase& kb, LiteralTab
         }
       }
     }
+    if (unfiltered) set.unfiltered_entries_.push_back(static_cast<std::uint32_t>(i));
   }
   return set;
 }

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 
-#include "multi_literal_matcher.h"
 #include "match.h"
+#include "multi_literal_matcher.h"
+#include "required_literals.h"
 
 using namespace conndiag;
 
@@ -82,6 +83,37 @@ TEST_CASE("a weak signature wins only when no other signature of its entry match
   const auto alone = Match(c, "{\"error\":\"invalid_grant\",\"error_description\":\"bad request\"}");
   REQUIRE(alone);
   CHECK(alone->signature == 1);
+}
+
+TEST_CASE("a set looks only at entries the literals found index, and always at one no literal rules out", "[match]") {
+  KnowledgeBase kb;
+  for (const auto& [id, pattern] : std::vector<std::pair<std::string, std::string>>{
+           {"token", "token (?:has )?expired"}, {"digits", "\\b\\d{5}\\b"}, {"quota", "quota exceeded"}}) {
+    Entry e;
+    e.id = id;
+    e.signatures = {Sig(id, {pattern})};
+    kb.entries.push_back(std::move(e));
+  }
+  REQUIRE(AnalyzeLiterals("\\b\\d{5}\\b").literals.empty());  // no literal can rule it out
+  LiteralTable table;
+  auto set = SignatureSet::Compile(kb, table);
+  REQUIRE(set.ok());
+  const MultiLiteralMatcher literals(table.list());
+  const auto matched = [&](const std::string& text) {
+    std::vector<std::uint8_t> found;
+    std::vector<std::uint32_t> hits;
+    literals.Scan(text, found, hits);
+    std::vector<std::string> warnings;
+    std::vector<std::string> ids;
+    for (const Candidate& c : set.value().Match(kb, text, found, hits, warnings)) ids.push_back(c.entry->id);
+    CHECK(warnings.empty());
+    return ids;
+  };
+  CHECK(matched("the token expired after 40100 seconds") == std::vector<std::string>{"token", "digits"});
+  // No literal of any entry occurs: the entry whose pattern has none is still looked at.
+  CHECK(matched("waited 50000 ms") == std::vector<std::string>{"digits"});
+  CHECK(matched("quota exceeded") == std::vector<std::string>{"quota"});
+  CHECK(matched("nothing here").empty());
 }
 
 TEST_CASE("compile errors name the signature's pattern", "[match]") {
