@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string_view>
 
 #include "fill.h"
 #include "words.h"
@@ -16,12 +17,20 @@ std::string Upper(std::string s) {
   return s;
 }
 
-// The code-table entry whose message is this code ("AADSTS70008"), or nullptr.
+// Whether `a` is `upper` (already upper case) but for the case of its letters.
+bool SameUpper(std::string_view a, std::string_view upper) {
+  return a.size() == upper.size() && std::equal(a.begin(), a.end(), upper.begin(), [](char x, char u) {
+           return std::toupper(static_cast<unsigned char>(x)) == static_cast<unsigned char>(u);
+         });
+}
+
+// The code-table entry whose message is this code ("AADSTS70008"), or nullptr. Compared in place: an
+// upper-case copy of every code entry's message, for each code of a paste, was a twentieth of its time.
 const Entry* CodeEntry(const KnowledgeBase& kb, const std::string& code) {
   for (const Entry& e : kb.entries) {
-    if (e.source != "code-table" || e.fallback) continue;
+    if (e.fallback || e.source != "code-table") continue;
     auto it = e.message.find("en");
-    if (it != e.message.end() && Upper(it->second) == code) return &e;
+    if (it != e.message.end() && SameUpper(it->second, code)) return &e;
   }
   return nullptr;
 }
