@@ -18,6 +18,7 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
     : literal_count_(literals.size()), byte_class_(256, 0) {
   // Columns: one per byte that occurs in some literal, column 0 for every other byte.
   for (const auto& lit : literals) {
+    longest_ = std::max(longest_, lit.size());
     for (char ch : lit) {
       const auto b = static_cast<unsigned char>(ch);
       if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint8_t>(class_count_++);

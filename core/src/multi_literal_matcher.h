@@ -29,21 +29,46 @@ class MultiLiteralMatcher {
   void Scan(std::string_view text, std::vector<std::uint8_t>& found, std::vector<std::uint32_t>& hits) const;
 
  private:
-  // Runs the automaton over `text`, calling found_literal(id) for each literal ending at each byte.
+  // Runs the automaton over `text`, calling found_literal(id) for each literal occurring in it (at least
+  // once per occurrence; a literal may be reported twice for one occurrence).
   template <typename FoundLiteral>
   void Walk(std::string_view text, FoundLiteral&& found_literal) const {
     if (next_.empty()) return;
-    std::uint32_t row = 0;
-    for (char ch : text) {
-      const std::uint32_t cell = next_[row + byte_class_[static_cast<unsigned char>(ch)]];
-      row = cell & kRowMask;
-      if (!(cell & kHasOutput)) continue;
-      const std::size_t state = row / class_count_;
-      for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) found_literal(output_ids_[k]);
+    // Each byte's step waits for the one before (the next cell's address is in the cell just read): a long
+    // text is walked as two halves side by side, whose steps do not wait for each other. The second half
+    // starts early enough to see whole every literal that ends in it; one that ends in the first half may
+    // be seen by both.
+    if (text.size() >= kTwoHalvesFrom && text.size() >= 4 * longest_) {
+      const std::size_t half = text.size() / 2;
+      const std::size_t second = half - (longest_ - 1);
+      std::uint32_t row_a = 0;
+      std::uint32_t row_b = 0;
+      const std::size_t side_by_side = half;  // the second half is the longer: it goes on alone after
+      for (std::size_t i = 0; i < side_by_side; ++i) {
+        Step(row_a, text[i], found_literal);
+        Step(row_b, text[second + i], found_literal);
+      }
+      for (std::size_t i = second + side_by_side; i < text.size(); ++i) Step(row_b, text[i], found_literal);
+      return;
     }
+    std::uint32_t row = 0;
+    for (char ch : text) Step(row, ch, found_literal);
   }
 
+  // One byte of a walk: the next state, and the literals that end there.
+  template <typename FoundLiteral>
+  void Step(std::uint32_t& row, char ch, FoundLiteral& found_literal) const {
+    const std::uint32_t cell = next_[row + byte_class_[static_cast<unsigned char>(ch)]];
+    row = cell & kRowMask;
+    if (!(cell & kHasOutput)) return;
+    const std::size_t state = row / class_count_;
+    for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) found_literal(output_ids_[k]);
+  }
+
+  static constexpr std::size_t kTwoHalvesFrom = 256;  // bytes: below, the set-up is not worth it
+
   std::size_t literal_count_ = 0;
+  std::size_t longest_ = 1;  // the longest literal's length (at least 1)
   std::size_t class_count_ = 1;
   std::vector<std::uint8_t> byte_class_;           // byte -> column
   // The transitions: cell (row of a state + column) -> the row where the next state's cells start, with

@@ -79,3 +79,52 @@ TEST_CASE("the matcher finds exactly the literals a plain search finds, on rando
     }
   }
 }
+
+TEST_CASE("a long text walked as two halves side by side finds exactly what a plain search finds", "[prefilter]") {
+  // Long enough to be walked in two halves, with literals put across the middle (where the halves meet)
+  // and at both ends; some literals are long, so the second half must start well before the middle.
+  std::mt19937 random(20261128);
+  const std::string alphabet = "abcab\xC3";
+  const auto word = [&](std::size_t least, std::size_t most) {
+    std::string w(least + random() % (most - least + 1), ' ');
+    for (char& c : w) c = alphabet[random() % alphabet.size()];
+    return w;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> literals;
+    const std::size_t count = 1 + random() % 10;
+    for (std::size_t k = 0; k < count; ++k) literals.push_back(word(1, round % 2 ? 6 : 60));
+    const MultiLiteralMatcher matcher(literals);
+    for (int t = 0; t < 10; ++t) {
+      std::string text = word(256, 900);
+      const std::string& planted = literals[random() % literals.size()];
+      const std::size_t half = text.size() / 2;
+      switch (t % 4) {
+        case 0:
+          text.replace(half - std::min(half, planted.size() / 2), planted.size(), planted);
+          break;  // across the middle
+        case 1:
+          text.replace(half - 1, planted.size(), planted);
+          break;  // starting just before it
+        case 2:
+          text.replace(text.size() - planted.size(), planted.size(), planted);
+          break;  // at the very end
+        default:
+          text.replace(0, planted.size(), planted);
+          break;  // at the very start
+      }
+      std::vector<std::uint8_t> found;
+      std::vector<std::uint32_t> hits;
+      matcher.Scan(text, found, hits);
+      for (std::size_t k = 0; k < literals.size(); ++k) {
+        INFO("literal \"" << literals[k] << "\" in a text of " << text.size() << " bytes");
+        CHECK(found[k] == (text.find(literals[k]) != std::string::npos ? 1 : 0));
+      }
+      // Each literal found is listed once, though both halves may see it.
+      std::vector<std::uint32_t> sorted = hits;
+      std::sort(sorted.begin(), sorted.end());
+      CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+      CHECK(hits.size() == static_cast<std::size_t>(std::count(found.begin(), found.end(), 1)));
+    }
+  }
+}
