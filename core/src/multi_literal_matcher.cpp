@@ -16,29 +16,39 @@ std::size_t SharedPrefix(std::string_view a, std::string_view b) {
 
 MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literals)
     : literal_count_(literals.size()), byte_class_(256, 0) {
-  // Columns: one per byte that occurs in some literal, column 0 for every other byte.
+  // Each literal's key: its first kDepth bytes, what the automaton holds; the rest is compared in the text.
+  const auto key_of = [](const std::string& lit) { return std::string_view(lit).substr(0, kDepth); };
+  for (std::size_t id = 0; id < literals.size(); ++id) {
+    if (literals[id].size() <= kDepth) continue;
+    if (rest_of_.empty()) rest_of_.resize(literals.size());
+    rest_of_[id] = literals[id].substr(kDepth);
+  }
+  // Columns: one per byte that occurs in some key, column 0 for every other byte.
   for (const auto& lit : literals) {
-    longest_ = std::max(longest_, lit.size());
-    for (char ch : lit) {
+    deepest_ = std::max(deepest_, key_of(lit).size());
+    for (char ch : key_of(lit)) {
       const auto b = static_cast<unsigned char>(ch);
       if (byte_class_[b] == 0) byte_class_[b] = static_cast<std::uint8_t>(class_count_++);
     }
   }
-  // The literals in sorted order: each shares with the one before it the longest prefix it shares with any
+  // The keys in sorted order: each shares with the one before it the longest prefix it shares with any
   // before it, so its path in the trie is the previous one's up to there, and new states after. The trie is
   // built without looking for a child, and its size is known first (the table is sized once from it).
   std::vector<std::uint32_t> sorted(literals.size());
   for (std::size_t id = 0; id < sorted.size(); ++id) sorted[id] = static_cast<std::uint32_t>(id);
   std::stable_sort(sorted.begin(), sorted.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return literals[a] < literals[b]; });
+                   [&](std::uint32_t a, std::uint32_t b) { return key_of(literals[a]) < key_of(literals[b]); });
   std::size_t states = 1;
   std::string_view previous;
   for (std::uint32_t id : sorted) {
-    states += literals[id].size() - SharedPrefix(literals[id], previous);
-    previous = literals[id];
+    states += key_of(literals[id]).size() - SharedPrefix(key_of(literals[id]), previous);
+    previous = key_of(literals[id]);
   }
-  // A cell holds a row start in 31 bits (see cell_of): refuse before building a table that cannot.
-  if (states * class_count_ > kRowMask) throw std::length_error("too many literals for the matcher");
+  // A cell holds a row start in 31 bits (see cell_of), an output a literal id in 31 (see kHasRest): refuse
+  // before building a table that cannot.
+  if (states * class_count_ > kRowMask || literals.size() >= kHasRest) {
+    throw std::length_error("too many literals for the matcher");
+  }
 
   // The trie, sparse while it is built: a state's children as a list through the children (no child is ever
   // looked for: see above). (Building it in the table itself wrote every row twice and kept a vector of
@@ -55,7 +65,7 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
   std::vector<std::uint32_t> path{0};  // the states along the previous literal, the root first
   previous = std::string_view();
   for (std::uint32_t id : sorted) {
-    const std::string& lit = literals[id];
+    const std::string_view lit = key_of(literals[id]);
     if (lit.empty()) continue;
     path.resize(SharedPrefix(lit, previous) + 1);
     for (std::size_t d = path.size() - 1; d < lit.size(); ++d) {
@@ -92,7 +102,9 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
   {
     std::vector<std::uint32_t> filled(own_begin.begin(), own_begin.end() - 1);
     for (std::size_t id = 0; id < end_state.size(); ++id) {
-      if (end_state[id] != kNone) own_ids[filled[number[end_state[id]]]++] = static_cast<std::uint32_t>(id);
+      if (end_state[id] == kNone) continue;
+      const bool has_rest = id < rest_of_.size() && !rest_of_[id].empty();
+      own_ids[filled[number[end_state[id]]]++] = static_cast<std::uint32_t>(id) | (has_rest ? kHasRest : 0u);
     }
   }
 
@@ -130,6 +142,10 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
                 output_ids_.begin() + at);
     }
   }
+}
+
+bool MultiLiteralMatcher::RestFollows(std::string_view text, std::size_t at, std::uint32_t id) const {
+  return text.substr(at + 1).starts_with(rest_of_[id]);
 }
 
 void MultiLiteralMatcher::Scan(std::string_view text, std::vector<std::uint8_t>& found) const {

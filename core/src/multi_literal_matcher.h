@@ -9,15 +9,20 @@
 
 namespace conndiag {
 
-// Finds, in one pass over a text, which of a fixed set of literals occur in it (Aho-Corasick DFA).
+// Finds, in one pass over a text, which of a fixed set of literals occur in it (Aho-Corasick DFA). The
+// automaton holds each literal's first kDepth bytes; where those of a longer one end, the rest is compared
+// in the text. (A knowledge base's phrases made most of its states, in a table of 3 MB that a load filled
+// and each scan wandered through; with the cap, 1.4 MB.)
 class MultiLiteralMatcher {
  public:
+  static constexpr std::size_t kDepth = 16;
+
   MultiLiteralMatcher() = default;
   // Builds the automaton; literal i keeps id i. Empty literals are never reported.
   explicit MultiLiteralMatcher(const std::vector<std::string>& literals);
 
   std::size_t size() const { return literal_count_; }
-  // States of the automaton, the root included (one per distinct prefix of the literals).
+  // States of the automaton, the root included (one per distinct prefix of the literals, up to kDepth bytes).
   std::size_t state_count() const { return next_.size() / class_count_; }
   // States the table has room for: the same, as it is sized once from the literals (tests check it).
   std::size_t reserved_states() const { return next_.capacity() / class_count_; }
@@ -36,39 +41,47 @@ class MultiLiteralMatcher {
     if (next_.empty()) return;
     // Each byte's step waits for the one before (the next cell's address is in the cell just read): a long
     // text is walked as two halves side by side, whose steps do not wait for each other. The second half
-    // starts early enough to see whole every literal that ends in it; one that ends in the first half may
-    // be seen by both.
-    if (text.size() >= kTwoHalvesFrom && text.size() >= 4 * longest_) {
+    // starts early enough to see whole every key (a literal's first kDepth bytes) that ends in it; one that
+    // ends in the first half may be seen by both.
+    if (text.size() >= kTwoHalvesFrom && text.size() >= 4 * deepest_) {
       const std::size_t half = text.size() / 2;
-      const std::size_t second = half - (longest_ - 1);
+      const std::size_t second = half - (deepest_ - 1);
       std::uint32_t row_a = 0;
       std::uint32_t row_b = 0;
       const std::size_t side_by_side = half;  // the second half is the longer: it goes on alone after
       for (std::size_t i = 0; i < side_by_side; ++i) {
-        Step(row_a, text[i], found_literal);
-        Step(row_b, text[second + i], found_literal);
+        Step(text, i, row_a, found_literal);
+        Step(text, second + i, row_b, found_literal);
       }
-      for (std::size_t i = second + side_by_side; i < text.size(); ++i) Step(row_b, text[i], found_literal);
+      for (std::size_t i = second + side_by_side; i < text.size(); ++i) Step(text, i, row_b, found_literal);
       return;
     }
     std::uint32_t row = 0;
-    for (char ch : text) Step(row, ch, found_literal);
+    for (std::size_t i = 0; i < text.size(); ++i) Step(text, i, row, found_literal);
   }
 
-  // One byte of a walk: the next state, and the literals that end there.
+  // Byte `at` of a walk: the next state, and the literals that end there (a longer literal whose key ends
+  // there when the rest of it follows in the text).
   template <typename FoundLiteral>
-  void Step(std::uint32_t& row, char ch, FoundLiteral& found_literal) const {
-    const std::uint32_t cell = next_[row + byte_class_[static_cast<unsigned char>(ch)]];
+  void Step(std::string_view text, std::size_t at, std::uint32_t& row, FoundLiteral& found_literal) const {
+    const std::uint32_t cell = next_[row + byte_class_[static_cast<unsigned char>(text[at])]];
     row = cell & kRowMask;
     if (!(cell & kHasOutput)) return;
     const std::size_t state = row / class_count_;
-    for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) found_literal(output_ids_[k]);
+    for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
+      const std::uint32_t output = output_ids_[k];
+      const std::uint32_t id = output & ~kHasRest;
+      if (!(output & kHasRest) || RestFollows(text, at, id)) found_literal(id);
+    }
   }
+  // Whether the rest of literal `id` follows its key, which ends at byte `at` (rare: kept out of Step).
+  bool RestFollows(std::string_view text, std::size_t at, std::uint32_t id) const;
 
   static constexpr std::size_t kTwoHalvesFrom = 256;  // bytes: below, the set-up is not worth it
 
   std::size_t literal_count_ = 0;
-  std::size_t longest_ = 1;  // the longest literal's length (at least 1)
+  std::size_t deepest_ = 1;           // the longest key's length: min(longest literal, kDepth), at least 1
+  std::vector<std::string> rest_of_;  // id -> what follows its key (empty for literals of kDepth bytes or fewer)
   std::size_t class_count_ = 1;
   std::vector<std::uint8_t> byte_class_;           // byte -> column
   // The transitions: cell (row of a state + column) -> the row where the next state's cells start, with
@@ -77,7 +90,8 @@ class MultiLiteralMatcher {
   static constexpr std::uint32_t kRowMask = 0x7FFFFFFFu;
   std::vector<std::uint32_t> next_;
   std::vector<std::uint32_t> output_begin_;        // state -> range in output_ids_
-  std::vector<std::uint32_t> output_ids_;
+  std::vector<std::uint32_t> output_ids_;          // literal ids, kHasRest set on those with a rest to compare
+  static constexpr std::uint32_t kHasRest = 0x80000000u;
 };
 
 }  // namespace conndiag

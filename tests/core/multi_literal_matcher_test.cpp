@@ -128,3 +128,18 @@ TEST_CASE("a long text walked as two halves side by side finds exactly what a pl
     }
   }
 }
+
+TEST_CASE("a literal longer than the automaton's depth is found only where all of it is", "[prefilter]") {
+  // Its first kDepth bytes are the automaton's; the rest is compared where they end. A long literal makes
+  // no more states than its key.
+  const std::string key(MultiLiteralMatcher::kDepth, 'k');
+  const MultiLiteralMatcher matcher({key + "rest", key + "other", "k"});
+  CHECK(matcher.state_count() == MultiLiteralMatcher::kDepth + 1);
+  std::vector<std::uint8_t> found;
+  matcher.Scan("x" + key + "rest", found);
+  CHECK(found == std::vector<std::uint8_t>{1, 0, 1});
+  matcher.Scan(key + "resT " + key + "othe", found);  // the keys, but neither rest whole
+  CHECK(found == std::vector<std::uint8_t>{0, 0, 1});
+  matcher.Scan("kk" + key + "other", found);  // the key seen at several places: the last is the one
+  CHECK(found == std::vector<std::uint8_t>{0, 1, 1});
+}
