@@ -155,3 +155,33 @@ test('a feed whose verdict words would lie outside the input buffer is refused, 
   const done = call(module.logFeed(id, line.length, true));
   assert.equal(done.value.added.length, 1, 'the log was not harmed: its one error line is listed');
 });
+
+test('the log worker\'s deltas as JSON bytes are the deltas feed gives, and a failed call still throws', () => {
+  // worker.mjs posts each delta unparsed (feedDeltaBytes, finishDeltaBytes); the page parses it. Read with
+  // verdicts and without, in varied pieces: the bytes must say exactly what the parsed deltas say.
+  const log = variedLog(21, 600_000);
+  const pieces = cut(log, [1, 700, 64_000, 300_000], 22);
+  const parsed = reader._beginLog({});
+  const asBytes = reader._beginLog({});
+  const judging = judge._beginLog({});
+  const decode = (bytes) => {
+    assert.ok(bytes instanceof Uint8Array, 'bytes, not a parsed object');
+    return JSON.parse(new TextDecoder().decode(bytes));
+  };
+  const withoutEvents = ({ events, ...delta }) => delta;
+  let added = 0;
+  for (const [k, piece] of pieces.entries()) {
+    const judged = judging.judge(piece);  // the judge sees every piece, as the helper does
+    const verdicts = k % 2 ? judged : null;
+    const fromBytes = decode(asBytes.feedDeltaBytes(piece, verdicts));
+    assert.deepEqual(fromBytes, withoutEvents(parsed.feed(piece, verdicts)), `piece ${k}`);
+    added += fromBytes.added.length;
+  }
+  assert.deepEqual(decode(asBytes.finishDeltaBytes()), withoutEvents(parsed.finish()));
+  assert.ok(added > 10, 'the log had events to tell');
+  judging.cancel();
+  // A log the module no longer knows: its error, as feed would throw it.
+  const ended = reader._beginLog({});
+  ended.cancel();
+  assert.throws(() => ended.feedDeltaBytes(log.subarray(0, 100)), { message: 'this log was ended' });
+});

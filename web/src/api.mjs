@@ -77,6 +77,25 @@ function reply(view) {
   return answer;
 }
 
+// How every reply that succeeded begins (bindings.cpp); the value follows, then the closing brace.
+const OK_VALUE = encoder.encode('{"ok":true,"value":');
+
+/**
+ * A module reply's value as JSON bytes (a copy), not parsed: for a reader that hands it on (the page's log
+ * worker posts each log delta to the page, which parses it there; parsing it in the worker too, and copying
+ * the objects into a message, was work taken from the worker that reads the log). A reply that says the
+ * call failed becomes an Error with the module's message, as `reply` makes it.
+ * @param {Uint8Array} view
+ * @returns {Uint8Array}
+ */
+function replyValueBytes(view) {
+  if (view.length <= OK_VALUE.length || OK_VALUE.some((byte, i) => view[i] !== byte)) {
+    reply(view);  // throws the module's error
+    throw new Error('the module replied in an unknown form');
+  }
+  return view.slice(OK_VALUE.length, view.length - 1);
+}
+
 /**
  * Applies a log delta to the events told so far, in place: the page merges what its worker sends.
  * @type {typeof import('../package/index.js').applyLogDelta}
@@ -156,18 +175,26 @@ export class Diagnoser {
       applyLogDelta(events, delta);
       return { ...delta, events };
     };
+    /** @param {string|Uint8Array} piece @param {Uint32Array|null} [verdicts] @returns {Uint8Array} the reply */
+    const fed = (piece, verdicts) => {
+      if (!verdicts) return module.logFeed(id, toModule(module, [piece])[0], false);
+      const bytes = new Uint8Array(verdicts.buffer, verdicts.byteOffset, verdicts.byteLength);
+      // The words after the piece, moved back to the first multiple of 4 within the 3 bytes left for it.
+      const [size] = toModule(module, [piece, new Uint8Array(3), bytes]);
+      const wordsAt = (size + 3) & ~3;
+      module.inputBuffer(size + 3 + bytes.length).copyWithin(wordsAt, size + 3);
+      return module.logFeedJudged(id, size, wordsAt, verdicts.length);
+    };
+    const finished = () => module.logFeed(id, toModule(module, [''])[0], true);
     return {
       /** @param {string|Uint8Array} piece @param {Uint32Array|null} [verdicts] */
-      feed: (piece, verdicts) => {
-        if (!verdicts) return progress(module.logFeed(id, toModule(module, [piece])[0], false));
-        const bytes = new Uint8Array(verdicts.buffer, verdicts.byteOffset, verdicts.byteLength);
-        // The words after the piece, moved back to the first multiple of 4 within the 3 bytes left for it.
-        const [size] = toModule(module, [piece, new Uint8Array(3), bytes]);
-        const wordsAt = (size + 3) & ~3;
-        module.inputBuffer(size + 3 + bytes.length).copyWithin(wordsAt, size + 3);
-        return progress(module.logFeedJudged(id, size, wordsAt, verdicts.length));
-      },
-      finish: () => progress(module.logFeed(id, toModule(module, [''])[0], true)),
+      feed: (piece, verdicts) => progress(fed(piece, verdicts)),
+      finish: () => progress(finished()),
+      // The same two, each giving its LogDelta as JSON bytes (UTF-8), the events so far not kept: for the
+      // page's log worker, which hands each delta on to the page.
+      /** @param {string|Uint8Array} piece @param {Uint32Array|null} [verdicts] */
+      feedDeltaBytes: (piece, verdicts) => replyValueBytes(fed(piece, verdicts)),
+      finishDeltaBytes: () => replyValueBytes(finished()),
       cancel: () => module.logEnd(id),
       /** @param {string|Uint8Array} piece @returns {Uint32Array|null} */
       judge: (piece) => {

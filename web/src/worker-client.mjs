@@ -7,6 +7,8 @@
 // reloading).
 import { applyLogDelta } from './api.mjs';
 
+const deltaDecoder = new TextDecoder();
+
 /** A paste this long (UTF-16 units) is classified in the worker, not on the main thread. */
 export const WORKER_CHARS = 1_000_000;
 
@@ -210,13 +212,17 @@ export class WorkerClient {
         Object.assign(message, { port: channel.port2 });
         return [channel.port2];
       };
+      // The worker sends each delta as its JSON bytes, read here (see worker.mjs).
+      /** @param {Uint8Array} bytes @returns {import('./api.mjs').LogDelta} */
+      const deltaOf = (bytes) => JSON.parse(deltaDecoder.decode(bytes));
       const last = await this._request(message, (msg) => {
         if (mine !== this._currentLog) return;
-        const changed = msg.added.length > 0 || msg.updated.length > 0 || msg.warnings.length > 0 ||
-          msg.unrecognized_lines !== unrecognizedLines;
-        onProgress({ bytes: msg.bytes, total: msg.total, changed, ...merge(msg) });
+        const delta = deltaOf(msg.delta);
+        const changed = delta.added.length > 0 || delta.updated.length > 0 || delta.warnings.length > 0 ||
+          delta.unrecognized_lines !== unrecognizedLines;
+        onProgress({ bytes: msg.bytes, total: msg.total, changed, ...merge(delta) });
       }, connect);
-      return { ...merge(last), readers: last.readers };
+      return { ...merge(deltaOf(last.delta)), readers: last.readers };
     } finally {
       if (mine === this._currentLog) {
         this._currentLog = 0;

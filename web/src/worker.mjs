@@ -6,13 +6,14 @@
 //   {id, type: "classify" | "classifyLog", text, options}
 //   {id, type: "log", file: Blob, options, port?}  -> progress messages, then the result
 //   {type: "readAhead", file: Blob, options, port}  (a helper: see "Two workers on one log" below)
-// Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, lines, added, updated, warnings,
-// unrecognized_lines}
+// Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, delta}
 //             | {id, type: "result", value} | {id?, type: "error", message, unreadable} (unreadable: the
 //               browser could not read the file, e.g. changed since it was chosen).
 // A log's progress and result carry only what changed since the previous message (api.mjs LogDelta: new
-// events, grown counts): 10,000 distinct events cross to the page once each, not once per piece; the result
-// also says how many workers read the log (`readers`: 1, or 2 with a helper).
+// events, grown counts): 10,000 distinct events cross to the page once each, not once per piece. The delta
+// comes as its JSON bytes (`delta`, UTF-8), parsed once, by the page (worker-client.mjs): this worker
+// is what a log waits for, and parsing each delta here and copying its objects into a message was a part
+// of its work. A log's result is {delta, readers}: how many workers read it (1, or 2 with a helper).
 import { createConnDiag } from './api.mjs';
 import { ASSETS, locateAsset } from './assets.mjs';
 
@@ -38,16 +39,11 @@ function utf16Encoding(head) {
 async function streamLog(id, file, options, port) {
   const stream = diag._beginLog(options);
   try {
-    return { ...await readLog(id, file.size, port ? helperPieces(port) : decodedPieces(file), stream), readers: port ? 2 : 1 };
+    return { delta: await readLog(id, file.size, port ? helperPieces(port) : decodedPieces(file), stream), readers: port ? 2 : 1 };
   } catch (e) {
     stream.cancel();  // the module forgets the log: nothing is kept after a failed read
     throw e;
   }
-}
-
-// What a piece changed, without the events so far (the page keeps its own copy, merged from these deltas).
-function logDelta({ lines, added, updated, warnings, unrecognized_lines }) {
-  return { lines, added, updated, warnings, unrecognized_lines };
 }
 
 // The file's bytes in pieces of CHUNK_BYTES (the last one shorter), read as one stream: reading a slice
@@ -100,13 +96,14 @@ async function* decodedPieces(file) {
   if (decoder) yield { piece: decoder.decode(), bytes };  // the decoder's last characters
 }
 
-// Reads the pieces (with their verdicts when the helper sends them, else none).
+// Reads the pieces (with their verdicts when the helper sends them, else none); each delta, as JSON bytes,
+// goes to the page as it is. Returns the last one.
 async function readLog(id, total, pieces, stream) {
   for await (const { piece, bytes, verdicts } of pieces) {
-    const delta = stream.feed(piece, verdicts);
-    self.postMessage({ id, type: 'progress', bytes, total, ...logDelta(delta) });
+    const delta = stream.feedDeltaBytes(piece, verdicts);
+    self.postMessage({ id, type: 'progress', bytes, total, delta }, [delta.buffer]);
   }
-  return logDelta(stream.finish());
+  return stream.finishDeltaBytes();
 }
 
 // ---- Two workers on one log ----
