@@ -103,7 +103,7 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
     std::vector<std::uint32_t> filled(own_begin.begin(), own_begin.end() - 1);
     for (std::size_t id = 0; id < end_state.size(); ++id) {
       if (end_state[id] == kNone) continue;
-      const bool has_rest = id < rest_of_.size() && !rest_of_[id].empty();
+      const bool has_rest = literals[id].size() > kDepth;
       own_ids[filled[number[end_state[id]]]++] = static_cast<std::uint32_t>(id) | (has_rest ? kHasRest : 0u);
     }
   }
