@@ -8,6 +8,8 @@ import { createConnDiag } from '../../web/src/api.mjs';
 import { factory, kbText, wasmBinary } from './built-module.mjs';
 
 const kb = JSON.parse(kbText);
+// A module reply, or a delta handed on as bytes, read as JSON.
+const fromJsonBytes = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
 // Two instances of the module, as two workers have.
 const reader = await createConnDiag(factory, { kb: kbText, wasmBinary });
 const judge = await createConnDiag(factory, { kb: kbText, wasmBinary });
@@ -137,8 +139,7 @@ test('judge has no verdicts for pieces too small to make a line filter from, and
 
 test('a feed whose verdict words would lie outside the input buffer is refused, and the log goes on', () => {
   const module = reader._module;
-  const call = (view) => JSON.parse(new TextDecoder().decode(view));
-  const id = call(module.logBegin(reader._handle, JSON.stringify({ app: '', lang: 'en', top: 3 }))).value;
+  const id = fromJsonBytes(module.logBegin(reader._handle, JSON.stringify({ app: '', lang: 'en', top: 3 }))).value;
   const line = new TextEncoder().encode('2026-11-25T10:00:01Z ERROR IgniteException\n');
   module.inputBuffer(line.length + 16).set(line);
   const aligned = (line.length + 3) & ~3;  // room for 3 words after it
@@ -148,11 +149,11 @@ test('a feed whose verdict words would lie outside the input buffer is refused, 
     [aligned, 2 ** 30, 'a count whose bytes overflow'],
     [aligned, 4, 'past the buffer'],
   ]) {
-    const reply = call(module.logFeedJudged(id, line.length, wordsAt, count));
+    const reply = fromJsonBytes(module.logFeedJudged(id, line.length, wordsAt, count));
     assert.deepEqual(reply, { ok: false, error: 'the verdicts lie outside the input' }, why);
   }
   module.inputBuffer(line.length).set(line);
-  const done = call(module.logFeed(id, line.length, true));
+  const done = fromJsonBytes(module.logFeed(id, line.length, true));
   assert.equal(done.value.added.length, 1, 'the log was not harmed: its one error line is listed');
 });
 
@@ -166,7 +167,7 @@ test('the log worker\'s deltas as JSON bytes are the deltas feed gives, and a fa
   const judging = judge._beginLog({});
   const decode = (bytes) => {
     assert.ok(bytes instanceof Uint8Array, 'bytes, not a parsed object');
-    return JSON.parse(new TextDecoder().decode(bytes));
+    return fromJsonBytes(bytes);
   };
   const withoutEvents = ({ events, ...delta }) => delta;
   let added = 0;

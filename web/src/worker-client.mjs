@@ -9,6 +9,15 @@ import { applyLogDelta } from './api.mjs';
 
 const deltaDecoder = new TextDecoder();
 
+/**
+ * A log delta as the worker sends it, its JSON bytes (see worker.mjs), read.
+ * @param {Uint8Array} bytes
+ * @returns {import('./api.mjs').LogDelta}
+ */
+function deltaOf(bytes) {
+  return JSON.parse(deltaDecoder.decode(bytes));
+}
+
 /** A paste this long (UTF-16 units) is classified in the worker, not on the main thread. */
 export const WORKER_CHARS = 1_000_000;
 
@@ -212,9 +221,6 @@ export class WorkerClient {
         Object.assign(message, { port: channel.port2 });
         return [channel.port2];
       };
-      // The worker sends each delta as its JSON bytes, read here (see worker.mjs).
-      /** @param {Uint8Array} bytes @returns {import('./api.mjs').LogDelta} */
-      const deltaOf = (bytes) => JSON.parse(deltaDecoder.decode(bytes));
       const last = await this._request(message, (msg) => {
         if (mine !== this._currentLog) return;
         const delta = deltaOf(msg.delta);
