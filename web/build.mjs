@@ -7,8 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-import zopfli from '@gfx/zopfli';
 import { build } from 'esbuild';
+
+import { packLzma } from './lzma-pack.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = Object.fromEntries(
@@ -98,14 +99,13 @@ writeFileSync(path.join(site, 'index.html'), fill({
   SCRIPTS: `<script src="${assets.glue}" defer></script>\n<script src="${assets.app}" defer></script>`,
 }));
 
-// Offline single file: everything inline, the wasm gzip-compressed (the page inflates it with
-// DecompressionStream), the knowledge base as a JSON data block. No request leaves the file.
+// Offline single file: everything inline; the module and the knowledge base LZMA-compressed, in base64,
+// unpacked by the small decoder wasm beside them (web/src/lzma.mjs). No request leaves the file.
 const glue = inlineSafe(glueJs);
 const app = inlineSafe(appJs);
-const kbBlock = kb.replace(/</g, '\\u003c');
-// Zopfli writes gzip that any inflater reads, about 5% smaller than zlib's best on the module: the page's
-// biggest part, compressed once per build (one iteration: fifteen gained 0.1% more).
-const wasmBlock = Buffer.from(await zopfli.gzipAsync(wasm, { numiterations: 1 })).toString('base64');
+const lzmaDecoderWasm = readFileSync(path.join(args.module, 'lzma-decoder.wasm'));
+const wasmBlock = packLzma(wasm).toString('base64');
+const kbBlock = packLzma(Buffer.from(kb)).toString('base64');
 const offlineCsp = [
   "default-src 'none'", `script-src ${sha256(glue)} ${sha256(app)} 'wasm-unsafe-eval'`, "worker-src blob:",
   `style-src ${sha256(css)}`,
@@ -115,7 +115,8 @@ const offline = fill({
   CSP: offlineCsp,
   STYLE: `<style>${css}</style>`,
   SCRIPTS: [
-    `<script type="application/json" id="conndiag-kb">${kbBlock}</script>`,
+    `<script type="application/octet-stream" id="conndiag-lzma-decoder">${lzmaDecoderWasm.toString('base64')}</script>`,
+    `<script type="application/octet-stream" id="conndiag-kb">${kbBlock}</script>`,
     `<script type="application/octet-stream" id="conndiag-wasm">${wasmBlock}</script>`,
     // The big-log worker's code: started from a blob, since file:// pages cannot load worker files.
     // (The worker's blob is this block preceded by the module's glue, read from the script below.)

@@ -4,7 +4,7 @@
 // page error it does not expect.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -226,6 +226,25 @@ test('page: a knowledge base that failed to load once loads on "Try again"', asy
   await waitForResultOf(p.page, 'IgniteException');
   assert.equal(await p.page.locator('article.card').first().getAttribute('data-entry-id'), 'o365-ignite-domain-user');
   await done(p, [/500/]);
+});
+
+test('offline file: a damaged packed knowledge base or module says which, and nothing loads', async () => {
+  const page = readFileSync(path.join(dist, 'conndiag.html'), 'utf8');
+  for (const [id, what] of [['conndiag-kb', "the offline page's knowledge base"], ['conndiag-wasm', "the offline page's module"]]) {
+    // 48 base64 characters (36 bytes) in the middle of the packed block replaced: still valid base64.
+    const damaged = page.replace(new RegExp(`(id="${id}">)([^<]*)<`), (_, open, block) => {
+      const at = block.length >> 1;
+      return `${open}${block.slice(0, at)}${'A'.repeat(48)}${block.slice(at + 48)}<`;
+    });
+    assert.notEqual(damaged, page, id);
+    const file = path.join(portalDir, `damaged-${id}.html`);
+    writeFileSync(file, damaged);
+    const p = await openPage(browser, `file://${file}`, { waitReady: false });
+    await p.page.waitForSelector('#retry');
+    assert.match(await p.page.locator('#status').textContent(), new RegExp(`could not start: ${what} is damaged \\(LZMA: `), id);
+    assert.equal(await p.page.locator('article.card').count(), 0);
+    await done(p);
+  }
 });
 
 test('language keys like "constructor" in the link, the stored choice or a portal message change nothing', async () => {

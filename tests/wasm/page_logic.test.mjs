@@ -7,7 +7,7 @@ import { redact } from '../../web/src/redact.mjs';
 import { fromFragment, toFragment } from '../../web/src/share.mjs';
 import { fixAsMarkdown, fixAsText } from '../../web/src/result-view.mjs';
 import { STRINGS } from '../../web/src/i18n.mjs';
-import { base64Bytes } from '../../web/src/assets.mjs';
+import { base64Bytes } from '../../web/src/base64.mjs';
 
 test('segments split text at spans, merging overlaps and clamping out-of-range spans', () => {
   assert.deepEqual(segments('abcdefgh', [[5, 7], [1, 3], [2, 4], [7, 99]]), [

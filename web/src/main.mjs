@@ -35,11 +35,14 @@ function wasm() {
  */
 const ConnDiag = {
   async create(options = {}) {
-    const kb = options.kb ?? defaultKnowledgeBase();  // fetched while the module compiles
+    // The module first: in the offline file both are unpacked on this thread, and the knowledge base's
+    // turn comes while the module compiles.
+    const wasmBinary = wasm();
+    const kb = options.kb ?? defaultKnowledgeBase();  // fetched (or unpacked) while the module compiles
     // The built-in knowledge base's patterns all compile (its tests check them): compiling each when first
     // needed brings the first answer sooner. Someone's own knowledge base is checked whole at load.
     const compilePatternsOnFirstUse = options.kb === undefined || options.kb === null;
-    return createConnDiag(ConnDiagModule, { kb, wasmBinary: wasm(), locateFile: locateAsset, compilePatternsOnFirstUse });
+    return createConnDiag(ConnDiagModule, { kb, wasmBinary, locateFile: locateAsset, compilePatternsOnFirstUse });
   },
 };
 globalThis.ConnDiag = ConnDiag;
