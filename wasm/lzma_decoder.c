@@ -8,6 +8,12 @@
 // Corrupt input returns an error; nothing is read or written outside the three buffers.
 #include <stdint.h>
 
+#if defined(__wasm__)
+#define EXPORT(name) __attribute__((export_name(name)))
+#else
+#define EXPORT(name)  // a native build (tests/fuzz/lzma_fuzzer.cpp) calls it directly
+#endif
+
 enum {
   kStates = 12,
   kPosStatesMax = 16,
@@ -131,7 +137,7 @@ static uint32_t Distance(RangeDecoder* rc, uint16_t* probs, uint32_t length) {
 }
 
 // The number of 16-bit probabilities lzma_decode needs for a stream whose first byte is `props` (0: a bad byte).
-__attribute__((export_name("lzma_probabilities"))) uint32_t lzma_probabilities(uint32_t props) {
+EXPORT("lzma_probabilities") uint32_t lzma_probabilities(uint32_t props) {
   if (props >= 9 * 5 * 5) return 0;
   uint32_t lc = props % 9, lp = (props / 9) % 5;
   return kLiteral + (0x300u << (lc + lp));
@@ -141,8 +147,8 @@ __attribute__((export_name("lzma_probabilities"))) uint32_t lzma_probabilities(u
 // (the page reads it; a stream without one is refused there). probs: lzma_probabilities(in[0]) entries.
 // The stream must also end with the end marker, and the range coder must finish clean: LZMA has no
 // checksum, and these catch almost any damage.
-__attribute__((export_name("lzma_decode"))) uint32_t lzma_decode(const uint8_t* in, uint32_t in_size, uint8_t* out,
-                                                                 uint32_t out_size, uint16_t* probs) {
+EXPORT("lzma_decode")
+uint32_t lzma_decode(const uint8_t* in, uint32_t in_size, uint8_t* out, uint32_t out_size, uint16_t* probs) {
   if (in_size < 13 + 5) return kBadHeader;
   uint32_t count = lzma_probabilities(in[0]);
   if (count == 0) return kBadHeader;

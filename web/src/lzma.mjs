@@ -1,12 +1,12 @@
 // The offline page's module and knowledge base travel LZMA-compressed (about 40 KB smaller than gzip);
 // this unpacks them with the small decoder wasm the page also carries (wasm/lzma_decoder.c).
-// The format: .lzma as `xz --format=lzma` writes it, with the size in its header (web/build.mjs puts it
-// there) and the end marker after the last byte.
+// The format: .lzma as `xz --format=lzma` writes it, with the size in its header
+// (web/lzma-pack.mjs writes it) and the end marker after the last byte.
 
 const HEADER = 13;  // properties byte, dictionary size (4), unpacked size (8)
-const DECODER_RESERVE = 64 * 1024;  // the decoder's own stack and data, below __heap_base
+const DECODER_RESERVE = 64 * 1024;  // room for the decoder's own stack and data (all below its __heap_base)
 const PAGE = 64 * 1024;
-const MAXIMUM_PAGES = 16384;
+const MAXIMUM_PAGES = 16384;  // 1 GB: the maximum the decoder declares
 const LARGEST = 256 * 1024 * 1024;  // far above anything the page carries, well below the maximum
 const align = (n) => (n + 7) & ~7;
 
