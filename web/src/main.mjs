@@ -35,8 +35,8 @@ function wasm() {
  */
 const ConnDiag = {
   async create(options = {}) {
-    // The module first: in the offline file both are unpacked on this thread, and the knowledge base's
-    // turn comes while the module compiles.
+    // The module first: in the offline file both are unpacked on this thread, the module's bytes first so
+    // that they are ready soonest.
     const wasmBinary = wasm();
     const kb = options.kb ?? defaultKnowledgeBase();  // fetched (or unpacked) while the module compiles
     // The built-in knowledge base's patterns all compile (its tests check them): compiling each when first
