@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const moduleDir = process.env.CONNDIAG_WASM_MODULE_DIR || path.join(root, 'build/wasm/module');
+export const moduleDir = process.env.CONNDIAG_WASM_MODULE_DIR || path.join(root, 'build/wasm/module');
 export const factory = createRequire(import.meta.url)(path.join(moduleDir, 'conndiag-core.js'));
 export const wasmBinary = readFileSync(path.join(moduleDir, 'conndiag-core.wasm'));
 export const kbText = readFileSync(path.join(root, 'data/kb.json'), 'utf8');

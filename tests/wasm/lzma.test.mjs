@@ -9,9 +9,8 @@ import fc from 'fast-check';
 
 import { packLzma } from '../../web/lzma-pack.mjs';
 import { lzmaDecoder } from '../../web/src/lzma.mjs';
-import { kbText, root, wasmBinary } from './built-module.mjs';
+import { kbText, moduleDir, wasmBinary } from './built-module.mjs';
 
-const moduleDir = process.env.CONNDIAG_WASM_MODULE_DIR || path.join(root, 'build/wasm/module');
 const decode = await lzmaDecoder(readFileSync(path.join(moduleDir, 'lzma-decoder.wasm')));
 const DAMAGED = { message: /^the test data is damaged \(LZMA: .+\)$/ };
 

@@ -53,9 +53,8 @@ function decode(module, input, what) {
   const memory = new WebAssembly.Memory({ initial: Math.ceil(probabilitiesAt / PAGE), maximum: MAXIMUM_PAGES });
   const { exports } = new WebAssembly.Instance(module, { env: { memory } });
   if (exports.__heap_base.value > inputAt) throw new Error('the LZMA decoder needs more room than the page gives it');
-  const probabilities = exports.lzma_probabilities(input[0]);
-  if (probabilities === 0) throw damaged(WHY[1]);
-  const end = probabilitiesAt + probabilities * 2;
+  // (A bad properties byte needs none: lzma_decode then refuses it as a bad header.)
+  const end = probabilitiesAt + exports.lzma_probabilities(input[0]) * 2;
   if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
   new Uint8Array(memory.buffer, inputAt, input.length).set(input);
   const result = exports.lzma_decode(inputAt, input.length, outputAt, size, probabilitiesAt);
