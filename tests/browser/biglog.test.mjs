@@ -212,6 +212,10 @@ for (const [readers, prepare] of [
       return i;
     });
     await input.setInputFiles(file);
+    // The browser takes the file's size and time when the page first asks for them: asked here, before
+    // the change, as a page that showed the chosen file would have. (Left to the drop, after the change,
+    // the browser saw nothing changed in about one run of seven, and the log was read whole.)
+    await p.page.evaluate((i) => i.files[0].size + i.files[0].lastModified, input);
     appendFileSync(file, '2026-11-25T10:00:09.000Z INFO one more line\n');
     await p.page.evaluate((i) => {
       const data = new DataTransfer();
