@@ -40,14 +40,28 @@ constexpr std::array<std::string_view, 9> kStatusLabels = {
 
 constexpr std::array<std::string_view, 7> kTopLevelDomains = {".com", ".net", ".org", ".io", ".us", ".eu", ".cloud"};
 
-// Every literal a scanner below starts from: one pass finds which occur, and scanners whose literals
-// are absent do not run (most pastes have few of them).
-enum Keyword : std::size_t { kAadsts, kAfCode, kOkta, kException, kFailure, kError, kDescription, kTenant, kHttp,
-                             kFirstLabel };
+// Every literal a scanner below starts from: one pass finds where each occurs first and last, so a scanner
+// whose literal is absent does not run and one whose literal is there looks for it only between those two
+// places (string_view::find went to every byte equal to the literal's first, often a common letter:
+// in a stack trace, every 'e' on the way to "exception").
+enum Keyword : std::size_t {
+  kAadsts,
+  kAfCode,
+  kOkta,
+  kException,
+  kFailure,
+  kError,
+  kDescription,
+  kTenant,
+  kHttps,
+  kHttp,
+  kFirstLabel
+};
 const std::vector<std::string>& Keywords() {
   static const std::vector<std::string> words = [] {
-    std::vector<std::string> w = {"aadsts", "af", "e0000", "exception", "failure", "\"error\":\"",
-                                  "\"error_description\":\"", "tenant", "http"};
+    std::vector<std::string> w = {
+        "aadsts", "af",       "e0000",  "exception", "failure", "\"error\":\"", "\"error_description\":\"",
+        "tenant", "https://", "http://"};
     for (auto label : kStatusLabels) w.emplace_back(label);
     for (auto reason : kReasons) w.emplace_back(reason);
     for (auto tld : kTopLevelDomains) w.emplace_back(tld);
@@ -71,16 +85,21 @@ bool IsHostChar(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || c == '-
 class Scanner {
  public:
   Scanner(std::string_view original, const NormalizedText& n) : original_(original), n_(n), t_(n.text) {
-    KeywordMatcher().Scan(t_, present_);
+    first_.assign(Keywords().size(), std::string_view::npos);
+    last_.assign(Keywords().size(), 0);
+    KeywordMatcher().ForEachOccurrence(t_, [this](std::uint32_t k, std::size_t begin) {
+      if (first_[k] == std::string_view::npos) first_[k] = begin;
+      last_[k] = begin;
+    });
   }
 
   void Status(Fields& f) const {
     std::size_t best = std::string_view::npos;
     std::size_t digits = 0;
     for (std::size_t k = 0; k < kStatusLabels.size(); ++k) {
-      if (!present_[kFirstLabel + k]) continue;
       const std::string_view label = kStatusLabels[k];
-      for (std::size_t at = t_.find(label); at != std::string_view::npos; at = t_.find(label, at + 1)) {
+      for (std::size_t at = Find(kFirstLabel + k, 0); at != std::string_view::npos;
+           at = Find(kFirstLabel + k, at + 1)) {
         if (at >= best) break;
         std::size_t p = at + label.size();
         if (label == "http/") {  // HTTP/1.1 401
@@ -98,9 +117,8 @@ class Scanner {
     if (best == std::string_view::npos) {
       // "404 Not Found" with no label before it.
       for (std::size_t k = 0; k < kReasons.size(); ++k) {
-        if (!present_[kFirstReason + k]) continue;
-        const std::string_view reason = kReasons[k];
-        for (std::size_t at = t_.find(reason); at != std::string_view::npos; at = t_.find(reason, at + 1)) {
+        for (std::size_t at = Find(kFirstReason + k, 0); at != std::string_view::npos;
+             at = Find(kFirstReason + k, at + 1)) {
           if (at < 4 || at - 4 >= best || t_[at - 1] != ' ' || !IsStatusAt(at - 4)) continue;
           if (at - 4 > 0 && IsWord(t_[at - 5])) continue;
           best = digits = at - 4;
@@ -122,18 +140,17 @@ class Scanner {
   }
 
   void Codes(Fields& f) const {
-    for (std::size_t at = present_[kAadsts] ? t_.find("aadsts") : std::string_view::npos; at != std::string_view::npos;
-         at = t_.find("aadsts", at + 6)) {
+    for (std::size_t at = Find(kAadsts, 0); at != std::string_view::npos; at = Find(kAadsts, at + 6)) {
       const std::size_t n = DigitsAt(at + 6, 8);
       if (n >= 4 && !AddUnique(f.aadsts, std::string(t_.substr(at + 6, n)))) break;
     }
-    for (std::size_t at = present_[kAfCode] ? t_.find("af") : std::string_view::npos; at != std::string_view::npos; at = t_.find("af", at + 2)) {
+    for (std::size_t at = Find(kAfCode, 0); at != std::string_view::npos; at = Find(kAfCode, at + 2)) {
       if (at > 0 && IsWord(t_[at - 1])) continue;
       const std::size_t n = DigitsAt(at + 2, 6);
       if (n < 3 || n > 5 || (at + 2 + n < t_.size() && IsWord(t_[at + 2 + n]))) continue;
       if (!AddUnique(f.af_codes, std::string("AF").append(t_.substr(at + 2, n)))) break;
     }
-    for (std::size_t at = present_[kOkta] ? t_.find("e0000") : std::string_view::npos; at != std::string_view::npos; at = t_.find("e0000", at + 5)) {
+    for (std::size_t at = Find(kOkta, 0); at != std::string_view::npos; at = Find(kOkta, at + 5)) {
       if (at > 0 && IsWord(t_[at - 1])) continue;
       if (DigitsAt(at + 1, 8) != 7 || (at + 8 < t_.size() && IsWord(t_[at + 8]))) continue;
       if (!AddUnique(f.okta_codes, std::string("E").append(t_.substr(at + 1, 7)))) break;
@@ -144,9 +161,8 @@ class Scanner {
   void Exceptions(Fields& f) const {
     std::vector<std::pair<std::size_t, std::size_t>> found;  // normalized [begin, end)
     for (std::size_t k : {kException, kFailure}) {
-      if (!present_[k]) continue;
       const std::string_view suffix = Keywords()[k];
-      for (std::size_t at = t_.find(suffix); at != std::string_view::npos; at = t_.find(suffix, at + 1)) {
+      for (std::size_t at = Find(k, 0); at != std::string_view::npos; at = Find(k, at + 1)) {
         const std::size_t end = at + suffix.size();
         if (end < t_.size() && (IsWord(t_[end]) || t_[end] == '$')) continue;  // "exceptions."
         std::size_t begin = at;
@@ -168,7 +184,7 @@ class Scanner {
 
   void OAuth(Fields& f) const {
     constexpr std::string_view kErrorKey = "\"error\":\"";
-    for (std::size_t at = present_[kError] ? t_.find(kErrorKey) : std::string_view::npos; at != std::string_view::npos; at = t_.find(kErrorKey, at + 1)) {
+    for (std::size_t at = Find(kError, 0); at != std::string_view::npos; at = Find(kError, at + 1)) {
       std::size_t p = at + kErrorKey.size();
       while (p < t_.size() && ((t_[p] >= 'a' && t_[p] <= 'z') || t_[p] == '_')) ++p;
       if (p > at + kErrorKey.size() && p < t_.size() && t_[p] == '"') {
@@ -177,8 +193,7 @@ class Scanner {
       }
     }
     constexpr std::string_view kDescriptionKey = "\"error_description\":\"";
-    if (const std::size_t at = present_[kDescription] ? t_.find(kDescriptionKey) : std::string_view::npos;
-        at != std::string_view::npos) {
+    if (const std::size_t at = Find(kDescription, 0); at != std::string_view::npos) {
       const std::size_t begin = at + kDescriptionKey.size();
       std::size_t end = t_.find('"', begin);
       end = std::min({end, t_.size(), begin + kMaxDescription});
@@ -187,7 +202,7 @@ class Scanner {
   }
 
   void Identifiers(Fields& f) const {
-    for (std::size_t at = present_[kTenant] ? t_.find("tenant") : std::string_view::npos; at != std::string_view::npos; at = t_.find("tenant", at + 6)) {
+    for (std::size_t at = Find(kTenant, 0); at != std::string_view::npos; at = Find(kTenant, at + 6)) {
       std::size_t p = at + 6;
       if (p < t_.size() && (t_[p] == ' ' || t_[p] == '_' || t_[p] == '-') && t_.substr(p + 1, 2) == "id") p += 3;
       else if (t_.substr(p, 2) == "id") p += 2;
@@ -205,9 +220,9 @@ class Scanner {
       if (!AddUnique(f.guids, std::string(t_.substr(dash - 8, 36)))) break;
       dash += 27;
     }
-    for (std::string_view scheme : {std::string_view("https://"), std::string_view("http://")}) {
-      if (!present_[kHttp]) break;
-      for (std::size_t at = t_.find(scheme); at != std::string_view::npos; at = t_.find(scheme, at + 1)) {
+    for (std::size_t k : {kHttps, kHttp}) {
+      const std::string_view scheme = Keywords()[k];
+      for (std::size_t at = Find(k, 0); at != std::string_view::npos; at = Find(k, at + 1)) {
         if (at > 0 && IsWord(t_[at - 1])) continue;
         std::size_t end = at + scheme.size();
         while (end < t_.size() && std::string_view(" \"'<>()[]{}`").find(t_[end]) == std::string_view::npos) ++end;
@@ -239,6 +254,13 @@ class Scanner {
   }
 
  private:
+  // Where keyword k occurs at `from` or after, or npos: looked for only between its first and last places.
+  std::size_t Find(std::size_t k, std::size_t from) const {
+    if (first_[k] == std::string_view::npos || from > last_[k]) return std::string_view::npos;
+    const std::string_view keyword = Keywords()[k];
+    return t_.substr(0, last_[k] + keyword.size()).find(keyword, std::max(from, first_[k]));
+  }
+
   static bool AddUnique(std::vector<std::string>& list, std::string value) {
     if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
     return list.size() < kMaxListed;
@@ -279,9 +301,8 @@ class Scanner {
   void Hosts(Fields& f) const {
     std::vector<std::pair<std::size_t, std::size_t>> found;
     for (std::size_t k = 0; k < kTopLevelDomains.size(); ++k) {
-      if (!present_[kFirstTld + k]) continue;
       const std::string_view tld = kTopLevelDomains[k];
-      for (std::size_t at = t_.find(tld); at != std::string_view::npos; at = t_.find(tld, at + 1)) {
+      for (std::size_t at = Find(kFirstTld + k, 0); at != std::string_view::npos; at = Find(kFirstTld + k, at + 1)) {
         const std::size_t end = at + tld.size();
         if (end < t_.size() && IsWord(t_[end])) continue;
         std::size_t begin = at;
@@ -329,7 +350,8 @@ class Scanner {
   std::string_view original_;
   const NormalizedText& n_;
   std::string_view t_;
-  std::vector<std::uint8_t> present_;  // by Keyword index
+  std::vector<std::size_t> first_;  // by Keyword index: where it first occurs (npos: nowhere)
+  std::vector<std::size_t> last_;   // and where it last occurs
 };
 
 }  // namespace

@@ -18,7 +18,9 @@ MultiLiteralMatcher::MultiLiteralMatcher(const std::vector<std::string>& literal
     : literal_count_(literals.size()), byte_class_(256, 0) {
   // Each literal's key: its first kDepth bytes, what the automaton holds; the rest is compared in the text.
   const auto key_of = [](const std::string& lit) { return std::string_view(lit).substr(0, kDepth); };
+  key_length_.resize(literals.size());
   for (std::size_t id = 0; id < literals.size(); ++id) {
+    key_length_[id] = static_cast<std::uint8_t>(key_of(literals[id]).size());
     if (literals[id].size() <= kDepth) continue;
     if (rest_of_.empty()) rest_of_.resize(literals.size());
     rest_of_[id] = literals[id].substr(kDepth);

@@ -32,6 +32,17 @@ class MultiLiteralMatcher {
   // instead of every literal. `found` and `hits` must be empty or as the last Scan call given them left
   // them (of any matcher): only the literals in `hits` are cleared in `found`.
   void Scan(std::string_view text, std::vector<std::uint8_t>& found, std::vector<std::uint32_t>& hits) const;
+  // Calls found(id, begin) for every occurrence of a literal, `begin` the byte where it starts, in the
+  // order of the bytes where they end (one pass, byte by byte): where each literal is, not only whether.
+  template <typename Found>
+  void ForEachOccurrence(std::string_view text, Found&& found) const {
+    if (next_.empty()) return;
+    std::uint32_t row = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      auto ends_here = [&](std::uint32_t id) { found(id, i + 1 - key_length_[id]); };
+      Step(text, i, row, ends_here);
+    }
+  }
 
  private:
   // Runs the automaton over `text`, calling found_literal(id) for each literal occurring in it (at least
@@ -82,6 +93,7 @@ class MultiLiteralMatcher {
   std::size_t literal_count_ = 0;
   std::size_t deepest_ = 1;           // the longest key's length: min(longest literal, kDepth), at least 1
   std::vector<std::string> rest_of_;  // id -> what follows its key (empty for literals of kDepth bytes or fewer)
+  std::vector<std::uint8_t> key_length_;  // id -> its key's length: where an occurrence starts, from its key's end
   std::size_t class_count_ = 1;
   std::vector<std::uint8_t> byte_class_;           // byte -> column
   // The transitions: cell (row of a state + column) -> the row where the next state's cells start, with

@@ -143,3 +143,52 @@ TEST_CASE("a literal longer than the automaton's depth is found only where all o
   matcher.Scan("kk" + key + "other", found);  // the key seen at several places: the last is the one
   CHECK(found == std::vector<std::uint8_t>{0, 1, 1});
 }
+
+TEST_CASE(
+    "every occurrence of every literal is reported once, where it starts, longer ones than the automaton's "
+    "depth too",
+    "[prefilter]") {
+  // Each (literal, start) a plain search finds, and nothing else: overlapping occurrences, a literal inside
+  // another, and literals longer than kDepth (their start worked out from their key, not their rest).
+  std::mt19937 random(20261128);
+  const std::string alphabet = "abab\xC3";
+  const auto word = [&](std::size_t least, std::size_t most) {
+    std::string w(least + random() % (most - least + 1), ' ');
+    for (char& c : w) c = alphabet[random() % alphabet.size()];
+    return w;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> literals;
+    const std::size_t count = 1 + random() % 8;
+    for (std::size_t k = 0; k < count; ++k) {
+      literals.push_back(random() % 4 == 0 ? word(MultiLiteralMatcher::kDepth + 1, MultiLiteralMatcher::kDepth + 4)
+                                           : word(1, 4));
+    }
+    const MultiLiteralMatcher matcher(literals);
+    for (int t = 0; t < 10; ++t) {
+      std::string text = word(1, 300);
+      if (random() % 2 == 0) text.insert(random() % text.size(), literals[random() % literals.size()]);
+      std::vector<std::pair<std::uint32_t, std::size_t>> expected;
+      for (std::uint32_t k = 0; k < literals.size(); ++k) {
+        for (std::size_t at = text.find(literals[k]); at != std::string::npos; at = text.find(literals[k], at + 1)) {
+          expected.emplace_back(k, at);
+        }
+      }
+      std::vector<std::pair<std::uint32_t, std::size_t>> reported;
+      std::size_t last_end = 0;
+      bool in_order = true;
+      matcher.ForEachOccurrence(text, [&](std::uint32_t id, std::size_t begin) {
+        reported.emplace_back(id, begin);
+        // Reported in the order of where they end (the key's end: the rest follows it).
+        const std::size_t key_end = begin + std::min(literals[id].size(), MultiLiteralMatcher::kDepth);
+        in_order = in_order && key_end >= last_end;
+        last_end = key_end;
+      });
+      std::sort(expected.begin(), expected.end());
+      std::sort(reported.begin(), reported.end());
+      INFO("text \"" << text << "\"");
+      CHECK(reported == expected);
+      CHECK(in_order);
+    }
+  }
+}
