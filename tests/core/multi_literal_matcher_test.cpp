@@ -5,11 +5,33 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "multi_literal_matcher.h"
 
 using namespace conndiag;
+
+namespace {
+
+// Random words of `least` to `most` bytes over a small alphabet (so literals share prefixes and suffixes),
+// with a high byte in it.
+class RandomWords {
+ public:
+  RandomWords(std::uint32_t seed, std::string alphabet) : random_(seed), alphabet_(std::move(alphabet)) {}
+  std::string operator()(std::size_t least, std::size_t most) {
+    std::string w(least + random_() % (most - least + 1), ' ');
+    for (char& c : w) c = alphabet_[random_() % alphabet_.size()];
+    return w;
+  }
+  std::mt19937& random() { return random_; }
+
+ private:
+  std::mt19937 random_;
+  std::string alphabet_;
+};
+
+}  // namespace
 
 TEST_CASE("the multi-literal matcher finds every literal that occurs, overlapping or nested", "[prefilter]") {
   const MultiLiteralMatcher matcher({"he", "she", "his", "hers", "xyz", ""});
@@ -83,13 +105,8 @@ TEST_CASE("the matcher finds exactly the literals a plain search finds, on rando
 TEST_CASE("a long text walked as two halves side by side finds exactly what a plain search finds", "[prefilter]") {
   // Long enough to be walked in two halves, with literals put across the middle (where the halves meet)
   // and at both ends; some literals are long, so the second half must start well before the middle.
-  std::mt19937 random(20261128);
-  const std::string alphabet = "abcab\xC3";
-  const auto word = [&](std::size_t least, std::size_t most) {
-    std::string w(least + random() % (most - least + 1), ' ');
-    for (char& c : w) c = alphabet[random() % alphabet.size()];
-    return w;
-  };
+  RandomWords word(20261128, "abcab\xC3");
+  std::mt19937& random = word.random();
   for (int round = 0; round < 200; ++round) {
     std::vector<std::string> literals;
     const std::size_t count = 1 + random() % 10;
@@ -150,13 +167,8 @@ TEST_CASE(
     "[prefilter]") {
   // Each (literal, start) a plain search finds, and nothing else: overlapping occurrences, a literal inside
   // another, and literals longer than kDepth (their start worked out from their key, not their rest).
-  std::mt19937 random(20261128);
-  const std::string alphabet = "abab\xC3";
-  const auto word = [&](std::size_t least, std::size_t most) {
-    std::string w(least + random() % (most - least + 1), ' ');
-    for (char& c : w) c = alphabet[random() % alphabet.size()];
-    return w;
-  };
+  RandomWords word(20261129, "abab\xC3");
+  std::mt19937& random = word.random();
   for (int round = 0; round < 200; ++round) {
     std::vector<std::string> literals;
     const std::size_t count = 1 + random() % 8;
