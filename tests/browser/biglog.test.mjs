@@ -137,6 +137,46 @@ test('a file dragged into the window starts the worker before the drop, which th
   assert.deepEqual(p.problems, []);
 });
 
+// Records, for each worker the page starts, the messages it posts back: their types, and a warm-up's
+// slices.
+const recordWorkerMessages = (context) => context.addInitScript(() => {
+  const PlatformWorker = window.Worker;
+  window.__workerMessages = [];
+  window.Worker = class extends PlatformWorker {
+    constructor(...args) {
+      super(...args);
+      const mine = [];
+      window.__workerMessages.push(mine);
+      this.addEventListener('message', (e) => mine.push(e.data.type === 'warmed' ? `warmed ${e.data.slices}` : e.data.type));
+    }
+  };
+});
+
+test('a file dragged in warms the log workers up (a made-up log read to its end), and the log dropped after reads as before', async () => {
+  const p = await openPage(browser, offlineUrl, { prepare: recordWorkerMessages });
+  await p.page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['x\n'], 'a.log'));
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  // Each worker loads, says it is ready, then reads the made-up log to its end: nothing asked it to stop.
+  await p.page.waitForFunction(() => window.__workerMessages.length > 0 && window.__workerMessages.every((m) => m.some((t) => t.startsWith('warmed'))));
+  const messages = await p.page.evaluate(() => window.__workerMessages);
+  assert.equal(messages.length, await workersForBigLogs(p.page));
+  for (const m of messages) {
+    assert.equal(m[0], 'ready');
+    assert.match(m[1], /^warmed ([2-9]|\d\d+)$/, `the warm-up read its slices (${m[1]})`);
+  }
+  await dropLog(p.page, 40);
+  await p.page.waitForFunction(logDone);
+  assert.deepEqual(await rowEntries(p.page), ['box-rest-failed-parse', 'aws-npe']);
+  assert.equal(await readersShown(p.page), await workersForBigLogs(p.page));
+  assert.match(await p.page.evaluate(() => document.getElementById('status').textContent),
+    new RegExp(`^2 distinct problems in ${(await p.page.evaluate(() => window.__expectedLines)).toLocaleString('en')} lines$`));
+  await p.context.close();
+  assert.deepEqual(p.problems, []);
+});
+
 test('the file chooser about to open starts the worker', async () => {
   const p = await openPage(browser, offlineUrl, { prepare: countWorkers });
   // A script's click opens no chooser (that needs a person's gesture) but runs the page's handler.

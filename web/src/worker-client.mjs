@@ -67,12 +67,14 @@ export class WorkerClient {
     this._helper = null;
   }
 
-  // Starts a worker and sends it what it loads; `ready` settles when it has loaded (or failed to).
-  _launch(onMessage, onError) {
+  // Starts a worker and sends it what it loads; `ready` settles when it has loaded (or failed to). `warmUp`:
+  // it then reads a made-up log until a request comes (worker.mjs), for a log about to be dropped.
+  _launch(onMessage, onError, warmUp = false) {
     const w = this._createWorker();
     const ready = new Promise((resolve, reject) => {
       w.onmessage = (e) => {
         const msg = e.data;
+        if (msg.type === 'warmed') return;  // the warm-up's end: nothing waits for it
         if (msg.type === 'ready') resolve();
         else if (msg.id === undefined) reject(new Error(msg.message));
         else onMessage(msg);
@@ -84,18 +86,18 @@ export class WorkerClient {
         onError(error);
       };
       this._assets().then((a) => w.postMessage({ type: 'load', kb: a.kb, overlay: a.overlay, wasmBinary: a.wasmBinary, base: a.base,
-                                                 compilePatternsOnFirstUse: a.compilePatternsOnFirstUse }), reject);
+                                                 compilePatternsOnFirstUse: a.compilePatternsOnFirstUse, warmUp }), reject);
     });
     return { w, ready };
   }
 
-  _start() {
+  _start(warmUp = false) {
     const { w, ready } = this._launch((msg) => {
       if (this._pending.has(msg.id)) this._pending.get(msg.id).onMessage(msg);
       // Replies to a request that was cancelled or superseded are dropped here.
     }, (error) => {
       if (this._worker === w) this._forget(error);
-    });
+    }, warmUp);
     this._worker = w;
     this._ready = ready;
     // A failure is not cached: the next request starts a new worker.
@@ -106,7 +108,7 @@ export class WorkerClient {
 
   // Starts the helper (the second worker big logs are read with) if it is not running and the machine has
   // two processors or more; false when it cannot run.
-  _startHelper() {
+  _startHelper(warmUp = false) {
     const processors = (globalThis.navigator && navigator.hardwareConcurrency) || 1;
     if (processors < 2) return false;
     if (this._helper) return true;
@@ -117,7 +119,7 @@ export class WorkerClient {
         // otherwise it is only forgotten.
         if (this._helper.reading) this._forget(error);
         else this._forgetHelper();
-      });
+      }, warmUp);
       this._helper = { worker: w, ready: ready.then(() => true, () => false), reading: false };
       return true;
     } catch {
@@ -138,18 +140,18 @@ export class WorkerClient {
   /**
    * Starts the worker now, if it is not running, so that it has compiled the module and loaded the
    * knowledge base (0.3-0.5 s) by the time a request comes; and the helper a big log is read with, where
-   * it can run. A worker that cannot start is not reported here: the next request starts one again and
-   * reports why it fails.
+   * it can run. Both then warm up their log code (worker.mjs) until the request comes. A worker that
+   * cannot start is not reported here: the next request starts one again and reports why it fails.
    */
   warm() {
-    this._startQuietly();
-    this._startHelper();
+    this._startQuietly(true);
+    this._startHelper(true);
   }
 
-  _startQuietly() {
+  _startQuietly(warmUp = false) {
     if (this._worker) return;
     try {
-      this._start();
+      this._start(warmUp);
     } catch {
       // refused by the browser: the request will say so
     }

@@ -1,12 +1,14 @@
 // The diagnoser in a Web Worker (conndiag-worker.js): big logs are read and classified here, chunk by
 // chunk, so the page never freezes. Messages in:
-//   {type: "load", kb, overlay?, wasmBinary?, base?, compilePatternsOnFirstUse?}   (overlay: a knowledge
-//     base that extends kb; base: the URL this script was loaded from, when a bootstrap blob imported it:
-//     the glue and the wasm are beside it, not beside the blob; compilePatternsOnFirstUse: as createConnDiag's)
+//   {type: "load", kb, overlay?, wasmBinary?, base?, compilePatternsOnFirstUse?, warmUp?}   (overlay: a
+//     knowledge base that extends kb; base: the URL this script was loaded from, when a bootstrap blob
+//     imported it: the glue and the wasm are beside it, not beside the blob; compilePatternsOnFirstUse: as
+//     createConnDiag's; warmUp: once loaded, read a made-up log until the next message, see warm-up-log.mjs)
 //   {id, type: "classify" | "classifyLog", text, options}
 //   {id, type: "log", file: Blob, options, port?}  -> progress messages, then the result
 //   {type: "readAhead", file: Blob, options, port}  (a helper: see "Two workers on one log" below)
-// Messages out: {type: "ready", info} | {id, type: "progress", bytes, total, delta}
+// Messages out: {type: "ready", info} | {type: "warmed", slices} (the warm-up ended, stopped or not)
+//             | {id, type: "progress", bytes, total, delta}
 //             | {id, type: "result", value} | {id?, type: "error", message, unreadable} (unreadable: the
 //               browser could not read the file, e.g. changed since it was chosen).
 // A log's progress and result carry only what changed since the previous message (api.mjs LogDelta: new
@@ -16,6 +18,7 @@
 // of its work. A log's result is {delta, readers}: how many workers read it (1, or 2 with a helper).
 import { createConnDiag } from './api.mjs';
 import { ASSETS, locateAsset } from './assets.mjs';
+import { warmUp } from './warm-up-log.mjs';
 
 /* global ConnDiagModule, importScripts */
 // The module's glue: the offline page starts this worker from a blob that already holds it; otherwise it
@@ -26,6 +29,17 @@ function loadGlue(base) {
 
 const CHUNK_BYTES = 4 << 20;
 let diag = null;
+let requests = 0;  // messages after "load": a warm-up stops at the next one
+
+// Lets the messages waiting for this worker run, then resumes: a message to itself (a timer would be
+// clamped to 4 ms after a few).
+const selfChannel = new MessageChannel();
+let resume = () => {};
+selfChannel.port1.onmessage = () => resume();
+const letOthersRun = () => new Promise((resolve) => {
+  resume = resolve;
+  selfChannel.port2.postMessage(null);
+});
 
 // UTF-16 logs (Windows tools write them): by BOM, or by the NUL pattern of ASCII text without one.
 function utf16Encoding(head) {
@@ -171,13 +185,20 @@ async function* helperPieces(port) {
 }
 
 self.onmessage = async (event) => {
-  const { id, type, text, options, kb, overlay, wasmBinary, file, base, compilePatternsOnFirstUse, port } = event.data || {};
+  const { id, type, text, options, kb, overlay, wasmBinary, file, base, compilePatternsOnFirstUse, port, warmUp: warm } = event.data || {};
+  if (type !== 'load') requests += 1;
   try {
     if (type === 'load') {
       loadGlue(base);
       const locateFile = base ? (file) => new URL(locateAsset(file, ''), base).href : locateAsset;
       diag = await createConnDiag(ConnDiagModule, { kb, overlay, wasmBinary, locateFile, compilePatternsOnFirstUse });
       self.postMessage({ type: 'ready', info: diag.kbInfo() });
+      if (warm) {
+        const at = requests;
+        // A warm-up that fails only leaves the code cold: the request after it reports its own errors.
+        const slices = await warmUp(diag, kb, () => requests === at, letOthersRun).catch(() => 0);
+        self.postMessage({ type: 'warmed', slices });
+      }
     } else if (!diag) {
       throw new Error('send {type: "load", kb} first');
     } else if (type === 'classify' || type === 'classifyLog') {
