@@ -348,6 +348,12 @@ async function workerAssets() {
 
 const background = new WorkerClient(pageWorker, workerAssets);
 
+// How often a log's table is redrawn while it is read (the first problems show at once). Each redraw
+// rebuilds and lays out the whole table on the page's thread, which shares the cores with the log workers:
+// every 250 ms, a 100 MB log dropped after a drag took 0.706 s, every second 0.636 s (medians of five
+// alternated, bench/page_ab.mjs).
+const LOG_REDRAW_MS = 1000;
+
 // Calls `draw` with the latest value given to soon(), at once if the last call was `ms` ago or more,
 // else when that time is up: a burst of updates draws once. cancel() drops a pending draw.
 function throttled(draw, ms) {
@@ -392,7 +398,7 @@ async function openLog(file, { keepText = false } = {}) {
     clear(rows);
     rows.append(logView(events, lines, words(), warnings, logActions(unrecognizedLines)));
   };
-  const redraw = throttled((p) => { if (current()) show(p); }, 250);
+  const redraw = throttled((p) => { if (current()) show(p); }, LOG_REDRAW_MS);
   $('log-progress').hidden = false;
   $('log-progress-bar').value = 0;
   $('log-cancel').textContent = w.logCancel;
@@ -406,7 +412,7 @@ async function openLog(file, { keepText = false } = {}) {
       $('log-progress-bar').value = p.total ? p.bytes / p.total : 1;
       $('log-progress-text').textContent = words().logProgress((p.bytes / 1048576).toFixed(1), (p.total / 1048576).toFixed(1), p.lines);
       // Redrawn only when what it shows changed: the table groups events by problem, so new events or
-      // counts change it, and a piece with nothing new leaves it alone. At most every quarter second:
+      // counts change it, and a piece with nothing new leaves it alone. At most every LOG_REDRAW_MS:
       // the worker can send pieces faster than a whole table is worth redrawing on the main thread.
       if (p.changed) redraw.soon(p);
     });
