@@ -124,6 +124,7 @@ std::string ClassifyLog(int handle, std::string_view text, const std::string& op
 struct LogSession {
   int handle;
   conndiag::Options options;
+  conndiag::EventDetail detail;  // what its deltas tell of each event
   std::unique_ptr<conndiag::LogClassifier> log;
   std::vector<std::size_t> told_counts;  // the count last told for each event told so far
   std::size_t told_warnings = 0;
@@ -144,7 +145,7 @@ std::string LogDelta(const conndiag::Classifier& c, LogSession& session, const s
     if (i >= session.told_counts.size()) {
       if (added.size() > 1) added += ',';
       added += conndiag::LogEventToJson(c.knowledge_base(), e, session.options, conndiag::OffsetUnit::kUtf16Units,
-                                        conndiag::NonAscii::kEscaped);
+                                        conndiag::NonAscii::kEscaped, session.detail);
       session.told_counts.push_back(e.count);
     } else if (session.told_counts[i] != e.count) {
       if (updated.size() > 1) updated += ',';
@@ -161,11 +162,13 @@ std::string LogDelta(const conndiag::Classifier& c, LogSession& session, const s
 }
 
 // {"ok": true, "value": logId}
-std::string LogBegin(int handle, const std::string& options_json) {
+// `for_log_table`: the deltas tell each event as the page's log table shows it (EventDetail::kLogTable).
+std::string LogBegin(int handle, const std::string& options_json, bool for_log_table) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
     static int next_log = 1;
     const int id = next_log++;
-    Logs().emplace(id, LogSession{handle, o, std::make_unique<conndiag::LogClassifier>(c, o), {}, 0});
+    const auto detail = for_log_table ? conndiag::EventDetail::kLogTable : conndiag::EventDetail::kFull;
+    Logs().emplace(id, LogSession{handle, o, detail, std::make_unique<conndiag::LogClassifier>(c, o), {}, 0});
     return std::to_string(id);
   });
 }
@@ -246,7 +249,9 @@ emscripten::val BoundClassify(int handle, std::size_t size, const std::string& o
 emscripten::val BoundClassifyLog(int handle, std::size_t size, const std::string& options_json) {
   return Reply(ClassifyLog(handle, InputText(size), options_json));
 }
-emscripten::val BoundLogBegin(int handle, const std::string& options_json) { return Reply(LogBegin(handle, options_json)); }
+emscripten::val BoundLogBegin(int handle, const std::string& options_json, bool for_log_table) {
+  return Reply(LogBegin(handle, options_json, for_log_table));
+}
 emscripten::val BoundLogFeed(int log_id, std::size_t size, bool last) {
   return Reply(LogFeed(log_id, InputText(size), last, nullptr));
 }

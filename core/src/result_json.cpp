@@ -31,6 +31,17 @@ void WriteFields(JsonWriter& w, const Fields& f) {
   w.EndObject();
 }
 
+// What the page's log table shows of a match (EventDetail::kLogTable), written into an open object.
+void WriteMatchForTable(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Options& options) {
+  w.Key("id").String(m.entry->id);
+  w.Key("app").String(m.app);
+  w.Key("app_name").String(AppName(kb, m.app, options.lang));
+  w.Key("score").Score(m.score);
+  w.Key("confident").Bool(m.confident);
+  w.Key("cause").String(m.cause);
+  w.Key("fix").Strings(m.fix);
+}
+
 void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Options& options, std::string_view text,
                 OffsetUnit unit) {
   std::vector<std::size_t> offsets;
@@ -40,13 +51,7 @@ void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Op
   }
   if (unit == OffsetUnit::kUtf16Units) offsets = Utf16Offsets(text, offsets);
   w.BeginObject();
-  w.Key("id").String(m.entry->id);
-  w.Key("app").String(m.app);
-  w.Key("app_name").String(AppName(kb, m.app, options.lang));
-  w.Key("score").Score(m.score);
-  w.Key("confident").Bool(m.confident);
-  w.Key("cause").String(m.cause);
-  w.Key("fix").Strings(m.fix);
+  WriteMatchForTable(w, kb, m, options);
   w.Key("spans").BeginArray();
   for (std::size_t i = 0; i + 1 < offsets.size(); i += 2) w.BeginArray().Number(offsets[i]).Number(offsets[i + 1]).EndArray();
   w.EndArray();
@@ -122,7 +127,7 @@ std::string ResultToJson(const KnowledgeBase& kb, const Result& result, const Op
 }
 
 std::string LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options, OffsetUnit unit,
-                           NonAscii non_ascii) {
+                           NonAscii non_ascii, EventDetail detail) {
   JsonWriter w(non_ascii);
   w.BeginObject();
   w.Key("line").Number(event.line);
@@ -130,7 +135,17 @@ std::string LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const
   w.Key("count").Number(event.count);
   w.Key("status").String(StatusName(StatusOf(event.result)));
   w.Key("text").String(event.text);
-  WriteResultMembers(w, kb, event.result, options, event.text, unit);
+  if (detail == EventDetail::kLogTable) {
+    w.Key("matches").BeginArray();
+    for (const Match& m : event.result.matches) {
+      w.BeginObject();
+      WriteMatchForTable(w, kb, m, options);
+      w.EndObject();
+    }
+    w.EndArray();
+  } else {
+    WriteResultMembers(w, kb, event.result, options, event.text, unit);
+  }
   w.EndObject();
   return w.Take();
 }

@@ -56,3 +56,26 @@ TEST_CASE("a log event line carries its position and count", "[json]") {
   CHECK(j["text"] == "IgniteException");
   CHECK(j["matches"][0]["id"] == "o365-ignite-domain-user");
 }
+
+TEST_CASE("a log event for the page's log table has the table's members only, with the full event's values") {
+  LogEvent e;
+  e.line = 4;
+  e.last_line = 9;
+  e.count = 2;
+  e.text = "IgniteException: HttpRequestFailure: Server returned: 401 Unauthorized";
+  e.result = DefaultClassifier().Classify(e.text, Options{});
+  const KnowledgeBase& kb = DefaultClassifier().knowledge_base();
+  const auto full = nlohmann::json::parse(LogEventToJson(kb, e, Options{}, OffsetUnit::kUtf8Bytes));
+  const auto table = nlohmann::json::parse(
+      LogEventToJson(kb, e, Options{}, OffsetUnit::kUtf8Bytes, NonAscii::kUtf8, EventDetail::kLogTable));
+  REQUIRE(full["matches"].size() > 1);
+  nlohmann::json expected = nlohmann::json::object();
+  for (const char* key : {"line", "last_line", "count", "status", "text"}) expected[key] = full[key];
+  expected["matches"] = nlohmann::json::array();
+  for (const auto& m : full["matches"]) {
+    nlohmann::json kept = nlohmann::json::object();
+    for (const char* key : {"id", "app", "app_name", "score", "confident", "cause", "fix"}) kept[key] = m[key];
+    expected["matches"].push_back(kept);
+  }
+  CHECK(table == expected);
+}

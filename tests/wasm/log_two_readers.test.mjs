@@ -139,7 +139,7 @@ test('judge has no verdicts for pieces too small to make a line filter from, and
 
 test('a feed whose verdict words would lie outside the input buffer is refused, and the log goes on', () => {
   const module = reader._module;
-  const id = fromJsonBytes(module.logBegin(reader._handle, JSON.stringify({ app: '', lang: 'en', top: 3 }))).value;
+  const id = fromJsonBytes(module.logBegin(reader._handle, JSON.stringify({ app: '', lang: 'en', top: 3 }), false)).value;
   const line = new TextEncoder().encode('2026-11-25T10:00:01Z ERROR IgniteException\n');
   module.inputBuffer(line.length + 16).set(line);
   const aligned = (line.length + 3) & ~3;  // room for 3 words after it
@@ -185,4 +185,26 @@ test('the log worker\'s deltas as JSON bytes are the deltas feed gives, and a fa
   const ended = reader._beginLog({});
   ended.cancel();
   assert.throws(() => ended.feedDeltaBytes(log.subarray(0, 100)), { message: 'this log was ended' });
+});
+
+test('a log read for the page\'s log table tells each event as the table shows it: the same values, a third of the JSON', () => {
+  const log = variedLog(7, 600_000);
+  const full = reader._beginLog({});
+  const forTable = reader._beginLog({}, { forLogTable: true });
+  // The log in two pieces, then its end: each stream's deltas, as bytes.
+  const deltas = (stream) => [stream.feedDeltaBytes(log.subarray(0, 300_000)), stream.feedDeltaBytes(log.subarray(300_000)),
+    stream.finishDeltaBytes()];
+  const [fullParts, tableParts] = [deltas(full), deltas(forTable)];
+  const merged = (parts) => parts.map(fromJsonBytes).reduce((all, d) => ({ ...d, added: [...all.added, ...d.added] }), { added: [] });
+  const [fullDelta, tableDelta] = [merged(fullParts), merged(tableParts)];
+  const [fullBytes, tableBytes] = [fullParts, tableParts].map((parts) => ({ length: parts.reduce((n, p) => n + p.length, 0) }));
+  assert.ok(fullDelta.added.length > 20, `the log has events (${fullDelta.added.length})`);
+  const pick = (o, keys) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+  const asTable = (e) => ({
+    ...pick(e, ['line', 'last_line', 'count', 'status', 'text']),
+    matches: e.matches.map((m) => pick(m, ['id', 'app', 'app_name', 'score', 'confident', 'cause', 'fix'])),
+  });
+  assert.deepEqual(tableDelta.added, fullDelta.added.map(asTable));
+  assert.deepEqual({ ...tableDelta, added: [] }, { ...fullDelta, added: [] }, 'the rest of the last delta is the same');
+  assert.ok(tableBytes.length * 2 < fullBytes.length, `under half the bytes (${tableBytes.length} of ${fullBytes.length})`);
 });

@@ -25,7 +25,7 @@
  * @property {(kbSize: number, overlaySize: number, onFirstUse: boolean) => Uint8Array} load
  * @property {(handle: number, size: number, options: string) => Uint8Array} classify
  * @property {(handle: number, size: number, options: string) => Uint8Array} classifyLog
- * @property {(handle: number, options: string) => Uint8Array} logBegin
+ * @property {(handle: number, options: string, forLogTable: boolean) => Uint8Array} logBegin
  * @property {(id: number, size: number, last: boolean) => Uint8Array} logFeed
  * @property {(id: number) => void} logEnd
  * @property {(id: number, size: number) => Uint32Array|null} logJudge
@@ -158,12 +158,15 @@ export class Diagnoser {
    * the work (the page's log workers, worker.mjs): one judges each piece's lines (`judge`: verdict words,
    * or null while the pieces so far are too small to make a line filter from), the other reads the piece
    * with them (`feed(piece, verdicts)`). Both must be given the log's pieces from its start, the same ones.
-   * Internal: not part of the contract.
+   * Internal: not part of the contract. `forLogTable`: each event as the page's log table shows it (its
+   * line, lines, count, status, text, and of each match only id, app, app_name, score, confident, cause and
+   * fix: a third of the JSON; result_json.h EventDetail), for the page's log worker.
    * @param {ClassifyOptions} options
+   * @param {{forLogTable?: boolean}} [how]
    */
-  _beginLog(options) {
+  _beginLog(options, { forLogTable = false } = {}) {
     const module = this._module;
-    const begun = reply(module.logBegin(this._handle, Diagnoser._options(options)));
+    const begun = reply(module.logBegin(this._handle, Diagnoser._options(options), forLogTable));
     /** @type {number} */
     const id = begun.value;
     /** @type {LogEvent[]} */

@@ -52,7 +52,7 @@ export async function warmUp(diag, kb, keepGoing, pause) {
   if (!keepGoing()) return 0;
   const log = warmUpLog(kb);
   const judged = diag._beginLog({});
-  const read = diag._beginLog({});
+  const read = diag._beginLog({}, { forLogTable: true });  // as the log worker reads a dropped log
   let slices = 0;
   try {
     for (let at = 0; at < log.length && keepGoing(); at += SLICE_BYTES) {

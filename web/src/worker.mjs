@@ -51,7 +51,7 @@ function utf16Encoding(head) {
 }
 
 async function streamLog(id, file, options, port) {
-  const stream = diag._beginLog(options);
+  const stream = diag._beginLog(options, { forLogTable: true });  // the page shows its events in its log table
   try {
     return { delta: await readLog(id, file.size, port ? helperPieces(port) : decodedPieces(file), stream), readers: port ? 2 : 1 };
   } catch (e) {

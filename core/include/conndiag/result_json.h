@@ -23,9 +23,16 @@ enum class NonAscii { kUtf8, kEscaped };
 std::string ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options, std::string_view text,
                          OffsetUnit unit, NonAscii non_ascii = NonAscii::kUtf8);
 
+// How much of a log event is written: all of it (--log --json, the JavaScript API's LogEvent), or what the
+// page's log table shows: {"line", "last_line", "count", "status", "text", "matches"}, each match only
+// {"id", "app", "app_name", "score", "confident", "cause", "fix"}. A 100 MB log's events were 10 MB of JSON
+// that the page's log worker wrote and the page's thread parsed during the read; the table's own part is a
+// third of it.
+enum class EventDetail { kFull, kLogTable };
+
 // One line of --log --json: {"line", "last_line", "count", "status", "text", "matches", "app_guess", "fields",
-// "understood", "warnings"}.
+// "understood", "warnings"} (with EventDetail::kLogTable, see above).
 std::string LogEventToJson(const KnowledgeBase& kb, const LogEvent& event, const Options& options, OffsetUnit unit,
-                           NonAscii non_ascii = NonAscii::kUtf8);
+                           NonAscii non_ascii = NonAscii::kUtf8, EventDetail detail = EventDetail::kFull);
 
 }  // namespace conndiag
