@@ -1,6 +1,8 @@
 // Tests of core/src/result_json.cpp: the JSON shape of results and spans in UTF-16 units.
 #include <catch2/catch.hpp>
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "conndiag/result_json.h"
@@ -42,13 +44,23 @@ TEST_CASE("spans in UTF-16 units point at the same characters as the byte spans"
   CHECK(units["matches"][0]["spans"][0] == nlohmann::json::array({5, 20}));
 }
 
-TEST_CASE("a log event line carries its position and count", "[json]") {
+namespace {
+
+// An event of lines 4-9, seen twice, classified by the built-in knowledge base.
+LogEvent EventOf(const std::string& text) {
   LogEvent e;
   e.line = 4;
   e.last_line = 9;
   e.count = 2;
-  e.text = "IgniteException";
+  e.text = text;
   e.result = DefaultClassifier().Classify(e.text, Options{});
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("a log event line carries its position and count", "[json]") {
+  const LogEvent e = EventOf("IgniteException");
   const auto j = nlohmann::json::parse(LogEventToJson(DefaultClassifier().knowledge_base(), e, Options{}, OffsetUnit::kUtf8Bytes));
   CHECK(j["line"] == 4);
   CHECK(j["last_line"] == 9);
@@ -57,13 +69,8 @@ TEST_CASE("a log event line carries its position and count", "[json]") {
   CHECK(j["matches"][0]["id"] == "o365-ignite-domain-user");
 }
 
-TEST_CASE("a log event for the page's log table has the table's members only, with the full event's values") {
-  LogEvent e;
-  e.line = 4;
-  e.last_line = 9;
-  e.count = 2;
-  e.text = "IgniteException: HttpRequestFailure: Server returned: 401 Unauthorized";
-  e.result = DefaultClassifier().Classify(e.text, Options{});
+TEST_CASE("a log event for the page's log table has the table's members only, with the full event's values", "[json]") {
+  const LogEvent e = EventOf("IgniteException: HttpRequestFailure: Server returned: 401 Unauthorized");
   const KnowledgeBase& kb = DefaultClassifier().knowledge_base();
   const auto full = nlohmann::json::parse(LogEventToJson(kb, e, Options{}, OffsetUnit::kUtf8Bytes));
   const auto table = nlohmann::json::parse(
