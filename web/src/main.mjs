@@ -348,16 +348,18 @@ async function workerAssets() {
 
 const background = new WorkerClient(pageWorker, workerAssets);
 
-// How often a log's table is redrawn while it is read (the first problems show at once). Each redraw
-// rebuilds and lays out the whole table on the page's thread, which shares the cores with the log workers:
-// every 250 ms, a 100 MB log dropped after a drag took 0.706 s, every second 0.636 s (medians of five
-// alternated, bench/page_ab.mjs).
+// How often a log's table is redrawn while it is read: every second, the first time a second after the
+// read began (the progress line moves meanwhile; a log read sooner shows its table once, at the end). Each
+// redraw rebuilds and lays out the whole table on the page's thread, which shares the cores with the log
+// workers: a 100 MB log dropped after a drag took 0.706 s redrawn every 250 ms from the first problems on,
+// 0.636 s every second (medians of five alternated, bench/page_ab.mjs), and 0.620 -> 0.585 s without the
+// redraw at the first problems.
 const LOG_REDRAW_MS = 1000;
 
-// Calls `draw` with the latest value given to soon(), at once if the last call was `ms` ago or more,
-// else when that time is up: a burst of updates draws once. cancel() drops a pending draw.
+// Calls `draw` with the latest value given to soon() at most every `ms`, the first time `ms` after it was
+// made: a burst of updates draws once. cancel() drops a pending draw.
 function throttled(draw, ms) {
-  let last = -Infinity;
+  let last = performance.now();
   let timer = 0;
   let latest = null;
   const run = () => {
