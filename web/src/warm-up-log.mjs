@@ -9,14 +9,12 @@ const LINES = 24000;         // about 2 MB: enough for V8 to optimize the log co
 const ERROR_EVERY = 40;      // one line in 40 is an error: the events, their classifying and their JSON
 const SLICE_BYTES = 256 << 10;  // read a slice at a time, so that a real request waits for one slice at most
 
-// The texts the knowledge base itself says it recognizes: its signatures' examples, else its messages.
+// The texts the knowledge base itself says it recognizes: its signatures' examples, or, when it has none,
+// its entries' messages.
 function errorTexts(kb) {
-  const parsed = typeof kb === 'string' ? JSON.parse(kb) : kb;
-  const texts = [];
-  for (const entry of parsed.entries || []) {
-    for (const signature of entry.signatures || []) texts.push(...(signature.examples || []));
-    if (texts.length === 0 && entry.message) texts.push(...Object.values(entry.message));
-  }
+  const entries = (typeof kb === 'string' ? JSON.parse(kb) : kb).entries || [];
+  const examples = entries.flatMap((e) => (e.signatures || []).flatMap((s) => s.examples || []));
+  const texts = examples.length > 0 ? examples : entries.flatMap((e) => Object.values(e.message || {}));
   return texts.map((t) => String(t).replace(/[\r\n]+/g, ' '));
 }
 
