@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "conndiag/api_json.h"
@@ -35,6 +36,15 @@ std::map<int, std::unique_ptr<conndiag::Classifier>>& Registry() {
 }
 
 std::string Error(const std::string& message) { return conndiag::ErrorReplyJson(message); }
+
+// {"ok": true, "value": <value>}: the value copied once into a reply sized for it (prepending the wrapper
+// to it moved all its bytes).
+std::string Ok(std::string_view value) {
+  constexpr std::string_view kOk = "{\"ok\":true,\"value\":";
+  std::string reply;
+  reply.reserve(kOk.size() + value.size() + 1);
+  return reply.append(kOk).append(value).append(1, '}');
+}
 
 // Where JS writes the text of the next call (its length is passed to that call).
 std::string& Input() {
@@ -88,12 +98,7 @@ std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn)
     const auto options = conndiag::OptionsFromJson(options_json);
     if (!options.ok()) return Error("options: " + options.error().What());
     if (auto invalid = it->second->Validate(options.value())) return Error(invalid->What());
-    // The value is copied once into a reply sized for it (prepending to it moved its bytes twice).
-    const std::string value = fn(*it->second, options.value());
-    constexpr std::string_view kOk = "{\"ok\":true,\"value\":";
-    std::string reply;
-    reply.reserve(kOk.size() + value.size() + 1);
-    return reply.append(kOk).append(value).append(1, '}');
+    return Ok(fn(*it->second, options.value()));
   } catch (const std::exception& e) {
     return Error(std::string("internal error: ") + e.what());
   }
@@ -190,7 +195,7 @@ std::string LogFeed(int log_id, std::string_view text, bool last, const conndiag
     } else {
       delta = LogDelta(c, session, session.log->events());
     }
-    return "{\"ok\":true,\"value\":" + delta + "}";
+    return Ok(delta);
   } catch (const std::exception& e) {
     return Error(std::string("internal error: ") + e.what());
   }
