@@ -183,18 +183,18 @@ class Scanner {
   }
 
   void OAuth(Fields& f) const {
-    constexpr std::string_view kErrorKey = "\"error\":\"";
+    const std::string_view error_key = Keywords()[kError];  // "error":"
     for (std::size_t at = Find(kError, 0); at != std::string_view::npos; at = Find(kError, at + 1)) {
-      std::size_t p = at + kErrorKey.size();
+      std::size_t p = at + error_key.size();
       while (p < t_.size() && ((t_[p] >= 'a' && t_[p] <= 'z') || t_[p] == '_')) ++p;
-      if (p > at + kErrorKey.size() && p < t_.size() && t_[p] == '"') {
-        f.oauth_error = std::string(t_.substr(at + kErrorKey.size(), p - at - kErrorKey.size()));
+      if (p > at + error_key.size() && p < t_.size() && t_[p] == '"') {
+        f.oauth_error = std::string(t_.substr(at + error_key.size(), p - at - error_key.size()));
         break;
       }
     }
-    constexpr std::string_view kDescriptionKey = "\"error_description\":\"";
+    const std::string_view description_key = Keywords()[kDescription];  // "error_description":"
     if (const std::size_t at = Find(kDescription, 0); at != std::string_view::npos) {
-      const std::size_t begin = at + kDescriptionKey.size();
+      const std::size_t begin = at + description_key.size();
       std::size_t end = t_.find('"', begin);
       end = std::min({end, t_.size(), begin + kMaxDescription});
       if (end > begin) f.oauth_error_description = Source(begin, end);
