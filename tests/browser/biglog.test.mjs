@@ -98,20 +98,25 @@ for (const [where, url] of [['the offline file', () => offlineUrl], ['the hosted
   });
 }
 
-// Counts the workers the page starts.
-const countWorkers = (context) => context.addInitScript(() => {
+// Counts the workers the page starts, and records the messages each posts back: their types, and a
+// warm-up's slices.
+const watchWorkers = (context) => context.addInitScript(() => {
   const PlatformWorker = window.Worker;
   window.__workersStarted = 0;
+  window.__workerMessages = [];
   window.Worker = class extends PlatformWorker {
     constructor(...args) {
       super(...args);
       window.__workersStarted += 1;
+      const mine = [];
+      window.__workerMessages.push(mine);
+      this.addEventListener('message', (e) => mine.push(e.data.type === 'warmed' ? `warmed ${e.data.slices}` : e.data.type));
     }
   };
 });
 
 test('a file dragged into the window starts the worker before the drop, which then uses it; a text drag does not', async () => {
-  const p = await openPage(browser, offlineUrl, { prepare: countWorkers });
+  const p = await openPage(browser, offlineUrl, { prepare: watchWorkers });
   const started = await p.page.evaluate(() => {
     const dragOf = (fill) => {
       const data = new DataTransfer();
@@ -137,23 +142,8 @@ test('a file dragged into the window starts the worker before the drop, which th
   assert.deepEqual(p.problems, []);
 });
 
-// Records, for each worker the page starts, the messages it posts back: their types, and a warm-up's
-// slices.
-const recordWorkerMessages = (context) => context.addInitScript(() => {
-  const PlatformWorker = window.Worker;
-  window.__workerMessages = [];
-  window.Worker = class extends PlatformWorker {
-    constructor(...args) {
-      super(...args);
-      const mine = [];
-      window.__workerMessages.push(mine);
-      this.addEventListener('message', (e) => mine.push(e.data.type === 'warmed' ? `warmed ${e.data.slices}` : e.data.type));
-    }
-  };
-});
-
 test('a file dragged in warms the log workers up (a made-up log read to its end), and the log dropped after reads as before', async () => {
-  const p = await openPage(browser, offlineUrl, { prepare: recordWorkerMessages });
+  const p = await openPage(browser, offlineUrl, { prepare: watchWorkers });
   await p.page.evaluate(() => {
     const data = new DataTransfer();
     data.items.add(new File(['x\n'], 'a.log'));
@@ -178,7 +168,7 @@ test('a file dragged in warms the log workers up (a made-up log read to its end)
 });
 
 test('the file chooser about to open starts the worker', async () => {
-  const p = await openPage(browser, offlineUrl, { prepare: countWorkers });
+  const p = await openPage(browser, offlineUrl, { prepare: watchWorkers });
   // A script's click opens no chooser (that needs a person's gesture) but runs the page's handler.
   const started = await p.page.evaluate(() => {
     const before = window.__workersStarted;

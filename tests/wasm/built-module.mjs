@@ -10,3 +10,5 @@ export const moduleDir = process.env.CONNDIAG_WASM_MODULE_DIR || path.join(root,
 export const factory = createRequire(import.meta.url)(path.join(moduleDir, 'conndiag-core.js'));
 export const wasmBinary = readFileSync(path.join(moduleDir, 'conndiag-core.wasm'));
 export const kbText = readFileSync(path.join(root, 'data/kb.json'), 'utf8');
+// A module reply, or a log delta handed on as bytes, read as JSON.
+export const fromJsonBytes = (bytes) => JSON.parse(new TextDecoder().decode(bytes));

@@ -5,11 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConnDiag } from '../../web/src/api.mjs';
-import { factory, kbText, wasmBinary } from './built-module.mjs';
+import { factory, fromJsonBytes, kbText, wasmBinary } from './built-module.mjs';
 
 const kb = JSON.parse(kbText);
-// A module reply, or a delta handed on as bytes, read as JSON.
-const fromJsonBytes = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
 // Two instances of the module, as two workers have.
 const reader = await createConnDiag(factory, { kb: kbText, wasmBinary });
 const judge = await createConnDiag(factory, { kb: kbText, wasmBinary });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 
 import { createConnDiag } from '../../web/src/api.mjs';
-import { factory, kbText, root, wasmBinary } from './built-module.mjs';
+import { factory, fromJsonBytes, kbText, root, wasmBinary } from './built-module.mjs';
 
 const kb = JSON.parse(kbText);
 const diag = await createConnDiag(factory, { kb: kbText, wasmBinary });
@@ -183,7 +183,7 @@ test('module replies are ASCII and read back to the same characters, emoji and i
     core.inputBuffer(bytes.length).set(bytes);
     const view = core[method](diag._handle, bytes.length, JSON.stringify({ app: '', lang: 'fr', top: 3, ...options }));
     assert.ok(view.every((b) => b < 0x80), `${method}: a byte beyond ASCII in the reply`);
-    return JSON.parse(new TextDecoder().decode(view));
+    return fromJsonBytes(view);
   };
   const text = '😀 Échec « IgniteException » après 🎉 — “cité”';
   const one = raw('classify', new TextEncoder().encode(text), {});

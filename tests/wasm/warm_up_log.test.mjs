@@ -5,10 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConnDiag } from '../../web/src/api.mjs';
 import { warmUp, warmUpLog } from '../../web/src/warm-up-log.mjs';
-import { factory, kbText, wasmBinary } from './built-module.mjs';
+import { factory, fromJsonBytes, kbText, wasmBinary } from './built-module.mjs';
 
 const kb = JSON.parse(kbText);
-const fromJsonBytes = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 const SLICE = 256 << 10;
 
@@ -17,7 +16,8 @@ function eventsOf(diag, text) {
   const bytes = new TextEncoder().encode(text);
   const stream = diag.beginLog({});
   stream.feed(bytes.subarray(0, bytes.length >> 1));
-  return stream.feed(bytes.subarray(bytes.length >> 1)) && stream.finish().events;
+  stream.feed(bytes.subarray(bytes.length >> 1));
+  return stream.finish().events;
 }
 const REAL_LOG = [
   '2026-11-25T10:00:01.000Z INFO fetched 12 events',
