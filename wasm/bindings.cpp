@@ -1,6 +1,6 @@
-// The WebAssembly binding: the unchanged core behind a few calls that reply in JSON (load, classify,
-// classifyLog, and logBegin/logFeed/logEnd for a log streamed in pieces; logJudge/logFeedJudged for a log
-// two modules share, one judging its lines ahead).
+// The WebAssembly binding: the unchanged core behind a few calls that reply in JSON (load, classify and
+// rowText, classifyLog, and logBegin/logFeed/logEnd for a log streamed in pieces; logJudge/logFeedJudged for
+// a log two modules share, one judging its lines ahead).
 // One call into wasm per classification; no C++ object crosses the boundary, so JS never has to delete().
 // Text crosses as UTF-8 bytes through views of the module's memory, both ways: JS writes a call's text into
 // the input buffer (TextEncoder.encodeInto, or a Uint8Array's set) and reads each reply with TextDecoder.
@@ -104,10 +104,23 @@ std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn)
   }
 }
 
+// A paste's result with each match's row text left out (RowText::kByIndex): api.mjs asks each row's text
+// once (RowText below) and keeps it.
 std::string Classify(int handle, std::string_view text, const std::string& options_json) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
     return conndiag::ResultToJson(c.knowledge_base(), c.Classify(text, o), o, text, conndiag::OffsetUnit::kUtf16Units,
-                                  conndiag::NonAscii::kEscaped);
+                                  conndiag::NonAscii::kEscaped, conndiag::RowText::kByIndex);
+  });
+}
+
+// The text of row `row` in the options' language (RowTextJson).
+std::string RowText(int handle, std::size_t row, const std::string& options_json) {
+  const auto it = Registry().find(handle);
+  if (it != Registry().end() && row >= it->second->knowledge_base().entries.size()) {
+    return Error("no row " + std::to_string(row) + " in this knowledge base");
+  }
+  return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
+    return conndiag::RowTextJson(c.knowledge_base(), row, o.lang, conndiag::NonAscii::kEscaped);
   });
 }
 
@@ -251,6 +264,9 @@ emscripten::val BoundLoad(std::size_t kb_size, std::size_t overlay_size, bool on
 emscripten::val BoundClassify(int handle, std::size_t size, const std::string& options_json) {
   return Reply(Classify(handle, InputText(size), options_json));
 }
+emscripten::val BoundRowText(int handle, std::size_t row, const std::string& options_json) {
+  return Reply(RowText(handle, row, options_json));
+}
 emscripten::val BoundClassifyLog(int handle, std::size_t size, const std::string& options_json) {
   return Reply(ClassifyLog(handle, InputText(size), options_json));
 }
@@ -277,6 +293,7 @@ EMSCRIPTEN_BINDINGS(conndiag) {
   emscripten::function("inputBuffer", &InputBuffer);
   emscripten::function("load", &BoundLoad);
   emscripten::function("classify", &BoundClassify);
+  emscripten::function("rowText", &BoundRowText);
   emscripten::function("classifyLog", &BoundClassifyLog);
   emscripten::function("logBegin", &BoundLogBegin);
   emscripten::function("logFeed", &BoundLogFeed);

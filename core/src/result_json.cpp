@@ -1,6 +1,8 @@
 // Serializes results to the JSON shapes of docs/contracts.md, with spans in UTF-8 bytes or UTF-16 units.
 #include "conndiag/result_json.h"
 
+#include <stdexcept>
+
 #include "conndiag/log_events.h"
 #include "conndiag/utf8.h"
 #include "json_writer.h"
@@ -31,41 +33,36 @@ void WriteFields(JsonWriter& w, const Fields& f) {
   w.EndObject();
 }
 
-// What the page's log table shows of a match (EventDetail::kLogTable), written into an open object.
-void WriteMatchForTable(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Options& options) {
+// Which row a match is, for which app, and how sure: written into an open object.
+void WriteMatchHead(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Options& options) {
   w.Key("id").String(m.entry->id);
   w.Key("app").String(m.app);
   w.Key("app_name").String(AppName(kb, m.app, options.lang));
   w.Key("score").Score(m.score);
   w.Key("confident").Bool(m.confident);
+}
+
+// What the page's log table shows of a match (EventDetail::kLogTable), written into an open object.
+void WriteMatchForTable(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Options& options) {
+  WriteMatchHead(w, kb, m, options);
   w.Key("cause").String(m.cause);
   w.Key("fix").Strings(m.fix);
 }
 
-void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Options& options, std::string_view text,
-                OffsetUnit unit) {
-  std::vector<std::size_t> offsets;
-  for (const Span& s : m.spans) {
-    offsets.push_back(s.begin);
-    offsets.push_back(s.end);
-  }
-  if (unit == OffsetUnit::kUtf16Units) offsets = Utf16Offsets(text, offsets);
-  w.BeginObject();
-  WriteMatchForTable(w, kb, m, options);
-  w.Key("spans").BeginArray();
-  for (std::size_t i = 0; i + 1 < offsets.size(); i += 2) w.BeginArray().Number(offsets[i]).Number(offsets[i + 1]).EndArray();
-  w.EndArray();
-  w.Key("evidence").Strings(m.evidence);
-  w.Key("kind").String(m.entry->kind);
-  w.Key("action").String(m.entry->action);
-  w.Key("source").String(m.entry->source);
+// A row's own facts, the same whatever the text: what kind of row it is, where it comes from, the message
+// it is about. Written into an open object.
+void WriteRowFacts(JsonWriter& w, const Entry& e, const std::string& lang) {
+  w.Key("kind").String(e.kind);
+  w.Key("action").String(e.action);
+  w.Key("source").String(e.source);
   w.Key("row");
-  if (m.entry->row > 0) w.Number(static_cast<std::size_t>(m.entry->row));
+  if (e.row > 0)
+    w.Number(static_cast<std::size_t>(e.row));
   else w.Null();
-  w.Key("message").String(InLanguage(m.entry->message, options.lang));
-  w.Key("link").StringOrNull(m.entry->link);
+  w.Key("message").String(InLanguage(e.message, lang));
+  w.Key("link").StringOrNull(e.link);
   w.Key("reference");  // rows of Microsoft's table: the page, and the day the row was last compared with it
-  if (const Reference& ref = m.entry->reference; !ref.url.empty()) {
+  if (const Reference& ref = e.reference; !ref.url.empty()) {
     w.BeginObject();
     w.Key("url").String(ref.url);
     w.Key("checked").StringOrNull(ref.checked);
@@ -75,15 +72,63 @@ void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Op
   } else {
     w.Null();
   }
-  w.Key("signature");
-  if (m.signature) {
-    w.BeginObject();
-    w.Key("id").String(m.signature->id);
-    w.Key("name").StringOrNull(InLanguage(m.signature->name, options.lang));
-    w.Key("sources").Strings(m.signature->sources);
-    w.EndObject();
+}
+
+void WriteSignature(JsonWriter& w, const Signature& s, const std::string& lang) {
+  w.BeginObject();
+  w.Key("id").String(s.id);
+  w.Key("name").StringOrNull(InLanguage(s.name, lang));
+  w.Key("sources").Strings(s.sources);
+  w.EndObject();
+}
+
+// Where a match's signature is: [row index, index among that row's signatures]. It is one of the match's
+// row, or of the code-table row linked to it (link_codes.cpp moves a code's match onto its table row).
+void WriteSignatureAt(JsonWriter& w, const KnowledgeBase& kb, const Signature& s) {
+  for (std::size_t row = 0; row < kb.entries.size(); ++row) {
+    const std::vector<Signature>& signatures = kb.entries[row].signatures;
+    if (!signatures.empty() && &s >= signatures.data() && &s < signatures.data() + signatures.size()) {
+      w.BeginArray().Number(row).Number(static_cast<std::size_t>(&s - signatures.data())).EndArray();
+      return;
+    }
+  }
+  throw std::logic_error("a match's signature belongs to no row of its knowledge base");
+}
+
+void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Options& options, std::string_view text,
+                OffsetUnit unit, RowText row_text) {
+  std::vector<std::size_t> offsets;
+  for (const Span& s : m.spans) {
+    offsets.push_back(s.begin);
+    offsets.push_back(s.end);
+  }
+  if (unit == OffsetUnit::kUtf16Units) offsets = Utf16Offsets(text, offsets);
+  const bool inline_text = row_text == RowText::kInline;
+  w.BeginObject();
+  WriteMatchHead(w, kb, m, options);
+  if (inline_text) {
+    w.Key("cause").String(m.cause);
+    w.Key("fix").Strings(m.fix);
+  }
+  w.Key("spans").BeginArray();
+  for (std::size_t i = 0; i + 1 < offsets.size(); i += 2)
+    w.BeginArray().Number(offsets[i]).Number(offsets[i + 1]).EndArray();
+  w.EndArray();
+  w.Key("evidence").Strings(m.evidence);
+  if (inline_text) {
+    WriteRowFacts(w, *m.entry, options.lang);
+    w.Key("signature");
+    if (m.signature)
+      WriteSignature(w, *m.signature, options.lang);
+    else
+      w.Null();
   } else {
-    w.Null();
+    w.Key("row_index").Number(static_cast<std::size_t>(m.entry - kb.entries.data()));
+    w.Key("signature_at");
+    if (m.signature)
+      WriteSignatureAt(w, kb, *m.signature);
+    else
+      w.Null();
   }
   w.Key("code");
   if (m.code) {
@@ -104,9 +149,9 @@ void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Op
 
 // The members shared by a result and a log event, written into an open object.
 void WriteResultMembers(JsonWriter& w, const KnowledgeBase& kb, const Result& result, const Options& options,
-                        std::string_view text, OffsetUnit unit) {
+                        std::string_view text, OffsetUnit unit, RowText row_text = RowText::kInline) {
   w.Key("matches").BeginArray();
-  for (const Match& m : result.matches) WriteMatch(w, kb, m, options, text, unit);
+  for (const Match& m : result.matches) WriteMatch(w, kb, m, options, text, unit, row_text);
   w.EndArray();
   w.Key("app_guess").StringOrNull(result.app_guess.value_or(""));
   w.Key("fields");
@@ -118,10 +163,24 @@ void WriteResultMembers(JsonWriter& w, const KnowledgeBase& kb, const Result& re
 }  // namespace
 
 std::string ResultToJson(const KnowledgeBase& kb, const Result& result, const Options& options, std::string_view text,
-                         OffsetUnit unit, NonAscii non_ascii) {
+                         OffsetUnit unit, NonAscii non_ascii, RowText row_text) {
   JsonWriter w(non_ascii);
   w.BeginObject();
-  WriteResultMembers(w, kb, result, options, text, unit);
+  WriteResultMembers(w, kb, result, options, text, unit, row_text);
+  w.EndObject();
+  return w.Take();
+}
+
+std::string RowTextJson(const KnowledgeBase& kb, std::size_t row, const std::string& lang, NonAscii non_ascii) {
+  const Entry& e = kb.entries.at(row);
+  JsonWriter w(non_ascii);
+  w.BeginObject();
+  w.Key("cause").String(InLanguage(e.cause, lang));
+  w.Key("fix").Strings(InLanguage(e.fix, lang));
+  WriteRowFacts(w, e, lang);
+  w.Key("signatures").BeginArray();
+  for (const Signature& s : e.signatures) WriteSignature(w, s, lang);
+  w.EndArray();
   w.EndObject();
   return w.Take();
 }

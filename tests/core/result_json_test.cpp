@@ -86,3 +86,38 @@ TEST_CASE("a log event for the page's log table has the table's members only, wi
   }
   CHECK(table == expected);
 }
+
+TEST_CASE("a result without its rows' text, with each row's text beside it, holds the whole result", "[json]") {
+  // A Microsoft Entra code alone: its match moves onto the table row of the same event and keeps the code
+  // row's signature, so signature_at names another row than row_index.
+  const KnowledgeBase& kb = DefaultClassifier().knowledge_base();
+  for (const std::string lang : {"en", "fr"}) {
+    for (const std::string text : {"AADSTS50173: The provided grant has expired due to it being revoked.",
+                                   "IgniteException: HttpRequestFailure: Server returned: 401 Unauthorized"}) {
+      Options o;
+      o.lang = lang;
+      o.top = 5;
+      const auto r = DefaultClassifier().Classify(text, o);
+      const auto whole = nlohmann::json::parse(ResultToJson(kb, r, o, text, OffsetUnit::kUtf8Bytes));
+      auto by_index = nlohmann::json::parse(
+          ResultToJson(kb, r, o, text, OffsetUnit::kUtf8Bytes, NonAscii::kUtf8, RowText::kByIndex));
+      REQUIRE(by_index["matches"].size() == whole["matches"].size());
+      REQUIRE(!whole["matches"].empty());
+      for (auto& m : by_index["matches"]) {
+        const auto row = nlohmann::json::parse(RowTextJson(kb, m["row_index"].get<std::size_t>(), lang));
+        for (const auto& [key, value] : row.items()) {
+          if (key != "signatures") m[key] = value;
+        }
+        const auto& at = m["signature_at"];
+        m["signature"] = at.is_null()
+                             ? nlohmann::json()
+                             : nlohmann::json::parse(RowTextJson(kb, at[0].get<std::size_t>(),
+                                                                 lang))["signatures"][at[1].get<std::size_t>()];
+        m.erase("row_index");
+        m.erase("signature_at");
+      }
+      CHECK(by_index == whole);
+    }
+  }
+  CHECK_THROWS_AS(RowTextJson(kb, kb.entries.size(), "en"), std::out_of_range);
+}

@@ -179,22 +179,27 @@ test('a log fed as raw UTF-8 bytes, split inside characters, gives the same even
 // log of raw bytes, an invalid byte (U+FFFD, as TextDecoder reads it).
 test('module replies are ASCII and read back to the same characters, emoji and invalid bytes included', () => {
   const core = diag._module;
-  const raw = (method, bytes, options) => {
-    core.inputBuffer(bytes.length).set(bytes);
-    const view = core[method](diag._handle, bytes.length, JSON.stringify({ app: '', lang: 'fr', top: 3, ...options }));
+  const settings = JSON.stringify({ app: '', lang: 'fr', top: 3 });
+  const ascii = (method, view) => {
     assert.ok(view.every((b) => b < 0x80), `${method}: a byte beyond ASCII in the reply`);
     return fromJsonBytes(view);
   };
+  const raw = (method, bytes) => {
+    core.inputBuffer(bytes.length).set(bytes);
+    return ascii(method, core[method](diag._handle, bytes.length, settings));
+  };
   const text = '😀 Échec « IgniteException » après 🎉 — “cité”';
-  const one = raw('classify', new TextEncoder().encode(text), {});
+  const one = raw('classify', new TextEncoder().encode(text));
   assert.equal(one.ok, true);
   assert.equal(one.value.matches[0].id, 'o365-ignite-domain-user');
-  const row = kb.entries.find((e) => e.id === 'o365-ignite-domain-user');
-  assert.equal(one.value.matches[0].cause, row.cause.fr);  // French, with its accents, escaped and read back
-  assert.deepEqual(one.value.matches[0].fix, row.fix.fr);
   assert.equal(text.slice(...one.value.matches[0].spans[0]), 'IgniteException');
+  // The row's text comes in its own reply (classify's leaves it out), escaped as well.
+  const rowText = ascii('rowText', core.rowText(diag._handle, one.value.matches[0].row_index, settings));
+  const row = kb.entries.find((e) => e.id === 'o365-ignite-domain-user');
+  assert.equal(rowText.value.cause, row.cause.fr);  // French, with its accents, escaped and read back
+  assert.deepEqual(rowText.value.fix, row.fix.fr);
   const log = new Uint8Array([...new TextEncoder().encode('Échec 😀 '), 0xff, ...new TextEncoder().encode(' IgniteException\n')]);
-  const events = raw('classifyLog', log, {});
+  const events = raw('classifyLog', log);
   assert.equal(events.ok, true);
   assert.equal(events.value[0].text, 'Échec 😀 \uFFFD IgniteException');
 });

@@ -24,6 +24,7 @@
  * @property {(size: number) => Uint8Array} inputBuffer
  * @property {(kbSize: number, overlaySize: number, onFirstUse: boolean) => Uint8Array} load
  * @property {(handle: number, size: number, options: string) => Uint8Array} classify
+ * @property {(handle: number, row: number, options: string) => Uint8Array} rowText
  * @property {(handle: number, size: number, options: string) => Uint8Array} classifyLog
  * @property {(handle: number, options: string, forLogTable: boolean) => Uint8Array} logBegin
  * @property {(id: number, size: number, last: boolean) => Uint8Array} logFeed
@@ -109,6 +110,51 @@ export function applyLogDelta(events, delta) {
   return events;
 }
 
+/**
+ * A row's text as the module gives it once (RowTextJson in result_json.h): the part of a match that is the
+ * same whatever was pasted, and the row's signatures.
+ * @typedef {Pick<Match, 'cause'|'fix'|'kind'|'action'|'source'|'row'|'message'|'link'|'reference'> &
+ *   {signatures: NonNullable<Match['signature']>[]}} RowText
+ * A match as classify's reply gives it: without its row's text, which is at `row_index`; its signature is
+ * `signature_at` [row index, signature index] (a code-table row's, when the match was linked to a code).
+ * @typedef {Omit<Match, keyof RowText|'signature'> & {row_index: number, signature_at: [number, number]|null}} MatchByIndex
+ */
+
+/**
+ * A match made whole with its row's text: the keys in the order the module writes a whole match (the CLI's
+ * --json), every object and array its own, since a caller may change what it was given.
+ * @param {MatchByIndex} m
+ * @param {(row: number) => RowText} rowText
+ * @returns {Match}
+ */
+function wholeMatch(m, rowText) {
+  const row = rowText(m.row_index);
+  const signature = m.signature_at && rowText(m.signature_at[0]).signatures[m.signature_at[1]];
+  return {
+    id: m.id,
+    app: m.app,
+    app_name: m.app_name,
+    score: m.score,
+    confident: m.confident,
+    cause: row.cause,
+    fix: [...row.fix],
+    spans: m.spans,
+    evidence: m.evidence,
+    kind: row.kind,
+    action: row.action,
+    source: row.source,
+    row: row.row,
+    message: row.message,
+    link: row.link,
+    reference: row.reference && { ...row.reference },
+    signature: signature ? { id: signature.id, name: signature.name, sources: [...signature.sources] } : null,
+    code: m.code,
+    similar: m.similar,
+    shared: m.shared,
+    missing: m.missing,
+  };
+}
+
 // Named Diagnoser, not ConnDiag: ConnDiag is the page's global (`await ConnDiag.create()`), which makes one.
 /**
  * A loaded diagnoser. Plain data in, plain data out; nothing to free. Members starting with "_" are
@@ -121,6 +167,8 @@ export class Diagnoser {
     this._module = module;
     this._handle = handle;
     this._info = info;
+    /** @type {Map<string, RowText[]>} each row's text by language, as it was first needed */
+    this._rowTexts = new Map();
   }
 
   /**
@@ -130,7 +178,21 @@ export class Diagnoser {
    * @returns {Result}
    */
   classify(text, options = {}) {
-    return this._call('classify', text, options);
+    // The module leaves each match's row text out (RowText::kByIndex in result_json.h): it is the same at
+    // every paste, and was most of the reply to write and parse again.
+    const result = this._call('classify', text, options);
+    const lang = options.lang || 'en';
+    let texts = this._rowTexts.get(lang);
+    if (!texts) this._rowTexts.set(lang, (texts = []));
+    /** @param {number} row */
+    const rowText = (row) => texts[row] || (texts[row] = this._rowText(row, options));
+    result.matches = result.matches.map((/** @type {MatchByIndex} */ m) => wholeMatch(m, rowText));
+    return result;
+  }
+
+  /** @param {number} row @param {ClassifyOptions} options @returns {RowText} */
+  _rowText(row, options) {
+    return reply(this._module.rowText(this._handle, row, Diagnoser._options(options))).value;
   }
 
   /**
