@@ -46,6 +46,12 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
       return false;
     }
   }
+  if (p.plain) {
+    const std::optional<Span> span = FindPlain(*p.plain, text, start);
+    if (results) results->emplace(p.re.get(), span);
+    if (span && span->end > span->begin) spans.push_back(*span);
+    return span.has_value();
+  }
   const Regex* re = p.re->Get();
   if (!re) {  // only in a knowledge base loaded with PatternChecks::kOnFirstUse
     warnings.push_back(p.path + ": skipped, " + p.re->error());

@@ -18,6 +18,7 @@
 #include "conndiag/match_trace.h"
 #include "conndiag/normalize.h"
 #include "conndiag/pattern_checks.h"
+#include "plain_pattern.h"
 
 namespace conndiag {
 
@@ -46,6 +47,7 @@ class PatternRegex {
 // A regex and the prefilter literals it cannot match without (none: always run it).
 struct CompiledPattern {
   std::shared_ptr<const PatternRegex> re;  // shared by every pattern with the same source (see PatternCache)
+  std::shared_ptr<const PlainPattern> plain;         // when the pattern is only literal text: found without `re`
   std::vector<std::uint32_t> literal_ids;            // one of these occurs in the text of every match
   std::vector<std::vector<std::uint32_t>> also_ids;  // and one of each of these (AnalyzeLiterals' `also`)
   // When every match starts with one of these: where searching may begin. prefixes[k] is the literal

@@ -58,6 +58,7 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
   CompiledPattern p;
   p.path = path;
   p.re = std::make_shared<const PatternRegex>(source);
+  if (auto plain = PlainPatternOf(source)) p.plain = std::make_shared<const PlainPattern>(std::move(*plain));
   if (checks == PatternChecks::kAtLoad) {
     const Regex* re = p.re->Get();
     if (!re) return Error{path, p.re->error()};
