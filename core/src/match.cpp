@@ -20,6 +20,21 @@ bool MayMatch(const CompiledPattern& p, const std::vector<std::uint8_t>& found) 
          std::all_of(p.also_ids.begin(), p.also_ids.end(), [&](const auto& ids) { return AnyFound(ids, found); });
 }
 
+// The nearest occurrence at or after `from` of a prefix literal of `p` (match.h): only those the scan found
+// are looked for (one it did not find is not there; looking for each of a pattern's alternatives in the
+// whole text was a fifth of a paste's matching).
+std::size_t NextPrefix(const CompiledPattern& p, const std::string& text, const std::vector<std::uint8_t>& found,
+                       std::size_t from) {
+  std::size_t next = std::string::npos;
+  for (std::size_t k = 0; k < p.prefixes.size(); ++k) {
+    if (found[p.literal_ids[k]]) next = std::min(next, text.find(p.prefixes[k], from));
+  }
+  return next;
+}
+
+// How many occurrences of a pattern's prefix literals Run tries the regex at, anchored, before searching.
+constexpr int kAnchoredTries = 8;
+
 // Runs one pattern that MayMatch let through (callers ask it first: a signature's patterns all at once in
 // Possible); a match's normalized span goes to `spans`. Regex-work limits become warnings (and are not
 // remembered in `results`, so each pattern that hits them says so).
@@ -32,15 +47,10 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
       return true;
     }
   }
-  // A match cannot begin before the first occurrence of a prefix literal: skip what comes before it. Only
-  // the prefixes the scan found are looked for: one it did not find is not there, and looking for each of
-  // a pattern's alternatives in the whole text was a fifth of a paste's matching.
+  // A match cannot begin before the first occurrence of a prefix literal: skip what comes before it.
   std::size_t start = 0;
   if (!p.prefixes.empty()) {
-    start = std::string::npos;
-    for (std::size_t k = 0; k < p.prefixes.size(); ++k) {
-      if (found[p.literal_ids[k]]) start = std::min(start, text.find(p.prefixes[k]));
-    }
+    start = NextPrefix(p, text, found, 0);
     if (start == std::string::npos) {
       if (results) results->emplace(p.re.get(), std::nullopt);
       return false;
@@ -58,9 +68,21 @@ bool Run(const CompiledPattern& p, const std::string& text, const std::vector<st
     return false;
   }
   boost::match_results<std::string::const_iterator> m;
+  const auto search = [&](std::size_t from, boost::match_flag_type anchored) {
+    const auto flags = from > 0 ? boost::match_prev_avail : boost::match_default;  // \b looks one back
+    return boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), m, *re, flags | anchored);
+  };
   try {
-    const auto flags = start > 0 ? boost::match_prev_avail : boost::match_default;  // \b looks one back
-    if (!boost::regex_search(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), m, *re, flags)) {
+    // A match starts with a prefix literal: the regex is tried anchored at each of their first few occurrences
+    // (the first that matches is what a search finds), not at every place in between where the pattern's
+    // first character occurs. A text with more occurrences is searched from the next one.
+    bool matched = false;
+    for (int tries = 0; !p.prefixes.empty() && start != std::string::npos && tries < kAnchoredTries; ++tries) {
+      if ((matched = search(start, boost::match_continuous))) break;
+      start = NextPrefix(p, text, found, start + 1);
+    }
+    if (!matched && start != std::string::npos) matched = search(start, boost::match_default);
+    if (!matched) {
       if (results) results->emplace(p.re.get(), std::nullopt);
       return false;
     }

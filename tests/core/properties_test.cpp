@@ -320,6 +320,74 @@ TEST_CASE("the knowledge base's prefilter never rules out a pattern that matches
   CHECK(distinct.size() < patterns);
 }
 
+TEST_CASE("each pattern of the knowledge base matches where a search of its regex from the text's start does",
+          "[properties]") {
+  // A classification does not always search: a plain pattern is found by string search (plain_pattern.h),
+  // another is tried anchored at the occurrences of its prefix literals. Each pattern alone, as an entry of
+  // its own, against Boost's search of the whole text: the same match, at the same place.
+  const KnowledgeBase& kb = testing::DefaultClassifier().knowledge_base();
+  LiteralTable table;
+  PatternCache cache;
+  std::vector<std::pair<std::string, CompiledEntry>> alone;
+  std::set<std::string> seen;
+  for (const Entry& e : kb.entries) {
+    for (const Signature& s : e.signatures) {
+      for (const auto* list : {&s.patterns, &s.hints}) {
+        for (const std::string& source : *list) {
+          if (!seen.insert(source).second) continue;
+          Entry one;
+          Signature sig;
+          sig.id = "alone";
+          sig.patterns = {source};
+          one.signatures = {sig};
+          auto compiled = CompileEntry(one, table, cache);
+          REQUIRE(compiled.ok());
+          alone.emplace_back(source, std::move(compiled).value());
+        }
+      }
+    }
+  }
+  const MultiLiteralMatcher literals(table.list());
+  const std::vector<std::string> originals = KnowledgeBaseTexts(kb);
+  Rng rng(29);
+  std::vector<std::uint8_t> found;
+  std::size_t matches = 0;
+  std::size_t repeated = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& original : originals) {
+      std::string text = round == 0 ? original : Mutate(rng, original, originals);
+      // Round 2: the text's start many times over before it, so that a prefix literal occurs more often than
+      // the anchored tries (8) before the match.
+      if (round == 2) {
+        const std::string head = text.substr(0, 1 + Below(rng, std::min<std::size_t>(text.size(), 30)));
+        for (int k = 0; k < 12; ++k) text = head + " " + text;
+      }
+      const NormalizedText normalized = Normalize(text);
+      literals.Scan(normalized.text, found);
+      for (const auto& [source, entry] : alone) {
+        if (!Possible(entry.signatures[0], found)) continue;  // ruled out: the prefilter test's business
+        std::vector<std::string> warnings;
+        const auto got = MatchEntry(entry, normalized.text, found, warnings);
+        boost::smatch m;
+        const bool expected = boost::regex_search(normalized.text, m, boost::regex(source, boost::regex::perl));
+        INFO(source << " on [" << normalized.text << "]");
+        REQUIRE(got.has_value() == expected);
+        if (!expected) continue;
+        ++matches;
+        repeated += round == 2;
+        const auto begin = static_cast<std::size_t>(m[0].first - normalized.text.begin());
+        const auto end = begin + static_cast<std::size_t>(m.length(0));
+        std::vector<Span> spans;
+        if (end > begin) spans.push_back(Span{begin, end});
+        CHECK(got->spans == spans);
+      }
+    }
+  }
+  CHECK(alone.size() > 500);  // distinct sources
+  CHECK(matches > 2000);
+  CHECK(repeated > 500);
+}
+
 TEST_CASE("MightMatch keeps every text that Classify answers, and spans stay inside the text", "[properties]") {
   const Classifier& classifier = testing::DefaultClassifier();
   const std::vector<std::string> originals = KnowledgeBaseTexts(classifier.knowledge_base());
