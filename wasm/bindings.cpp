@@ -90,15 +90,27 @@ std::string Load(std::string_view kb_json, std::string_view overlay_json, bool o
   }
 }
 
+// The options of the last call that had valid ones, parsed and checked: pastes come one after another with
+// the same options.
+struct CheckedOptions {
+  int handle = 0;
+  std::string json;
+  conndiag::Options options;
+};
+
 template <class Fn>
 std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn) {
   try {
     auto it = Registry().find(handle);
     if (it == Registry().end()) return Error("no such diagnoser");
-    const auto options = conndiag::OptionsFromJson(options_json);
-    if (!options.ok()) return Error("options: " + options.error().What());
-    if (auto invalid = it->second->Validate(options.value())) return Error(invalid->What());
-    return Ok(fn(*it->second, options.value()));
+    static CheckedOptions last;
+    if (last.handle != handle || last.json != options_json) {
+      auto options = conndiag::OptionsFromJson(options_json);
+      if (!options.ok()) return Error("options: " + options.error().What());
+      if (auto invalid = it->second->Validate(options.value())) return Error(invalid->What());
+      last = {handle, options_json, std::move(options).value()};
+    }
+    return Ok(fn(*it->second, last.options));
   } catch (const std::exception& e) {
     return Error(std::string("internal error: ") + e.what());
   }

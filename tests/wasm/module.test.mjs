@@ -83,6 +83,20 @@ test('unknown options are errors, not guesses', () => {
   assert.throws(() => diag.classify('x', { app: 5 }), /^Error: options: \/app: must be a string$/);
 });
 
+// The module and api.mjs keep the last options they were given (parsed, checked): each call must still get
+// its own, whatever came before, refused ones included.
+test('options that change from one paste to the next are each honoured, and refused ones stay refused', () => {
+  const text = 'HttpRequestFailure: Server returned: 401 Unauthorized {"errorCode":"E0000011"}';
+  const asks = [{}, { lang: 'fr' }, { app: 'okta' }, { lang: 'fr', top: 1 }, { app: 'box', lang: 'fr' }];
+  const first = asks.map((options) => JSON.stringify(diag.classify(text, options)));
+  assert.equal(new Set(first).size, asks.length, 'each set of options gives its own answer');
+  for (const k of [3, 0, 4, 1, 1, 2, 0]) {
+    assert.throws(() => diag.classify(text, { app: 'dropbox' }), /unknown app "dropbox"/);
+    assert.throws(() => diag.classify(text, { ...asks[k], top: 0 }), RangeError);
+    assert.equal(JSON.stringify(diag.classify(text, asks[k])), first[k], JSON.stringify(asks[k]));
+  }
+});
+
 test('a catastrophic custom pattern is skipped with a warning instead of aborting the module', async () => {
   const slow = {
     version: 't', languages: ['en'], apps: { box: { name: { en: 'Box' } } },

@@ -162,6 +162,9 @@ function wholeMatch(m, rowText) {
  * @implements {DiagnoserContract}
  */
 export class Diagnoser {
+  /** @type {{app: unknown, lang: unknown, top: unknown, text: string}|null} the last options, see _options */
+  static _lastOptions = null;
+
   /** @param {CoreModule} module @param {number} handle @param {KbInfo} info */
   constructor(module, handle, info) {
     this._module = module;
@@ -277,10 +280,17 @@ export class Diagnoser {
   /** @param {ClassifyOptions} options @returns {string} the options as the module reads them */
   static _options(options) {
     const { top = 3 } = options;
+    const app = options.app || '';
+    const lang = options.lang || 'en';
+    // Pastes come one after another with the same options: the last ones' text is kept.
+    const last = Diagnoser._lastOptions;
+    if (last && last.top === top && last.app === app && last.lang === lang) return last.text;
     if (!Number.isInteger(top) || top < 1 || top > 1000) {
       throw new RangeError(`top must be a whole number from 1 to 1000, not ${String(top).slice(0, 40)}`);
     }
-    return JSON.stringify({ app: options.app || '', lang: options.lang || 'en', top });
+    const text = JSON.stringify({ app, lang, top });
+    Diagnoser._lastOptions = { app, lang, top, text };
+    return text;
   }
 
   /** @param {'classify'|'classifyLog'} method @param {string} text @param {ClassifyOptions} options */
