@@ -86,6 +86,9 @@ class Writer {
     Put(c, src_begin, src_end);
   }
 
+  // Input byte `at` as `c`, right after a Char: neither ':' nor white space comes between (a plain run).
+  void Next(char c, std::size_t at) { Put(c, at, at + 1); }
+
   void Text(std::string_view bytes, std::size_t src_begin, std::size_t src_end) {
     for (char c : bytes) Char(c, src_begin, src_end);
   }
@@ -248,6 +251,15 @@ void NormalizeInto(std::string_view text, NormalizedText& out) {
       if (c != kEscape) {
         w.Char(c, i, i + 1);
         ++i;
+        // The run of bytes after it that are only looked up (not white space, ':', an escape or beyond
+        // ASCII), up to the next wrap, written on directly: most of a text is such runs.
+        const std::size_t stop = next_wrap < wraps.size() ? std::min(n, wraps[next_wrap]) : n;
+        for (; i < stop; ++i) {
+          const auto b = static_cast<unsigned char>(text[i]);
+          const char d = b < 0x80 ? kAscii[b] : 0;
+          if (d == 0 || d == kEscape || d == ':') break;
+          w.Next(d, i);
+        }
         continue;
       }
       if (byte == '&') {
