@@ -72,6 +72,43 @@ test('a paste\'s result equals the native command\'s --json, in English and Fren
   }
 });
 
+test('with a portal\'s knowledge base extending the built-in one, a paste\'s result is still the command\'s --kb one', async () => {
+  // The overlay adds a row after the built-in ones and overrides a built-in row's steps: the rows' texts the
+  // JS side keeps are the merged knowledge base's, by the module's own row numbers.
+  const overlayFile = path.join(root, 'web/examples/portal-kb.json');
+  const overlay = readFileSync(overlayFile, 'utf8');
+  const diag = await createConnDiag(factory, { kb: kbText, overlay, wasmBinary });
+  const scratch = mkdtempSync(path.join(tmpdir(), 'conndiag-portal-'));
+  try {
+    const portalTexts = [
+      'ConnectorProxyException: egress through proxy.contoso.com refused (407)',
+      'Box: BoxAPIException: The API returned an error code [500] Failed to parse the response',
+      ...texts.filter((_, i) => i % 4 === 0),
+    ];
+    const files = portalTexts.map((text, i) => {
+      const file = path.join(scratch, `text-${i}.txt`);
+      writeFileSync(file, text);
+      return file;
+    });
+    const seen = new Set();
+    for (const lang of ['en', 'fr']) {
+      const expected = nativeResults(files, ['--kb', overlayFile, '--lang', lang, '--top', '5']);
+      portalTexts.forEach((text, i) => {
+        const result = diag.classify(text, { lang, top: 5 });
+        for (const m of result.matches) {
+          m.spans = m.spans.map(([begin, end]) => [byteOffset(text, begin), byteOffset(text, end)]);
+          seen.add(m.id);
+        }
+        assert.equal(JSON.stringify(result), JSON.stringify(expected[i]), `text ${i} ${lang}`);
+      });
+    }
+    assert.ok(seen.has('contoso-proxy-egress'), 'the portal\'s own row was compared');
+    assert.ok(seen.has('box-rest-failed-parse'), 'the row whose steps the portal overrides was compared');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
+
 test('each result is the caller\'s own: changing one leaves the next paste\'s row text as it was', async () => {
   const diag = await createConnDiag(factory, { kb: kbText, wasmBinary });
   const text = 'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity.';
