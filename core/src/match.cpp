@@ -27,7 +27,7 @@ std::size_t NextPrefix(const CompiledPattern& p, const std::string& text, const 
                        std::size_t from) {
   std::size_t next = std::string::npos;
   for (std::size_t k = 0; k < p.prefixes.size(); ++k) {
-    if (found[p.literal_ids[k]]) next = std::min(next, text.find(p.prefixes[k], from));
+    if (found[p.literal_ids[k]]) next = std::min(next, Find(text, p.prefixes[k], from));
   }
   return next;
 }

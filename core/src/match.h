@@ -18,6 +18,7 @@
 #include "conndiag/match_trace.h"
 #include "conndiag/normalize.h"
 #include "conndiag/pattern_checks.h"
+#include "literal_search.h"
 #include "plain_pattern.h"
 
 namespace conndiag {
@@ -52,7 +53,7 @@ struct CompiledPattern {
   std::vector<std::vector<std::uint32_t>> also_ids;  // and one of each of these (AnalyzeLiterals' `also`)
   // When every match starts with one of these: where searching may begin. prefixes[k] is the literal
   // literal_ids[k] (the scan's `found` says which occur).
-  std::vector<std::string> prefixes;
+  std::vector<LiteralSearch> prefixes;
   std::string path;                   // JSON pointer, for warnings
 };
 

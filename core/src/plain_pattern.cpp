@@ -29,7 +29,8 @@ bool IsBoundary(std::string_view text, std::size_t at) {
 }
 
 bool FitsAt(const PlainPattern::Alternative& a, std::string_view text, std::size_t at) {
-  return (!a.boundary_before || IsBoundary(text, at)) && (!a.boundary_after || IsBoundary(text, at + a.text.size()));
+  return (!a.boundary_before || IsBoundary(text, at)) &&
+         (!a.boundary_after || IsBoundary(text, at + a.literal.text.size()));
 }
 
 }  // namespace
@@ -37,24 +38,27 @@ bool FitsAt(const PlainPattern::Alternative& a, std::string_view text, std::size
 std::optional<PlainPattern> PlainPatternOf(std::string_view pattern) {
   PlainPattern plain;
   PlainPattern::Alternative current;
+  std::string text;  // the current alternative's
   for (std::size_t i = 0; i <= pattern.size(); ++i) {
     if (i == pattern.size() || pattern[i] == '|') {
-      if (current.text.empty()) return std::nullopt;  // an empty alternative matches everywhere
+      if (text.empty()) return std::nullopt;  // an empty alternative matches everywhere
+      current.literal = SearchFor(std::move(text));
       plain.alternatives.push_back(std::move(current));
       current = {};
+      text.clear();
       continue;
     }
     const char c = pattern[i];
     if (c != '\\') {
       if (IsSyntax(c)) return std::nullopt;
-      current.text += c;
+      text += c;
       continue;
     }
     if (i + 1 == pattern.size()) return std::nullopt;
     const char escaped = pattern[++i];
     if (escaped == 'b') {
-      const bool at_start = current.text.empty() && !current.boundary_before;
-      const bool at_end = !current.text.empty() && (i + 1 == pattern.size() || pattern[i + 1] == '|');
+      const bool at_start = text.empty() && !current.boundary_before;
+      const bool at_end = !text.empty() && (i + 1 == pattern.size() || pattern[i + 1] == '|');
       if (at_start) {
         current.boundary_before = true;
       } else if (at_end) {
@@ -63,7 +67,7 @@ std::optional<PlainPattern> PlainPatternOf(std::string_view pattern) {
         return std::nullopt;
       }
     } else if (IsEscapedLiteral(escaped)) {
-      current.text += escaped;
+      text += escaped;
     } else {
       return std::nullopt;
     }
@@ -76,10 +80,12 @@ std::optional<Span> FindPlain(const PlainPattern& pattern, std::string_view text
   for (const PlainPattern::Alternative& a : pattern.alternatives) {
     // An earlier alternative found at the same place wins: only a strictly earlier match replaces it.
     // Searched only where it could begin before the best so far.
-    const std::string_view before = best ? text.substr(0, best->begin + a.text.size() - 1) : text;
-    for (std::size_t at = before.find(a.text, from); at != std::string_view::npos; at = before.find(a.text, at + 1)) {
+    const std::size_t length = a.literal.text.size();
+    const std::string_view before = best ? text.substr(0, best->begin + length - 1) : text;
+    for (std::size_t at = Find(before, a.literal, from); at != std::string_view::npos;
+         at = Find(before, a.literal, at + 1)) {
       if (FitsAt(a, text, at)) {
-        best = Span{at, at + a.text.size()};
+        best = Span{at, at + length};
         break;
       }
     }

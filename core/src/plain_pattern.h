@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "conndiag/normalize.h"
+#include "literal_search.h"
 
 namespace conndiag {
 
@@ -17,8 +18,8 @@ namespace conndiag {
 // first needed.
 struct PlainPattern {
   struct Alternative {
-    std::string text;
-    bool boundary_before = false;  // \b right before the text
+    LiteralSearch literal;
+    bool boundary_before = false;  // \b right before the literal
     bool boundary_after = false;   // \b right after it
   };
   std::vector<Alternative> alternatives;  // in the pattern's order

@@ -79,7 +79,9 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
     auto& ids = p.also_ids.emplace_back();
     for (const auto& literal : set) ids.push_back(table.Id(literal, false, 0));
   }
-  if (literals.prefix) p.prefixes = std::move(literals.literals);
+  if (literals.prefix) {
+    for (std::string& literal : literals.literals) p.prefixes.push_back(SearchFor(std::move(literal)));
+  }
   return p;
 }
 

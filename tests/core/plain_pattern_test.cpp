@@ -33,7 +33,7 @@ std::string TextAround(const PlainPattern& plain, std::mt19937& random) {
   std::string text;
   const auto pieces = std::uniform_int_distribution<int>(0, 8)(random);
   for (int i = 0; i < pieces; ++i) {
-    const auto& a = plain.alternatives[random() % plain.alternatives.size()].text;
+    const auto& a = plain.alternatives[random() % plain.alternatives.size()].literal.text;
     const std::size_t cut = random() % (a.size() + 1);
     const unsigned kind = random() % 4;
     text += kind == 0   ? a
@@ -50,14 +50,14 @@ TEST_CASE("literal text, alternatives and word boundaries at their ends are plai
   const auto plain = PlainPatternOf("\\baadsts70008\\b|com\\.okta\\.sdk|invalid_grant");
   REQUIRE(plain);
   REQUIRE(plain->alternatives.size() == 3);
-  CHECK(plain->alternatives[0].text == "aadsts70008");
+  CHECK(plain->alternatives[0].literal.text == "aadsts70008");
   CHECK(plain->alternatives[0].boundary_before);
   CHECK(plain->alternatives[0].boundary_after);
-  CHECK(plain->alternatives[1].text == "com.okta.sdk");
+  CHECK(plain->alternatives[1].literal.text == "com.okta.sdk");
   CHECK_FALSE(plain->alternatives[1].boundary_before);
-  CHECK(plain->alternatives[2].text == "invalid_grant");
-  CHECK(PlainPatternOf("\"error\":\"invalid_grant\"")->alternatives[0].text == "\"error\":\"invalid_grant\"");
-  CHECK(PlainPatternOf("l'acces est refuse \\(401\\)")->alternatives[0].text == "l'acces est refuse (401)");
+  CHECK(plain->alternatives[2].literal.text == "invalid_grant");
+  CHECK(PlainPatternOf("\"error\":\"invalid_grant\"")->alternatives[0].literal.text == "\"error\":\"invalid_grant\"");
+  CHECK(PlainPatternOf("l'acces est refuse \\(401\\)")->alternatives[0].literal.text == "l'acces est refuse (401)");
 
   for (const char* not_plain :
        {"a.b",       "ab?",  "a+",   "a*",    "a{2}",  "(ab)",     "(?:ab)", "[ab]",   "^ab",  "ab$",
