@@ -9,7 +9,7 @@ namespace conndiag {
 
 // std::string::find stops at every occurrence of a literal's first byte and compares there: looking for
 // "aadsts70008" in a stack trace, at every 'a'. Looked for by its rarest byte instead ('7'), a search stops
-// where the literal is, or nearly: that was most of what matching a paste's patterns cost once Boost.Regex no
+// where the literal is, or nearly: that was half of what matching a paste's patterns cost once Boost.Regex no
 // longer ran the plain ones (match.cpp, plain_pattern.cpp).
 struct LiteralSearch {
   std::string text;      // not empty
