@@ -117,7 +117,7 @@ std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn)
 }
 
 // A paste's result with each match's row text left out (RowText::kByIndex): api.mjs asks each row's text
-// once (RowText below) and keeps it.
+// once (RowTextOf below) and keeps it.
 std::string Classify(int handle, std::string_view text, const std::string& options_json) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
     return conndiag::ResultToJson(c.knowledge_base(), c.Classify(text, o), o, text, conndiag::OffsetUnit::kUtf16Units,
@@ -126,7 +126,7 @@ std::string Classify(int handle, std::string_view text, const std::string& optio
 }
 
 // The text of row `row` in the options' language (RowTextJson).
-std::string RowText(int handle, std::size_t row, const std::string& options_json) {
+std::string RowTextOf(int handle, std::size_t row, const std::string& options_json) {
   const auto it = Registry().find(handle);
   if (it != Registry().end() && row >= it->second->knowledge_base().entries.size()) {
     return Error("no row " + std::to_string(row) + " in this knowledge base");
@@ -277,7 +277,7 @@ emscripten::val BoundClassify(int handle, std::size_t size, const std::string& o
   return Reply(Classify(handle, InputText(size), options_json));
 }
 emscripten::val BoundRowText(int handle, std::size_t row, const std::string& options_json) {
-  return Reply(RowText(handle, row, options_json));
+  return Reply(RowTextOf(handle, row, options_json));
 }
 emscripten::val BoundClassifyLog(int handle, std::size_t size, const std::string& options_json) {
   return Reply(ClassifyLog(handle, InputText(size), options_json));
