@@ -37,10 +37,11 @@ function nativeResults(files, args) {
 /** A JS string index as the UTF-8 byte offset the command gives. */
 const byteOffset = (text, index) => Buffer.byteLength(text.slice(0, index));
 
-test('a paste\'s result equals the native command\'s --json, in English and French, with and without an app', async () => {
-  assert.ok(existsSync(native), `${native} is missing: build the native preset, or set CONNDIAG_NATIVE_CLI`);
-  assert.ok(texts.length >= 300, `${texts.length} texts`);
-  const diag = await createConnDiag(factory, { kb: kbText, wasmBinary });
+/**
+ * Classifies each text through the JS API and asserts the command's --json on the same texts, as files, byte for
+ * byte: once per ask, `options` for the API and `args` for the command. Returns every match compared.
+ */
+function sameAsCommand(diag, texts, asks) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'conndiag-paste-'));
   try {
     const files = texts.map((text, i) => {
@@ -48,65 +49,51 @@ test('a paste\'s result equals the native command\'s --json, in English and Fren
       writeFileSync(file, text);
       return file;
     });
-    const ownSignature = (m) => kb.entries.find((e) => e.id === m.id).signatures.some((s) => s.id === m.signature?.id);
-    let matches = 0;
-    let codeSignatures = 0;
-    for (const options of [{ lang: 'en', top: 5 }, { lang: 'fr', top: 5 }, { lang: 'fr', top: 3, app: 'office365' }]) {
-      const args = ['--lang', options.lang, '--top', String(options.top), ...(options.app ? ['--app', options.app] : [])];
+    const matches = [];
+    for (const { options, args } of asks) {
       const expected = nativeResults(files, args);
       texts.forEach((text, i) => {
         const result = diag.classify(text, options);
-        for (const m of result.matches) {
-          m.spans = m.spans.map(([begin, end]) => [byteOffset(text, begin), byteOffset(text, end)]);
-          matches += 1;
-          if (m.signature && !ownSignature(m)) codeSignatures += 1;
-        }
-        assert.equal(JSON.stringify(result), JSON.stringify(expected[i]), `text ${i} ${JSON.stringify(options)}`);
+        for (const m of result.matches) m.spans = m.spans.map(([begin, end]) => [byteOffset(text, begin), byteOffset(text, end)]);
+        matches.push(...result.matches);
+        assert.equal(JSON.stringify(result), JSON.stringify(expected[i]), `text ${i} ${args.join(' ')}`);
       });
     }
-    assert.ok(matches > texts.length, `${matches} matches compared`);
-    // A code's match moved onto its table row keeps the code row's signature (signature_at names that row).
-    assert.ok(codeSignatures > 0, 'a match whose signature is another row\'s was compared');
+    return matches;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+test('a paste\'s result equals the native command\'s --json, in English and French, with and without an app', async () => {
+  assert.ok(existsSync(native), `${native} is missing: build the native preset, or set CONNDIAG_NATIVE_CLI`);
+  assert.ok(texts.length >= 300, `${texts.length} texts`);
+  const diag = await createConnDiag(factory, { kb: kbText, wasmBinary });
+  const asks = [{ lang: 'en', top: 5 }, { lang: 'fr', top: 5 }, { lang: 'fr', top: 3, app: 'office365' }].map((options) => ({
+    options,
+    args: ['--lang', options.lang, '--top', String(options.top), ...(options.app ? ['--app', options.app] : [])],
+  }));
+  const matches = sameAsCommand(diag, texts, asks);
+  assert.ok(matches.length > texts.length, `${matches.length} matches compared`);
+  // A code's match moved onto its table row keeps the code row's signature (signature_at names that row).
+  const ownSignature = (m) => kb.entries.find((e) => e.id === m.id).signatures.some((s) => s.id === m.signature?.id);
+  assert.ok(matches.some((m) => m.signature && !ownSignature(m)), 'a match whose signature is another row\'s was compared');
 });
 
 test('with a portal\'s knowledge base extending the built-in one, a paste\'s result is still the command\'s --kb one', async () => {
   // The overlay adds a row after the built-in ones and overrides a built-in row's steps: the rows' texts the
   // JS side keeps are the merged knowledge base's, by the module's own row numbers.
   const overlayFile = path.join(root, 'web/examples/portal-kb.json');
-  const overlay = readFileSync(overlayFile, 'utf8');
-  const diag = await createConnDiag(factory, { kb: kbText, overlay, wasmBinary });
-  const scratch = mkdtempSync(path.join(tmpdir(), 'conndiag-portal-'));
-  try {
-    const portalTexts = [
-      'ConnectorProxyException: egress through proxy.contoso.com refused (407)',
-      'Box: BoxAPIException: The API returned an error code [500] Failed to parse the response',
-      ...texts.filter((_, i) => i % 4 === 0),
-    ];
-    const files = portalTexts.map((text, i) => {
-      const file = path.join(scratch, `text-${i}.txt`);
-      writeFileSync(file, text);
-      return file;
-    });
-    const seen = new Set();
-    for (const lang of ['en', 'fr']) {
-      const expected = nativeResults(files, ['--kb', overlayFile, '--lang', lang, '--top', '5']);
-      portalTexts.forEach((text, i) => {
-        const result = diag.classify(text, { lang, top: 5 });
-        for (const m of result.matches) {
-          m.spans = m.spans.map(([begin, end]) => [byteOffset(text, begin), byteOffset(text, end)]);
-          seen.add(m.id);
-        }
-        assert.equal(JSON.stringify(result), JSON.stringify(expected[i]), `text ${i} ${lang}`);
-      });
-    }
-    assert.ok(seen.has('contoso-proxy-egress'), 'the portal\'s own row was compared');
-    assert.ok(seen.has('box-rest-failed-parse'), 'the row whose steps the portal overrides was compared');
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  const diag = await createConnDiag(factory, { kb: kbText, overlay: readFileSync(overlayFile, 'utf8'), wasmBinary });
+  const portalTexts = [
+    'ConnectorProxyException: egress through proxy.contoso.com refused (407)',
+    'Box: BoxAPIException: The API returned an error code [500] Failed to parse the response',
+    ...texts.filter((_, i) => i % 4 === 0),
+  ];
+  const asks = ['en', 'fr'].map((lang) => ({ options: { lang, top: 5 }, args: ['--kb', overlayFile, '--lang', lang, '--top', '5'] }));
+  const seen = new Set(sameAsCommand(diag, portalTexts, asks).map((m) => m.id));
+  assert.ok(seen.has('contoso-proxy-egress'), 'the portal\'s own row was compared');
+  assert.ok(seen.has('box-rest-failed-parse'), 'the row whose steps the portal overrides was compared');
 });
 
 test('each result is the caller\'s own: changing one leaves the next paste\'s row text as it was', async () => {
