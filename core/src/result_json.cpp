@@ -56,9 +56,11 @@ void WriteRowFacts(JsonWriter& w, const Entry& e, const std::string& lang) {
   w.Key("action").String(e.action);
   w.Key("source").String(e.source);
   w.Key("row");
-  if (e.row > 0)
+  if (e.row > 0) {
     w.Number(static_cast<std::size_t>(e.row));
-  else w.Null();
+  } else {
+    w.Null();
+  }
   w.Key("message").String(InLanguage(e.message, lang));
   w.Key("link").StringOrNull(e.link);
   w.Key("reference");  // rows of Microsoft's table: the page, and the day the row was last compared with it
@@ -111,24 +113,27 @@ void WriteMatch(JsonWriter& w, const KnowledgeBase& kb, const Match& m, const Op
     w.Key("fix").Strings(m.fix);
   }
   w.Key("spans").BeginArray();
-  for (std::size_t i = 0; i + 1 < offsets.size(); i += 2)
+  for (std::size_t i = 0; i + 1 < offsets.size(); i += 2) {
     w.BeginArray().Number(offsets[i]).Number(offsets[i + 1]).EndArray();
+  }
   w.EndArray();
   w.Key("evidence").Strings(m.evidence);
   if (inline_text) {
     WriteRowFacts(w, *m.entry, options.lang);
     w.Key("signature");
-    if (m.signature)
+    if (m.signature) {
       WriteSignature(w, *m.signature, options.lang);
-    else
+    } else {
       w.Null();
+    }
   } else {
     w.Key("row_index").Number(static_cast<std::size_t>(m.entry - kb.entries.data()));
     w.Key("signature_at");
-    if (m.signature)
+    if (m.signature) {
       WriteSignatureAt(w, kb, *m.signature);
-    else
+    } else {
       w.Null();
+    }
   }
   w.Key("code");
   if (m.code) {
