@@ -99,7 +99,7 @@ struct CheckedOptions {
 };
 
 template <class Fn>
-std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn) {
+std::string WithClassifier(int handle, std::string_view options_json, Fn&& fn) {
   try {
     auto it = Registry().find(handle);
     if (it == Registry().end()) return Error("no such diagnoser");
@@ -108,7 +108,7 @@ std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn)
       auto options = conndiag::OptionsFromJson(options_json);
       if (!options.ok()) return Error("options: " + options.error().What());
       if (auto invalid = it->second->Validate(options.value())) return Error(invalid->What());
-      last = {handle, options_json, std::move(options).value()};
+      last = {handle, std::string(options_json), std::move(options).value()};
     }
     return Ok(fn(*it->second, last.options));
   } catch (const std::exception& e) {
@@ -118,7 +118,7 @@ std::string WithClassifier(int handle, const std::string& options_json, Fn&& fn)
 
 // A paste's result with each match's row text left out (RowText::kByIndex): api.mjs asks each row's text
 // once (RowTextOf below) and keeps it.
-std::string Classify(int handle, std::string_view text, const std::string& options_json) {
+std::string Classify(int handle, std::string_view text, std::string_view options_json) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
     return conndiag::ResultToJson(c.knowledge_base(), c.Classify(text, o), o, text, conndiag::OffsetUnit::kUtf16Units,
                                   conndiag::NonAscii::kEscaped, conndiag::RowText::kByIndex);
@@ -126,7 +126,7 @@ std::string Classify(int handle, std::string_view text, const std::string& optio
 }
 
 // The text of row `row` in the options' language (RowTextJson).
-std::string RowTextOf(int handle, std::size_t row, const std::string& options_json) {
+std::string RowTextOf(int handle, std::size_t row, std::string_view options_json) {
   const auto it = Registry().find(handle);
   if (it != Registry().end() && row >= it->second->knowledge_base().entries.size()) {
     return Error("no row " + std::to_string(row) + " in this knowledge base");
@@ -136,7 +136,7 @@ std::string RowTextOf(int handle, std::size_t row, const std::string& options_js
   });
 }
 
-std::string ClassifyLog(int handle, std::string_view text, const std::string& options_json) {
+std::string ClassifyLog(int handle, std::string_view text, std::string_view options_json) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
     std::string events = "[";
     for (const auto& e : conndiag::ClassifyLog(c, text, o)) {
@@ -193,7 +193,7 @@ std::string LogDelta(const conndiag::Classifier& c, LogSession& session, const s
 
 // {"ok": true, "value": logId}
 // `for_log_table`: the deltas tell each event as the page's log table shows it (EventDetail::kLogTable).
-std::string LogBegin(int handle, const std::string& options_json, bool for_log_table) {
+std::string LogBegin(int handle, std::string_view options_json, bool for_log_table) {
   return WithClassifier(handle, options_json, [&](const conndiag::Classifier& c, const conndiag::Options& o) {
     static int next_log = 1;
     const int id = next_log++;
@@ -273,14 +273,18 @@ emscripten::val BoundLoad(std::size_t kb_size, std::size_t overlay_size, bool on
   const std::string_view both = InputText(kb_size + overlay_size);
   return Reply(Load(both.substr(0, kb_size), both.substr(kb_size), on_first_use));
 }
-emscripten::val BoundClassify(int handle, std::size_t size, const std::string& options_json) {
-  return Reply(Classify(handle, InputText(size), options_json));
+// A paste's options come after its text in the input buffer (`options_size` bytes): passed as an embind
+// string they were copied into a fresh allocation, twice, at every paste.
+emscripten::val BoundClassify(int handle, std::size_t size, std::size_t options_size) {
+  const std::string_view input = InputText(size + options_size);
+  return Reply(Classify(handle, input.substr(0, size), input.substr(std::min(size, input.size()))));
 }
 emscripten::val BoundRowText(int handle, std::size_t row, const std::string& options_json) {
   return Reply(RowTextOf(handle, row, options_json));
 }
-emscripten::val BoundClassifyLog(int handle, std::size_t size, const std::string& options_json) {
-  return Reply(ClassifyLog(handle, InputText(size), options_json));
+emscripten::val BoundClassifyLog(int handle, std::size_t size, std::size_t options_size) {
+  const std::string_view input = InputText(size + options_size);
+  return Reply(ClassifyLog(handle, input.substr(0, size), input.substr(std::min(size, input.size()))));
 }
 emscripten::val BoundLogBegin(int handle, const std::string& options_json, bool for_log_table) {
   return Reply(LogBegin(handle, options_json, for_log_table));

@@ -198,9 +198,13 @@ test('module replies are ASCII and read back to the same characters, emoji and i
     assert.ok(view.every((b) => b < 0x80), `${method}: a byte beyond ASCII in the reply`);
     return fromJsonBytes(view);
   };
+  // The text's bytes, then the options (classify and classifyLog read them after the text).
   const raw = (method, bytes) => {
-    core.inputBuffer(bytes.length).set(bytes);
-    return ascii(method, core[method](diag._handle, bytes.length, settings));
+    const options = new TextEncoder().encode(settings);
+    const input = core.inputBuffer(bytes.length + options.length);
+    input.set(bytes);
+    input.set(options, bytes.length);
+    return ascii(method, core[method](diag._handle, bytes.length, options.length));
   };
   const text = '😀 Échec « IgniteException » après 🎉 — “cité”';
   const one = raw('classify', new TextEncoder().encode(text));
@@ -343,4 +347,25 @@ test('a broken overlay is refused with its own JSON path, by the same rules as a
   for (const [overlay, expected] of cases) {
     await assert.rejects(createConnDiag(factory, { kb: kbText, overlay, wasmBinary }), expected);
   }
+});
+
+// api.mjs keeps the module's input buffer between calls (inputView): a text must still be read whole and
+// where it was written when the buffer must grow, when the module's memory grows (which empties every view
+// of it), when a smaller text follows a bigger one, and when someone asks the module for the buffer directly.
+test('pastes of every size read back their own text, across buffer and memory growth', () => {
+  const error = 'IgniteException: the cache is not available';
+  const found = (text) => {
+    const top = diag.classify(text).matches[0];
+    assert.equal(top && top.id, 'o365-ignite-domain-user', `a paste of ${text.length} characters`);
+    assert.equal(text.slice(...top.spans[0]), 'IgniteException', `the span in a paste of ${text.length} characters`);
+  };
+  const filler = (n, seed) => `${'unrelated words in a long trace '.repeat(Math.ceil(n / 32)).slice(0, n)} ${seed}\n`;
+  // From small to more than the module's first 16 MB of memory, then back down; a direct request between.
+  for (const [n, seed] of [[0, 'a'], [5000, 'b'], [300_000, 'c'], [12 << 20, 'd'], [100, 'e'], [7 << 20, 'f'], [10, 'g']]) {
+    found(`${filler(n, seed)}${error}`);
+    found(`${error} ${seed}`);
+  }
+  diag._module.inputBuffer(3).set([1, 2, 3]);
+  found(`${filler(200_000, 'h')}${error}`);
+  found(`${error} i`);
 });

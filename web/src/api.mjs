@@ -23,9 +23,9 @@
  * @typedef {object} CoreModule
  * @property {(size: number) => Uint8Array} inputBuffer
  * @property {(kbSize: number, overlaySize: number, onFirstUse: boolean) => Uint8Array} load
- * @property {(handle: number, size: number, options: string) => Uint8Array} classify
+ * @property {(handle: number, size: number, optionsSize: number) => Uint8Array} classify  (options after the text)
  * @property {(handle: number, row: number, options: string) => Uint8Array} rowText
- * @property {(handle: number, size: number, options: string) => Uint8Array} classifyLog
+ * @property {(handle: number, size: number, optionsSize: number) => Uint8Array} classifyLog  (the same)
  * @property {(handle: number, options: string, forLogTable: boolean) => Uint8Array} logBegin
  * @property {(id: number, size: number, last: boolean) => Uint8Array} logFeed
  * @property {(id: number) => void} logEnd
@@ -39,6 +39,30 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+// Each module's input buffer as last handed out, used again while it has room: asking for it at every call
+// made a new view each time (a paste's garbage is what sets how often V8 must collect). A view of the
+// module's memory is emptied (length 0) when that memory grows, and then a new one is asked for; and
+// whoever asks the module for one, the view it gets is the one kept (keepInputViews), since asking may move
+// the buffer.
+/** @type {WeakMap<CoreModule, Uint8Array>} */
+const inputViews = new WeakMap();
+
+/** @param {CoreModule} module */
+function keepInputViews(module) {
+  const handOut = module.inputBuffer;
+  module.inputBuffer = (size) => {
+    const view = handOut(size);
+    inputViews.set(module, view);
+    return view;
+  };
+}
+
+/** @param {CoreModule} module @param {number} room bytes @returns {Uint8Array} at least `room` bytes */
+function inputView(module, room) {
+  const view = inputViews.get(module);
+  return view && view.length >= Math.max(1, room) ? view : module.inputBuffer(room);
+}
+
 /**
  * Writes texts into the module's input buffer, one after the other, as UTF-8: a string through the encoder
  * (which writes each lone surrogate, a cut emoji or a bad escape, as U+FFFD, one UTF-16 unit as the
@@ -51,12 +75,12 @@ const decoder = new TextDecoder();
 function toModule(module, texts) {
   // A UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair, 2 units, takes 4).
   const room = texts.reduce((sum, t) => sum + (typeof t === 'string' ? t.length * 3 : t.length), 0);
-  const buffer = module.inputBuffer(room);
+  const buffer = inputView(module, room);
   let at = 0;
   return texts.map((t) => {
     let size;
     if (typeof t === 'string') {
-      size = encoder.encodeInto(t, buffer.subarray(at)).written;
+      size = encoder.encodeInto(t, at === 0 ? buffer : buffer.subarray(at)).written;
     } else {
       buffer.set(t, at);
       size = t.length;
@@ -250,7 +274,7 @@ export class Diagnoser {
       // The words after the piece, moved back to the first multiple of 4 within the 3 bytes left for it.
       const [size] = toModule(module, [piece, new Uint8Array(3), bytes]);
       const wordsAt = (size + 3) & ~3;
-      module.inputBuffer(size + 3 + bytes.length).copyWithin(wordsAt, size + 3);
+      inputView(module, size + 3 + bytes.length).copyWithin(wordsAt, size + 3);
       return module.logFeedJudged(id, size, wordsAt, verdicts.length);
     };
     const finished = () => module.logFeed(id, toModule(module, [''])[0], true);
@@ -297,8 +321,8 @@ export class Diagnoser {
   _call(method, text, options) {
     if (typeof text !== 'string') throw new TypeError(`${method}: text must be a string`);
     const settings = Diagnoser._options(options);  // before writing the text: it may throw
-    const [size] = toModule(this._module, [text]);
-    return reply(this._module[method](this._handle, size, settings)).value;
+    const [size, settingsSize] = toModule(this._module, [text, settings]);
+    return reply(this._module[method](this._handle, size, settingsSize)).value;
   }
 }
 
@@ -321,6 +345,7 @@ export async function createConnDiag(factory, options) {
   const [module, kb, overlay] = await Promise.all([factory(moduleArg), (options || {}).kb, (options || {}).overlay]);
   if (kb === undefined || kb === null) throw new Error('a knowledge base is required');
   const core = /** @type {CoreModule} */ (module);
+  keepInputViews(core);
   /** @param {object|string} x */
   const asText = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
   const [kbSize, overlaySize] = toModule(core, [asText(kb), overlay === undefined || overlay === null ? '' : asText(overlay)]);
