@@ -53,6 +53,14 @@ test("the page's own knowledge base compiles its patterns on first use, a script
 test('the hosted folder served on 127.0.0.1 under a sub-path works the same', async () => {
   const p = await openPage(browser, site.url, { allowedOrigin: site.url.replace(/\/tools.*/, '') });
   await everyRow(p.page);
+  // Its scripts are plain ones at the end of the body, as the offline file's are: deferred, they waited for
+  // the page's first layout before starting the module, and a #text= link's answer came later.
+  const scripts = await p.page.evaluate(() => [...document.scripts].map((s) => ({
+    src: s.getAttribute('src'), deferred: s.defer || s.async,
+    atTheEnd: [...document.body.children].slice(document.body.children.length - document.scripts.length).includes(s),
+  })));
+  assert.equal(scripts.length, 2);
+  assert.deepEqual(scripts.filter((s) => s.deferred || !s.atTheEnd), []);
   await checkClean(p);
 });
 
