@@ -12,12 +12,14 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "conndiag/api_json.h"
@@ -60,6 +62,13 @@ emscripten::val InputBuffer(std::size_t size) {
 
 // The first `size` bytes of the input buffer.
 std::string_view InputText(std::size_t size) { return std::string_view(Input()).substr(0, size); }
+
+// A call's text (the first `size` bytes) and its options (the `options_size` bytes after it): pastes pass
+// their options there, since as an embind string they were copied into a fresh allocation, twice, each time.
+std::pair<std::string_view, std::string_view> TextAndOptions(std::size_t size, std::size_t options_size) {
+  const std::string_view input = InputText(size + options_size);
+  return {input.substr(0, size), input.substr(std::min(size, input.size()))};
+}
 
 // A reply as a Uint8Array view of its UTF-8 bytes. The bytes stay where they are until the next call:
 // the caller decodes them at once (api.mjs), before calling again.
@@ -273,18 +282,16 @@ emscripten::val BoundLoad(std::size_t kb_size, std::size_t overlay_size, bool on
   const std::string_view both = InputText(kb_size + overlay_size);
   return Reply(Load(both.substr(0, kb_size), both.substr(kb_size), on_first_use));
 }
-// A paste's options come after its text in the input buffer (`options_size` bytes): passed as an embind
-// string they were copied into a fresh allocation, twice, at every paste.
 emscripten::val BoundClassify(int handle, std::size_t size, std::size_t options_size) {
-  const std::string_view input = InputText(size + options_size);
-  return Reply(Classify(handle, input.substr(0, size), input.substr(std::min(size, input.size()))));
+  const auto [text, options_json] = TextAndOptions(size, options_size);
+  return Reply(Classify(handle, text, options_json));
 }
 emscripten::val BoundRowText(int handle, std::size_t row, const std::string& options_json) {
   return Reply(RowTextOf(handle, row, options_json));
 }
 emscripten::val BoundClassifyLog(int handle, std::size_t size, std::size_t options_size) {
-  const std::string_view input = InputText(size + options_size);
-  return Reply(ClassifyLog(handle, input.substr(0, size), input.substr(std::min(size, input.size()))));
+  const auto [text, options_json] = TextAndOptions(size, options_size);
+  return Reply(ClassifyLog(handle, text, options_json));
 }
 emscripten::val BoundLogBegin(int handle, const std::string& options_json, bool for_log_table) {
   return Reply(LogBegin(handle, options_json, for_log_table));
