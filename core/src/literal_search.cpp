@@ -7,8 +7,7 @@
 namespace conndiag {
 namespace {
 
-// How common each byte is in what is searched (normalized connector messages and logs: lowercase English,
-// stack traces, timestamps, JSON), roughly in tenths of a percent; bytes not listed are rare.
+// ByteCommonness's table; bytes not listed are rare.
 constexpr std::array<unsigned char, 256> MakeCommonness() {
   std::array<unsigned char, 256> c{};
   for (auto& v : c) v = 2;
@@ -26,11 +25,13 @@ constexpr std::array<unsigned char, 256> kCommonness = MakeCommonness();
 
 }  // namespace
 
+unsigned ByteCommonness(unsigned char c) { return kCommonness[c]; }
+
 LiteralSearch SearchFor(std::string literal) {
   LiteralSearch search{std::move(literal), 0};
   for (std::size_t i = 1; i < search.text.size(); ++i) {
-    if (kCommonness[static_cast<unsigned char>(search.text[i])] <
-        kCommonness[static_cast<unsigned char>(search.text[search.rare])]) {
+    if (ByteCommonness(static_cast<unsigned char>(search.text[i])) <
+        ByteCommonness(static_cast<unsigned char>(search.text[search.rare]))) {
       search.rare = i;
     }
   }

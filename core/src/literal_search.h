@@ -16,7 +16,12 @@ struct LiteralSearch {
   std::size_t rare = 0;  // the index in `text` of the byte looked for
 };
 
-// `literal` with its rarest byte, by how often each byte occurs in English text and in logs.
+// How common byte `c` is in what conndiag searches (normalized connector messages and logs: lowercase
+// English, stack traces, timestamps, JSON), roughly in tenths of a percent (higher: more common; 2 for bytes
+// that are rare). Also what breaks ties between a log line filter's anchors (raw_line_filter.cpp).
+unsigned ByteCommonness(unsigned char c);
+
+// `literal` with its rarest byte, by ByteCommonness.
 LiteralSearch SearchFor(std::string literal);
 
 // The first occurrence of `literal.text` in `text` at or after `from`, or npos: text.find(literal.text, from).

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "eight_bytes.h"
+#include "literal_search.h"
 
 namespace conndiag {
 namespace {
@@ -34,17 +35,6 @@ std::uint32_t KeyOf(std::string_view bytes) {
     key |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k]) | 0x20u) << (8 * k);
   }
   return key;
-}
-
-// How common a byte is in log text, roughly (higher: more common): breaks ties between anchors the sample
-// does not tell apart. Only the choice of anchor depends on it, never what is found.
-int Commonness(unsigned char c) {
-  static constexpr std::string_view kLetters = "etaoinsrhldcumfpgwybvkxjqz";  // most common first
-  if (c >= 'a' && c <= 'z') return 12 - static_cast<int>(kLetters.find(static_cast<char>(c))) / 2;
-  if (c == '0' || c == '1' || c == '2') return 11;
-  if (c >= '3' && c <= '9') return 8;
-  if (c == '.' || c == '-' || c == '/' || c == '_' || c == ',' || c == '"' || c == '=') return 6;
-  return 2;
 }
 
 // A candidate anchor: 3 bytes of a literal inside a run of bytes that are neither ' ' nor ':'. Three, not
@@ -165,14 +155,15 @@ RawLineFilter::RawLineFilter(const std::vector<Literal>& literals, std::string_v
   for (std::size_t id = 0; id < literals.size(); ++id) {
     const std::string_view text = literals[id].text;
     if (text.empty()) continue;  // never reported, as by the literal matcher
-    // The rarest in the sample; then the one of the rarest bytes.
-    std::pair<std::uint32_t, int> best_cost{std::numeric_limits<std::uint32_t>::max(), 0};
+    // The rarest in the sample; then the one of the rarest bytes (ByteCommonness: only the choice of anchor
+    // depends on it, never what is found).
+    std::pair<std::uint32_t, unsigned> best_cost{std::numeric_limits<std::uint32_t>::max(), 0};
     std::size_t best = std::string::npos;
     ForEachCandidate(text, [&](std::size_t at) {
       const std::uint32_t count = counts[KeyOf(text.substr(at, kAnchorBytes))];
       if (count > best_cost.first) return;
-      int bytes = 0;
-      for (std::size_t k = 0; k < kAnchorBytes; ++k) bytes += Commonness(static_cast<unsigned char>(text[at + k]));
+      unsigned bytes = 0;
+      for (std::size_t k = 0; k < kAnchorBytes; ++k) bytes += ByteCommonness(static_cast<unsigned char>(text[at + k]));
       if (std::pair(count, bytes) < best_cost) {
         best_cost = {count, bytes};
         best = at;
