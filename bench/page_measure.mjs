@@ -5,9 +5,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const FIRST_ANSWER_TEXT = 'HttpRequestFailure: Server returned: 401 Unauthorized';
 
-// Navigation to the first result card of a #text= link, each time in a fresh browser context (no cache).
+// Navigation to the first result card of a #text= link, each time in a fresh browser context (no cache); with,
+// for each run, when the diagnoser was ready and when the page's last file had arrived (ms since navigation).
 export async function firstAnswer(browser, url, runs) {
   const times = [];
+  const ready = [];
+  const filesIn = [];
   for (let i = 0; i < runs; i += 1) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -21,10 +24,19 @@ export async function firstAnswer(browser, url, runs) {
     });
     await page.goto(`${url}#text=${encodeURIComponent(FIRST_ANSWER_TEXT)}`);
     await page.waitForFunction(() => window.__firstAnswer !== undefined, null, { timeout: 60000 });
-    times.push(await page.evaluate(() => window.__firstAnswer));
+    const run = await page.evaluate(() => ({
+      answer: window.__firstAnswer,
+      // The page's own marks (web/src/main.mjs): the diagnoser ready; and the last of its files arrived
+      // (none on the offline file, which has them inside).
+      ready: performance.getEntriesByName('conndiag:ready', 'mark')[0]?.startTime ?? null,
+      filesIn: Math.max(0, ...performance.getEntriesByType('resource').map((e) => e.responseEnd)),
+    }));
+    times.push(run.answer);
+    ready.push(run.ready);
+    filesIn.push(run.filesIn);
     await context.close();
   }
-  return { median: median(times), all: times };
+  return { median: median(times), all: times, ready, filesIn };
 }
 
 // A log dropped on the page at `url` (the offline file, as a person would drop it): from the drop to the summary

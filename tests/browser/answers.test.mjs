@@ -127,6 +127,20 @@ test('an #entry link to an unknown answer says so', async () => {
   await checkClean(p);
 });
 
+test('the page marks, once each, when its diagnoser was ready and when its first answer was shown', async () => {
+  const p = await openPage(browser, `${offlineUrl}#text=IgniteException`);
+  await waitForResultOf(p.page, 'IgniteException');
+  await p.page.evaluate(() => (location.hash = '#entry=okta-401-token-invalid'));
+  await p.page.locator(entryCard('okta-401-token-invalid')).waitFor();
+  await p.page.evaluate(() => (location.hash = '#text=IgniteException&app=office365'));
+  await waitForResultOf(p.page, 'IgniteException', 'office365');
+  const marks = await p.page.evaluate(() => performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('conndiag:')).map((m) => ({ name: m.name, at: m.startTime })));
+  assert.deepEqual(marks.map((m) => m.name), ['conndiag:ready', 'conndiag:first-answer']);
+  assert.ok(marks[0].at <= marks[1].at, `ready at ${marks[0].at}, first answer at ${marks[1].at}`);
+  await checkClean(p);
+});
+
 test('a second shared link opened in the same tab shows its content (hashchange)', async () => {
   const p = await openPage(browser, `${offlineUrl}#text=IgniteException`);
   await waitForResultOf(p.page, 'IgniteException');

@@ -58,6 +58,16 @@ const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portal
                 reportTo: null };
 const typing = debouncer(run);
 
+// User Timing marks, seen in the browser's performance panel and read by bench/page_measure.mjs: when the
+// diagnoser was ready, and when the first diagnosis of a text (a paste, a #text= link) was on the page: what
+// loading took, and what answering.
+const MARK_READY = 'conndiag:ready';
+const MARK_FIRST_ANSWER = 'conndiag:first-answer';
+/** @param {string} name */
+function markOnce(name) {
+  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
+}
+
 function words() {
   return wordsFor(state.lang);
 }
@@ -156,6 +166,7 @@ function showResult(text, result) {
   };
   status(renderResult($('results'), text, result, words(), { app, chooseApp, report }));
   rendered(text);
+  markOnce(MARK_FIRST_ANSWER);
 }
 
 // Where "Open report" goes on a hosted page: IT's config file first (a link someone sent cannot redirect
@@ -517,6 +528,7 @@ async function load(params) {
   clear($('results'));
   try {
     state.diag = await ConnDiag.create();
+    markOnce(MARK_READY);
     return true;
   } catch (e) {
     status(words().labelled(words().errorLoading, e.message));
