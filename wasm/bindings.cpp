@@ -63,10 +63,11 @@ emscripten::val InputBuffer(std::size_t size) {
 // The first `size` bytes of the input buffer.
 std::string_view InputText(std::size_t size) { return std::string_view(Input()).substr(0, size); }
 
-// A call's text (the first `size` bytes) and its options (the `options_size` bytes after it): pastes pass
-// their options there, since as an embind string they were copied into a fresh allocation, twice, each time.
-std::pair<std::string_view, std::string_view> TextAndOptions(std::size_t size, std::size_t options_size) {
-  const std::string_view input = InputText(size + options_size);
+// Two texts written one after the other into the input buffer: the first `size` bytes and the `next_size`
+// bytes after them (a knowledge base and its overlay; a paste and its options, which as an embind string
+// were copied into a fresh allocation, twice, at every paste).
+std::pair<std::string_view, std::string_view> InputTexts(std::size_t size, std::size_t next_size) {
+  const std::string_view input = InputText(size + next_size);
   return {input.substr(0, size), input.substr(std::min(size, input.size()))};
 }
 
@@ -279,18 +280,18 @@ conndiag::LineVerdicts VerdictsFromWords(std::string_view piece, std::size_t wor
 
 // The bound calls: each text is the input buffer's first N bytes, each reply a view (see Reply).
 emscripten::val BoundLoad(std::size_t kb_size, std::size_t overlay_size, bool on_first_use) {
-  const std::string_view both = InputText(kb_size + overlay_size);
-  return Reply(Load(both.substr(0, kb_size), both.substr(kb_size), on_first_use));
+  const auto [kb, overlay] = InputTexts(kb_size, overlay_size);
+  return Reply(Load(kb, overlay, on_first_use));
 }
 emscripten::val BoundClassify(int handle, std::size_t size, std::size_t options_size) {
-  const auto [text, options_json] = TextAndOptions(size, options_size);
+  const auto [text, options_json] = InputTexts(size, options_size);
   return Reply(Classify(handle, text, options_json));
 }
 emscripten::val BoundRowText(int handle, std::size_t row, const std::string& options_json) {
   return Reply(RowTextOf(handle, row, options_json));
 }
 emscripten::val BoundClassifyLog(int handle, std::size_t size, std::size_t options_size) {
-  const auto [text, options_json] = TextAndOptions(size, options_size);
+  const auto [text, options_json] = InputTexts(size, options_size);
   return Reply(ClassifyLog(handle, text, options_json));
 }
 emscripten::val BoundLogBegin(int handle, const std::string& options_json, bool for_log_table) {
