@@ -430,6 +430,18 @@ PatternLiterals AnalyzeLiterals(std::string_view pattern, std::size_t min_also_l
   return out;
 }
 
+PatternLiterals PlainPatternLiterals(const PlainPattern& plain) {
+  PatternLiterals out;
+  out.prefix = true;
+  out.word_start = std::all_of(plain.alternatives.begin(), plain.alternatives.end(),
+                               [](const PlainPattern::Alternative& a) { return a.boundary_before; });
+  for (const PlainPattern::Alternative& a : plain.alternatives) out.literals.push_back(a.literal.text);
+  std::sort(out.literals.begin(), out.literals.end());
+  out.literals.erase(std::unique(out.literals.begin(), out.literals.end()), out.literals.end());
+  out.digits_after.assign(out.literals.size(), 0);
+  return out;
+}
+
 std::vector<std::string> RequiredLiterals(std::string_view pattern) { return AnalyzeLiterals(pattern).literals; }
 
 }  // namespace conndiag

@@ -54,11 +54,14 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
   if (HasUppercaseLiteral(source)) {
     return Error{path, "patterns match normalized (lowercase) text: write letters in lowercase"};
   }
-  if (auto unsafe = UnsafePattern(source)) return Error{path, *unsafe};
   CompiledPattern p;
+  if (auto plain = PlainPatternOf(source)) p.plain = std::make_shared<const PlainPattern>(std::move(*plain));
+  // A plain pattern has no group and no quantifier: nothing in it repeats, so nothing can be unsafe.
+  if (!p.plain) {
+    if (auto unsafe = UnsafePattern(source)) return Error{path, *unsafe};
+  }
   p.path = path;
   p.re = std::make_shared<const PatternRegex>(source);
-  if (auto plain = PlainPatternOf(source)) p.plain = std::make_shared<const PlainPattern>(std::move(*plain));
   if (checks == PatternChecks::kAtLoad) {
     const Regex* re = p.re->Get();
     if (!re) return Error{path, p.re->error()};
@@ -70,7 +73,7 @@ Expected<CompiledPattern> CompilePattern(const std::string& source, const std::s
       return Error{path, std::string("the pattern cannot be run: ") + e.what()};
     }
   }
-  PatternLiterals literals = AnalyzeLiterals(source);
+  PatternLiterals literals = p.plain ? PlainPatternLiterals(*p.plain) : AnalyzeLiterals(source);
   for (std::size_t k = 0; k < literals.literals.size(); ++k) {
     p.literal_ids.push_back(table.Id(literals.literals[k], literals.word_start, literals.digits_after[k]));
   }

@@ -3,6 +3,12 @@
 
 #include <boost/regex.hpp>
 
+#include <optional>
+#include <random>
+
+#include "default_classifier.h"
+#include "pattern_safety.h"
+#include "plain_pattern.h"
 #include "required_literals.h"
 
 using conndiag::RequiredLiterals;
@@ -134,3 +140,78 @@ TEST_CASE("the literals it returns really occur in every match (soundness)", "[p
   }
 }
 
+namespace {
+
+// A plain pattern (plain_pattern.h) made at random: one to four alternatives of letters, digits, spaces,
+// punctuation escaped or not, bytes beyond ASCII, each maybe with \b at its ends, now and then one repeated.
+std::string RandomPlainPattern(std::mt19937& random) {
+  static const std::vector<std::string> kPieces = {
+      "a",   "b",   "z",   "0",   "7",   "_",   " ",    ":",        ",",      "'",     "\"",           "=",
+      "#",   "%",   "@",   "\\.", "\\-", "\\/", "\\(",  "\\)",      "\\[",    "\\]",   "\\{",          "\\}",
+      "\\*", "\\+", "\\?", "\\|", "\\^", "\\$", "\\\\", "\xC3\xA9", "aadsts", "error", "invalid_grant"};
+  std::vector<std::string> alternatives;
+  const int count = 1 + static_cast<int>(random() % 4);
+  for (int k = 0; k < count; ++k) {
+    if (!alternatives.empty() && random() % 5 == 0) {
+      alternatives.push_back(alternatives[random() % alternatives.size()]);
+      continue;
+    }
+    std::string text;
+    const int pieces = 1 + static_cast<int>(random() % 6);
+    for (int i = 0; i < pieces; ++i) text += kPieces[random() % kPieces.size()];
+    alternatives.push_back((random() % 3 == 0 ? "\\b" : "") + text + (random() % 3 == 0 ? "\\b" : ""));
+  }
+  std::string pattern;
+  for (const std::string& a : alternatives) pattern += (pattern.empty() ? "" : "|") + a;
+  return pattern;
+}
+
+void CheckSameAsAnalysis(const std::string& pattern, const conndiag::PlainPattern& plain) {
+  INFO(pattern);
+  const conndiag::PatternLiterals analyzed = conndiag::AnalyzeLiterals(pattern);
+  const conndiag::PatternLiterals read = conndiag::PlainPatternLiterals(plain);
+  CHECK(read.literals == analyzed.literals);
+  CHECK(read.prefix == analyzed.prefix);
+  CHECK(read.word_start == analyzed.word_start);
+  CHECK(read.digits_after == analyzed.digits_after);
+  CHECK(read.also == analyzed.also);
+}
+
+}  // namespace
+
+// Compiling a knowledge base reads a plain pattern's literals off its alternatives and skips its safety
+// check (signature_compile.cpp): both must give what the full analysis and the check give.
+TEST_CASE("a plain pattern's literals, read off its alternatives, are what analyzing the pattern finds",
+          "[prefilter][plain][property]") {
+  std::size_t plain_patterns = 0;
+  for (const conndiag::Entry& e : conndiag::testing::DefaultClassifier().knowledge_base().entries) {
+    for (const conndiag::Signature& s : e.signatures) {
+      std::vector<std::string> sources = s.patterns;
+      sources.insert(sources.end(), s.hints.begin(), s.hints.end());
+      for (const std::string& source : sources) {
+        if (const auto plain = conndiag::PlainPatternOf(source)) {
+          ++plain_patterns;
+          CheckSameAsAnalysis(source, *plain);
+        }
+      }
+    }
+  }
+  CHECK(plain_patterns > 400);
+  std::mt19937 random(20261129);
+  std::size_t with_boundaries = 0;
+  std::size_t mixed_boundaries = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string pattern = RandomPlainPattern(random);
+    const auto plain = conndiag::PlainPatternOf(pattern);
+    INFO(pattern);
+    REQUIRE(plain);
+    CheckSameAsAnalysis(pattern, *plain);
+    CHECK_FALSE(conndiag::UnsafePattern(pattern));
+    const auto before = std::count_if(plain->alternatives.begin(), plain->alternatives.end(),
+                                      [](const conndiag::PlainPattern::Alternative& a) { return a.boundary_before; });
+    with_boundaries += before > 0;
+    mixed_boundaries += before > 0 && static_cast<std::size_t>(before) < plain->alternatives.size();
+  }
+  CHECK(mixed_boundaries > 300);  // word_start must hold for every alternative, not for one
+  CHECK(with_boundaries > mixed_boundaries);
+}
