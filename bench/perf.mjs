@@ -17,7 +17,7 @@ import { createConnDiag } from '../web/src/api.mjs';
 import { JsClassifier } from './js_baseline.mjs';
 import { signaturesOf } from './kb_signatures.mjs';
 import { literalWords, readLogFile, wordPattern } from './js_twin.mjs';
-import { droppedLog, firstAnswer } from './page_measure.mjs';
+import { droppedLog, firstAnswer, firstPaste } from './page_measure.mjs';
 
 const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), '..');
@@ -186,6 +186,7 @@ async function pageFigures(file) {
   try {
     const offline = await firstAnswer(browser, `file://${path.join(dist, 'conndiag.html')}`, 8);
     const hosted = await firstAnswer(browser, site.url, 8);
+    const pastes = await firstPaste(browser, `file://${path.join(dist, 'conndiag.html')}`, 6);
     // Three drops each, alternated: the workers started by the drop, and started by a drag a second before
     // (as a person's drag starts them); the median of each.
     const drops = { cold: [], dragged: [] };
@@ -193,7 +194,7 @@ async function pageFigures(file) {
       drops.cold.push(await droppedLog(browser, `file://${path.join(dist, 'conndiag.html')}`, file));
       drops.dragged.push(await droppedLog(browser, `file://${path.join(dist, 'conndiag.html')}`, file, { dragMs: 1000 }));
     }
-    return { version: browser.version(), offline, hosted, drops };
+    return { version: browser.version(), offline, hosted, pastes, drops };
   } finally {
     await browser.close();
     await site.close();
@@ -369,6 +370,9 @@ async function main() {
         const ms = (xs) => (xs.some((x) => x === null) ? 'not marked' : `${median(xs).toFixed(0)} ms`);
         notes.push(`first answer, ${where}: medians of the same 8, files in ${ms(figure.filesIn)}, diagnoser ready ${ms(figure.ready)}, answer ${ms(figure.all)} after navigation`);
       }
+      const { known, unknown } = page.pastes;
+      row('first paste 1.5 s after load, offline', `${known.firstMedian.toFixed(1)} / ${unknown.firstMedian.toFixed(1)} ms`,
+        `a known / an unknown error, median of 6; the next paste ${known.nextMedian.toFixed(1)} / ${unknown.nextMedian.toFixed(1)} ms`, '(reference)', null);
       // Judged against native with as many threads as the page had workers on the log (two where the
       // browser has two processors or more, worker.mjs), beside both.
       for (const [label, runs] of [['workers started by the drop', page.drops.cold], ['dropped after a 1 s drag', page.drops.dragged]]) {

@@ -134,10 +134,53 @@ test('the page marks, once each, when its diagnoser was ready and when its first
   await p.page.locator(entryCard('okta-401-token-invalid')).waitFor();
   await p.page.evaluate(() => (location.hash = '#text=IgniteException&app=office365'));
   await waitForResultOf(p.page, 'IgniteException', 'office365');
+  await p.page.waitForFunction(() => performance.getEntriesByName('conndiag:warm').length > 0);
   const marks = await p.page.evaluate(() => performance.getEntriesByType('mark')
     .filter((m) => m.name.startsWith('conndiag:')).map((m) => ({ name: m.name, at: m.startTime })));
-  assert.deepEqual(marks.map((m) => m.name), ['conndiag:ready', 'conndiag:first-answer']);
+  // The warm-up (the next test) comes after the link's answer: it is never the first answer.
+  assert.deepEqual(marks.map((m) => m.name), ['conndiag:ready', 'conndiag:first-answer', 'conndiag:warm']);
   assert.ok(marks[0].at <= marks[1].at, `ready at ${marks[0].at}, first answer at ${marks[1].at}`);
+  await checkClean(p);
+});
+
+test('once ready, the page runs a known and an unknown error in idle time: no answer, nothing shown changes', async () => {
+  // Which marks are set from inside an idle callback: the warm-up sets its mark after its last step.
+  const watchIdle = () => {
+    const idle = window.requestIdleCallback.bind(window);
+    const mark = performance.mark.bind(performance);
+    let depth = 0;
+    window.__marksInIdle = [];
+    window.requestIdleCallback = (fn, options) => idle((deadline) => {
+      depth += 1;
+      try {
+        return fn(deadline);
+      } finally {
+        depth -= 1;
+      }
+    }, options);
+    performance.mark = (name, options) => {
+      if (depth > 0) window.__marksInIdle.push(name);
+      return mark(name, options);
+    };
+  };
+  const p = await openPage(browser, offlineUrl, { prepare: (context) => context.addInitScript(watchIdle) });
+  await p.page.waitForFunction(() => performance.getEntriesByName('conndiag:warm').length > 0);
+  const seen = await p.page.evaluate(() => ({
+    marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('conndiag:')).map((m) => m.name),
+    inIdle: window.__marksInIdle,
+    shown: document.querySelectorAll('#results article.card, #results .no-match').length,
+    text: document.getElementById('error-text').value,
+    hash: location.hash,
+    shareHidden: document.getElementById('share-controls').hidden,
+  }));
+  assert.deepEqual(seen.marks, ['conndiag:ready', 'conndiag:warm'], 'no first answer');
+  assert.deepEqual(seen.inIdle, ['conndiag:warm']);
+  assert.deepEqual({ shown: seen.shown, text: seen.text, hash: seen.hash, shareHidden: seen.shareHidden },
+    { shown: 0, text: '', hash: '', shareHidden: true });
+  // A paste after it is answered as ever, the unknown error too.
+  await diagnose(p.page, 'AADSTS70008: The provided authorization code or refresh token has expired', { expect: 'o365-aadsts70008-token-expired' });
+  await diagnose(p.page, 'ERROR [sync] cursor 7f3a9c out of order, resetting the checkpoint');
+  assert.equal(await p.page.locator('#results .no-match').count(), 1);
   await checkClean(p);
 });
 

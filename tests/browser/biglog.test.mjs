@@ -8,7 +8,7 @@ import { appendFileSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 
-import { diagnose, dist, launch, offlineUrl, openPage, serve } from './harness.mjs';
+import { diagnose, dist, launch, offlineUrl, openPage, serve, warmedUp } from './harness.mjs';
 
 let browser;
 let site;
@@ -27,6 +27,7 @@ const BOX_AND_AWS = '2026-11-25T10:00:01.000Z ERROR BoxRestException: Failed to 
 // Builds a log of `mb` MB inside the page from repeated parts (no giant string), then drops it. Every
 // 1000 noise lines comes `errors` (three lines by default).
 async function dropLog(page, mb, errors = BOX_AND_AWS) {
+  await warmedUp(page);
   await page.evaluate(([size, errorLines]) => {
     const noise = '2026-11-25T10:00:00.000Z INFO  [poller-3] fetched 120 events for tenant in 41 ms, queue depth 2\n';
     let block = '';
@@ -300,6 +301,7 @@ test('a log opened while another is read replaces it: nothing of the first shows
 
 test('a huge paste (5 MB) goes to the worker too: the main thread never calls the module for it', async () => {
   const p = await openPage(browser, offlineUrl);
+  await warmedUp(p.page);
   await p.page.evaluate(() => {
     let text = '';
     const line = '2026-11-25T10:00:00Z INFO nothing to see here, request 42 served in 12 ms\n';

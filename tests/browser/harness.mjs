@@ -91,6 +91,15 @@ export async function openPage(browser, url, { allowedOrigin = null, viewport, c
   return { page, context, problems, foreignRequests };
 }
 
+/**
+ * Waits until the page's idle-time warm-up is over (its own two classifications, web/src/warm-up-paste.mjs,
+ * marked `conndiag:warm`): a test that then empties window.__mainThreadCalls sees only what it causes.
+ * @param {import('playwright-core').Page|import('playwright-core').Frame} page
+ */
+export async function warmedUp(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('conndiag:warm').length > 0);
+}
+
 /** Waits until #results shows the classification of `text` with `app` selected. */
 export async function waitForResultOf(page, text, app = '') {
   await page.waitForFunction(([t, a]) => {

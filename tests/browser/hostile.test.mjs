@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { dist, launch, openPage, serve, waitForResultOf } from './harness.mjs';
+import { dist, launch, openPage, serve, waitForResultOf, warmedUp } from './harness.mjs';
 
 let browser;
 let site;    // the hosted conndiag folder, under a sub-path
@@ -147,12 +147,14 @@ test('iframe: a link the sandbox blocks is shown as an address and handed to the
 test('iframe: a paste too big for the main thread is classified in the worker and answered', async () => {
   const p = await openPortal('trusted');
   await p.page.waitForFunction(() => window.received.some((m) => m.type === 'ready'));
+  const frame = p.page.frames().find((f) => f.url().includes('embed=1'));
+  await warmedUp(frame);
+  await frame.evaluate(() => (window.__mainThreadCalls.length = 0));
   await p.page.evaluate((size) => window.send({ type: 'classify', id: 9, text: `${'INFO all good\n'.repeat(size / 14)}IgniteException` }), BIG);
   await p.page.waitForFunction(() => window.received.some((m) => m.id === 9));
   const reply = await p.page.evaluate(() => window.received.find((m) => m.id === 9));
   assert.equal(reply.type, 'result', JSON.stringify(reply.message));
   assert.equal(reply.result.matches[0].id, 'o365-ignite-domain-user');
-  const frame = p.page.frames().find((f) => f.url().includes('embed=1'));
   assert.deepEqual(await frame.evaluate(() => window.__mainThreadCalls), [], 'the frame never called its module on the main thread');
   // The record is live: a small text is classified on the main thread.
   await p.page.evaluate(() => window.send({ type: 'classify', id: 10, text: 'IgniteException' }));
@@ -164,6 +166,8 @@ test('iframe: a paste too big for the main thread is classified in the worker an
 test('element: a paste too big for the main thread goes to a worker, even with the script on another origin', async () => {
   const p = await openPortal('element-workers', { prepare: (context) => context.addInitScript(recordModuleCalls) });
   await p.page.waitForFunction(() => document.querySelector('conn-diag')?.shadowRoot?.querySelector('select option + option'));
+  await warmedUp(p.page);  // the element's own two classifications, in idle time
+  await p.page.evaluate(() => (window.__moduleCalls.length = 0));
   await p.page.evaluate((size) => {
     document.getElementById('d').setAttribute('text', `${'INFO all good\n'.repeat(size / 14)}IgniteException`);
   }, BIG);

@@ -14,6 +14,7 @@ import { wordsFor } from './i18n.mjs';
 import { debouncer, fillAppSelect } from './input.mjs';
 import { REPORT_CANDIDATES } from './report.mjs';
 import { renderEmpty, renderResult } from './result-view.mjs';
+import { warmUpPaste } from './warm-up-paste.mjs';
 import { classifyText, workerAt, WorkerClient } from './worker-client.mjs';
 
 /* global ConnDiagModule */
@@ -48,6 +49,7 @@ async function loadDiagnoser(kbSrc) {
   } catch (e) {
     throw new Error(kbSrc ? `${url}: ${e.message}` : e.message);
   }
+  warmUpPaste(diag, 'en');  // shared by every element with this kb-src
   const workerUrl = new URL('conndiag-worker.js', scriptUrl).href;
   const background = new WorkerClient(() => workerAt(workerUrl), async () => ({ kb, overlay, base: workerUrl, compilePatternsOnFirstUse: true }));
   return { diag, background };

@@ -14,6 +14,9 @@ export const BARE_401 = {
   fr: 'HttpRequestFailure : Retourné par le serveur : 401 Non autorisé',
 };
 
+/** An error nothing in the knowledge base knows (a sync job's own wording, made up). */
+export const UNKNOWN_ERROR = 'ERROR [sync] cursor 7f3a9c out of order, resetting the checkpoint';
+
 // The log's error lines by line index: known errors of four apps (one of them twice), a 401 that names no
 // app (not an Okta token error: the log would group the two), and two errors nothing knows. The other lines are the routine INFO and WARN a connector writes.
 const LOG_ERRORS = new Map([
@@ -23,7 +26,7 @@ const LOG_ERRORS = new Map([
   [29, 'ERROR [sfdc-poller] SocketTimeoutException: Read timed out'],
   [36, `ERROR [http] ${BARE_401.en}`],
   [43, 'ERROR [box-poller] BoxRestException: Failed to parse response.'],
-  [48, 'ERROR [sync] cursor 7f3a9c out of order, resetting the checkpoint'],
+  [48, UNKNOWN_ERROR],
   [54, 'ERROR [scheduler] job 1182 ended with exit code 3'],
 ]);
 

@@ -15,6 +15,7 @@ import { redactionSummary, REPORT_CANDIDATES } from './report.mjs';
 import { renderEmpty, renderResult } from './result-view.mjs';
 import { fromFragment, toFragment } from './share.mjs';
 import { readSiteConfig } from './site-config.mjs';
+import { warmUpPaste } from './warm-up-paste.mjs';
 import { classifyText, pageWorker, pageWorkerUrl, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
 
 const LOG_LINES = 40;  // a paste with more lines than this is treated as a log
@@ -60,7 +61,7 @@ const typing = debouncer(run);
 
 // User Timing marks, seen in the browser's performance panel and read by bench/page_measure.mjs: when the
 // diagnoser was ready, and when the first diagnosis of a text (a paste, a #text= link) was on the page: what
-// loading took, and what answering.
+// loading took, and what answering. (The idle-time warm-up sets a third, warm-up-paste.mjs.)
 const MARK_READY = 'conndiag:ready';
 const MARK_FIRST_ANSWER = 'conndiag:first-answer';
 /** @param {string} name */
@@ -618,6 +619,7 @@ async function start() {
   document.addEventListener('keydown', escapeBrowse);
   document.body.dataset.ready = 'true';
   run();
+  warmUpPaste(state.diag, state.lang);  // after the link's answer, if any: it is never the first answer
   startEmbedMode(params, { info: () => state.diag.kbInfo(), classify: classifyForPortal, linkBlocked });
 }
 
