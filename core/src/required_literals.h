@@ -39,7 +39,7 @@ PatternLiterals AnalyzeLiterals(std::string_view pattern, std::size_t min_also_l
 
 // AnalyzeLiterals of a plain pattern, read off its alternatives instead of parsing the pattern again: their
 // texts, sorted and each once; every match starts with one; word_start when \b stands before each. Four
-// patterns in five are plain, and parsing them was most of what compiling a knowledge base's patterns cost
+// patterns in five are plain, and parsing them was much of what compiling a knowledge base's patterns cost
 // in the page (wasm code that runs once, in V8's baseline tier).
 PatternLiterals PlainPatternLiterals(const PlainPattern& plain);
 
