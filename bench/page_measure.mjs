@@ -26,7 +26,7 @@ export async function firstAnswer(browser, url, runs) {
     await page.waitForFunction(() => window.__firstAnswer !== undefined, null, { timeout: 60000 });
     const run = await page.evaluate(() => ({
       answer: window.__firstAnswer,
-      // The page's own marks (web/src/main.mjs): the diagnoser ready; and the last of the files it loads
+      // The page's own marks (web/src/marks.mjs): the diagnoser ready; and the last of the files it loads
       // with arrived (none on the offline file, which has them inside). IT's conndiag-config.json is left
       // out: it is asked for once the scripts run, and nothing waits for it.
       ready: performance.getEntriesByName('conndiag:ready', 'mark')[0]?.startTime ?? null,

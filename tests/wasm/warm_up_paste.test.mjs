@@ -5,21 +5,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConnDiag } from '../../web/src/api.mjs';
 import { TOKEN_EXPIRED, UNKNOWN_ERROR } from '../../web/src/examples.mjs';
-import { WARM_MARK, warmUpPaste } from '../../web/src/warm-up-paste.mjs';
+import { MARK_WARM } from '../../web/src/marks.mjs';
+import { warmUpPaste } from '../../web/src/warm-up-paste.mjs';
 import { factory, kbText, wasmBinary } from './built-module.mjs';
 
 // requestIdleCallback as the page has it, run by hand: each queued callback is one idle period.
 function idleQueue(t) {
   const queued = [];
   globalThis.requestIdleCallback = (fn) => queued.push(fn);
-  performance.clearMarks(WARM_MARK);
+  performance.clearMarks(MARK_WARM);
   t.after(() => {
     delete globalThis.requestIdleCallback;
-    performance.clearMarks(WARM_MARK);
+    performance.clearMarks(MARK_WARM);
   });
   return { queued, runOne: () => queued.shift()({ didTimeout: false, timeRemaining: () => 50 }) };
 }
-const warmMarks = () => performance.getEntriesByName(WARM_MARK, 'mark').length;
+const warmMarks = () => performance.getEntriesByName(MARK_WARM, 'mark').length;
 
 test('one classification per idle period, the known error then the unknown one, then the mark', async (t) => {
   const diag = await createConnDiag(factory, { kb: kbText, wasmBinary });
@@ -57,8 +58,8 @@ test('a language without its own example warms with the English one; a failing d
 
 test('without requestIdleCallback (Safari) the steps go through setTimeout', async (t) => {
   assert.equal(globalThis.requestIdleCallback, undefined);
-  performance.clearMarks(WARM_MARK);
-  t.after(() => performance.clearMarks(WARM_MARK));
+  performance.clearMarks(MARK_WARM);
+  t.after(() => performance.clearMarks(MARK_WARM));
   const texts = [];
   warmUpPaste({ classify: (text) => texts.push(text) }, 'en');
   assert.deepEqual(texts, []);

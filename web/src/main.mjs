@@ -9,6 +9,7 @@ import { initialLanguage, inLanguage, isLanguage, rememberLanguage, wordsFor } f
 import { debouncer, fillAppSelect } from './input.mjs';
 import { logFileBar } from './log-file-bar.mjs';
 import { groupEvents, logView } from './log-view.mjs';
+import { MARK_FIRST_ANSWER, MARK_READY, markOnce } from './marks.mjs';
 import { renderEntry } from './permalink.mjs';
 import { redact } from './redact.mjs';
 import { redactionSummary, REPORT_CANDIDATES } from './report.mjs';
@@ -58,16 +59,6 @@ const state = { lang: 'en', diag: null, runs: 0, kbText: null, logRun: 0, portal
                 logShown: false, shareRun: 0, logFile: null, browse: null,
                 reportTo: null };
 const typing = debouncer(run);
-
-// User Timing marks, seen in the browser's performance panel and read by bench/page_measure.mjs: when the
-// diagnoser was ready, and when the first diagnosis of a text (a paste, a #text= link) was on the page: what
-// loading took, and what answering. (The idle-time warm-up sets a third, warm-up-paste.mjs.)
-const MARK_READY = 'conndiag:ready';
-const MARK_FIRST_ANSWER = 'conndiag:first-answer';
-/** @param {string} name */
-function markOnce(name) {
-  if (performance.getEntriesByName(name, 'mark').length === 0) performance.mark(name);
-}
 
 function words() {
   return wordsFor(state.lang);

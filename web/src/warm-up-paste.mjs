@@ -5,13 +5,11 @@
 // Classifying one of each while the page is idle, once, moves that work before the person pastes.
 
 import { TOKEN_EXPIRED, UNKNOWN_ERROR } from './examples.mjs';
-
-/** The User Timing mark set once the warm-up is over (a page hook: tests and the performance panel). */
-export const WARM_MARK = 'conndiag:warm';
+import { MARK_WARM, markOnce } from './marks.mjs';
 
 /**
  * Classifies a known and an unknown error with `diag`, each in an idle callback of its own (short tasks:
- * a paste that comes meanwhile is not held up by both), then sets WARM_MARK (once per page).
+ * a paste that comes meanwhile is not held up by both), then sets MARK_WARM (once per page).
  * @param {{classify: (text: string, options?: {lang?: string}) => unknown}} diag
  * @param {string} lang  the row texts' language (the code run is the same in every language)
  */
@@ -26,7 +24,7 @@ export function warmUpPaste(diag, lang) {
       // Only a head start: a diagnoser closed meanwhile (an element removed) has nothing left to warm.
     }
     if (i + 1 < texts.length) step(i + 1);
-    else if (performance.getEntriesByName(WARM_MARK, 'mark').length === 0) performance.mark(WARM_MARK);
+    else markOnce(MARK_WARM);
   });
   step(0);
 }
