@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { checkClean, diagnose, launch, offlineUrl, openPage, root, waitForResultOf } from './harness.mjs';
+import { checkClean, diagnose, launch, offlineUrl, openPage, root, waitForResultOf, warmedUp } from './harness.mjs';
 
 const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
 const TROUBLESHOOTING = 'https://learn.microsoft.com/defender-cloud-apps/troubleshooting-api-connectors-using-error-messages';
@@ -134,7 +134,7 @@ test('the page marks, once each, when its diagnoser was ready and when its first
   await p.page.locator(entryCard('okta-401-token-invalid')).waitFor();
   await p.page.evaluate(() => (location.hash = '#text=IgniteException&app=office365'));
   await waitForResultOf(p.page, 'IgniteException', 'office365');
-  await p.page.waitForFunction(() => performance.getEntriesByName('conndiag:warm').length > 0);
+  await warmedUp(p.page);
   const marks = await p.page.evaluate(() => performance.getEntriesByType('mark')
     .filter((m) => m.name.startsWith('conndiag:')).map((m) => ({ name: m.name, at: m.startTime })));
   // The warm-up (the next test) comes after the link's answer: it is never the first answer.
@@ -164,7 +164,7 @@ test('once ready, the page runs a known and an unknown error in idle time: no an
     };
   };
   const p = await openPage(browser, offlineUrl, { prepare: (context) => context.addInitScript(watchIdle) });
-  await p.page.waitForFunction(() => performance.getEntriesByName('conndiag:warm').length > 0);
+  await warmedUp(p.page);
   const seen = await p.page.evaluate(() => ({
     marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('conndiag:')).map((m) => m.name),
     inIdle: window.__marksInIdle,
