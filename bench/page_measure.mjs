@@ -1,9 +1,40 @@
 // Page measurements shared by the benchmarks (bench/perf.mjs, bench/page_bench.mjs): navigation to the first
-// answer of a #text= link, a first paste after the page was read, and a log dropped on the page.
+// answer of a #text= link (and of a second one in the same tab), a first paste after the page was read, and a
+// log dropped on the page.
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const FIRST_ANSWER_TEXT = 'HttpRequestFailure: Server returned: 401 Unauthorized';
+const SECOND_LINK_TEXT = 'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity';
+
+// Opens a #text= link in `page` and waits for its first result card: when it came, when the diagnoser was
+// ready and when the last of the page's files had arrived (ms since that navigation).
+async function openLink(page, url, text) {
+  await page.goto(`${url}#text=${encodeURIComponent(text)}`);
+  await page.waitForFunction(() => window.__firstAnswer !== undefined, null, { timeout: 60000 });
+  return page.evaluate(() => ({
+    answer: window.__firstAnswer,
+    // The page's own marks (web/src/marks.mjs): the diagnoser ready; and the last of the files it loads
+    // with arrived (none on the offline file, which has them inside). IT's conndiag-config.json is left
+    // out: it is asked for once the scripts run, and nothing waits for it.
+    ready: performance.getEntriesByName('conndiag:ready', 'mark')[0]?.startTime ?? null,
+    filesIn: Math.max(0, ...performance.getEntriesByType('resource')
+      .filter((e) => !e.name.endsWith('/conndiag-config.json')).map((e) => e.responseEnd)),
+  }));
+}
+
+async function pageWatchingForTheCard(context) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('#results article.card')) {
+        window.__firstAnswer = performance.now();  // since navigation start
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return page;
+}
 
 // Navigation to the first result card of a #text= link, each time in a fresh browser context (no cache); with,
 // for each run, when the diagnoser was ready and when the page's last file had arrived (ms since navigation).
@@ -13,32 +44,30 @@ export async function firstAnswer(browser, url, runs) {
   const filesIn = [];
   for (let i = 0; i < runs; i += 1) {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('#results article.card')) {
-          window.__firstAnswer = performance.now();  // since navigation start
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.goto(`${url}#text=${encodeURIComponent(FIRST_ANSWER_TEXT)}`);
-    await page.waitForFunction(() => window.__firstAnswer !== undefined, null, { timeout: 60000 });
-    const run = await page.evaluate(() => ({
-      answer: window.__firstAnswer,
-      // The page's own marks (web/src/marks.mjs): the diagnoser ready; and the last of the files it loads
-      // with arrived (none on the offline file, which has them inside). IT's conndiag-config.json is left
-      // out: it is asked for once the scripts run, and nothing waits for it.
-      ready: performance.getEntriesByName('conndiag:ready', 'mark')[0]?.startTime ?? null,
-      filesIn: Math.max(0, ...performance.getEntriesByType('resource')
-        .filter((e) => !e.name.endsWith('/conndiag-config.json')).map((e) => e.responseEnd)),
-    }));
+    const run = await openLink(await pageWatchingForTheCard(context), url, FIRST_ANSWER_TEXT);
     times.push(run.answer);
     ready.push(run.ready);
     filesIn.push(run.filesIn);
     await context.close();
   }
   return { median: median(times), all: times, ready, filesIn };
+}
+
+// A second link opened in the same tab, `readMs` after the first one's answer (a person reading it): the
+// browser has kept what it compiled (in the same renderer process, and for the hosted page in its HTTP and
+// code caches). Timed as firstAnswer times the first, each run in a fresh browser context.
+export async function secondLink(browser, url, runs, { readMs = 3000 } = {}) {
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const context = await browser.newContext();
+    const page = await pageWatchingForTheCard(context);
+    await openLink(page, url, FIRST_ANSWER_TEXT);
+    await page.waitForTimeout(readMs);  // the person reading the first answer: part of what is measured
+    await page.goto('about:blank');
+    times.push((await openLink(page, url, SECOND_LINK_TEXT)).answer);
+    await context.close();
+  }
+  return { median: median(times), all: times };
 }
 
 // A person's first paste on the page at `url` after reading it for `readMs` (no link: the page's idle-time

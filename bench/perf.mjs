@@ -17,7 +17,7 @@ import { createConnDiag } from '../web/src/api.mjs';
 import { JsClassifier } from './js_baseline.mjs';
 import { signaturesOf } from './kb_signatures.mjs';
 import { literalWords, readLogFile, wordPattern } from './js_twin.mjs';
-import { droppedLog, firstAnswer, firstPaste } from './page_measure.mjs';
+import { droppedLog, firstAnswer, firstPaste, secondLink } from './page_measure.mjs';
 
 const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), '..');
@@ -186,6 +186,10 @@ async function pageFigures(file) {
   try {
     const offline = await firstAnswer(browser, `file://${path.join(dist, 'conndiag.html')}`, 8);
     const hosted = await firstAnswer(browser, site.url, 8);
+    const second = {
+      offline: await secondLink(browser, `file://${path.join(dist, 'conndiag.html')}`, 4),
+      hosted: await secondLink(browser, site.url, 4),
+    };
     const pastes = await firstPaste(browser, `file://${path.join(dist, 'conndiag.html')}`, 6);
     // Three drops each, alternated: the workers started by the drop, and started by a drag a second before
     // (as a person's drag starts them); the median of each.
@@ -194,7 +198,7 @@ async function pageFigures(file) {
       drops.cold.push(await droppedLog(browser, `file://${path.join(dist, 'conndiag.html')}`, file));
       drops.dragged.push(await droppedLog(browser, `file://${path.join(dist, 'conndiag.html')}`, file, { dragMs: 1000 }));
     }
-    return { version: browser.version(), offline, hosted, pastes, drops };
+    return { version: browser.version(), offline, hosted, second, pastes, drops };
   } finally {
     await browser.close();
     await site.close();
@@ -370,6 +374,9 @@ async function main() {
         const ms = (xs) => (xs.some((x) => x === null) ? 'not marked' : `${median(xs).toFixed(0)} ms`);
         notes.push(`first answer, ${where}: medians of the same 8, files in ${ms(figure.filesIn)}, diagnoser ready ${ms(figure.ready)}, answer ${ms(figure.all)} after navigation`);
       }
+      row('a second link in the same tab, offline / hosted', `${page.second.offline.median.toFixed(0)} / ${page.second.hosted.median.toFixed(0)} ms`,
+        `median of 4 each, 3 s after the first link's answer; runs ${page.second.offline.all.map((t) => t.toFixed(0)).join(' ')} / ${page.second.hosted.all.map((t) => t.toFixed(0)).join(' ')}`,
+        '(reference)', null);
       const { known, unknown } = page.pastes;
       row('first paste 1.5 s after load, offline', `${known.firstMedian.toFixed(1)} / ${unknown.firstMedian.toFixed(1)} ms`,
         `a known / an unknown error, median of 6; the next paste ${known.nextMedian.toFixed(1)} / ${unknown.nextMedian.toFixed(1)} ms`, '(reference)', null);
