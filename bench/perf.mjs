@@ -1,7 +1,8 @@
 // The performance figures the issue-level targets name, in one run, each beside its reference and target, all
 // on the same generated log (bench/realistic_log.mjs): native `conndiag --log` beside grep, the wasm module in
 // Node beside native and beside a plain-JavaScript twin (bench/js_twin.mjs), 1 KB and 10 KB pastes (module,
-// naive JS baseline, native), peak memory, and the page in Chromium (first answer, log throughput, size).
+// naive JS baseline, native), peak memory, and the page in Chromium (first answer, a second link in the same tab,
+// a first paste, log throughput, size).
 // Prints figures; asserts nothing. Uses the binaries already built (build/native/bin, build/wasm); builds nothing.
 // Usage: node bench/perf.mjs [--mb 100] [--seed 1] [--iterations 2000] [--no-page]
 // (internal: node bench/perf.mjs --child wasm-log|twin-log|pastes ..., one measurement in a fresh process)
