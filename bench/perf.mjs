@@ -184,20 +184,21 @@ async function pageFigures(file) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const site = await serve(path.join(dist, 'site'));
+  const offlineUrl = `file://${path.join(dist, 'conndiag.html')}`;
   try {
-    const offline = await firstAnswer(browser, `file://${path.join(dist, 'conndiag.html')}`, 8);
+    const offline = await firstAnswer(browser, offlineUrl, 8);
     const hosted = await firstAnswer(browser, site.url, 8);
     const second = {
-      offline: await secondLink(browser, `file://${path.join(dist, 'conndiag.html')}`, 4),
+      offline: await secondLink(browser, offlineUrl, 4),
       hosted: await secondLink(browser, site.url, 4),
     };
-    const pastes = await firstPaste(browser, `file://${path.join(dist, 'conndiag.html')}`, 6);
+    const pastes = await firstPaste(browser, offlineUrl, 6);
     // Three drops each, alternated: the workers started by the drop, and started by a drag a second before
     // (as a person's drag starts them); the median of each.
     const drops = { cold: [], dragged: [] };
     for (let i = 0; i < 3; i += 1) {
-      drops.cold.push(await droppedLog(browser, `file://${path.join(dist, 'conndiag.html')}`, file));
-      drops.dragged.push(await droppedLog(browser, `file://${path.join(dist, 'conndiag.html')}`, file, { dragMs: 1000 }));
+      drops.cold.push(await droppedLog(browser, offlineUrl, file));
+      drops.dragged.push(await droppedLog(browser, offlineUrl, file, { dragMs: 1000 }));
     }
     return { version: browser.version(), offline, hosted, second, pastes, drops };
   } finally {
