@@ -2,7 +2,7 @@
 // on the same generated log (bench/realistic_log.mjs): native `conndiag --log` beside grep, the wasm module in
 // Node beside native and beside a plain-JavaScript twin (bench/js_twin.mjs), 1 KB and 10 KB pastes (module,
 // naive JS baseline, native), peak memory, and the page in Chromium (first answer, a second link in the same tab,
-// a first paste, log throughput, size).
+// a first paste, log throughput, size) and, as references, in Firefox ESR (first answer, log throughput).
 // Prints figures; asserts nothing. Uses the binaries already built (build/native/bin, build/wasm); builds nothing.
 // Usage: node bench/perf.mjs [--mb 100] [--seed 1] [--iterations 2000] [--no-page]
 // (internal: node bench/perf.mjs --child wasm-log|twin-log|pastes ..., one measurement in a fresh process)
@@ -207,6 +207,36 @@ async function pageFigures(file) {
   }
 }
 
+// ---- The page in Firefox ESR: the same measurements, as references. ----
+
+async function firefoxFigures(file) {
+  let launchFirefox;
+  let FIREFOX;
+  try {
+    ({ launchFirefox, FIREFOX } = await import('./firefox.mjs'));
+  } catch {
+    return { error: 'puppeteer-core is not installed' };
+  }
+  if (!existsSync(FIREFOX)) return { error: `${FIREFOX} is missing` };
+  const { serve } = await import('../web/serve.mjs');
+  const browser = await launchFirefox();
+  const site = await serve(path.join(dist, 'site'));
+  const offlineUrl = `file://${path.join(dist, 'conndiag.html')}`;
+  try {
+    const offline = await firstAnswer(browser, offlineUrl, 8);
+    const hosted = await firstAnswer(browser, site.url, 8);
+    const drops = { cold: [], dragged: [] };
+    for (let i = 0; i < 3; i += 1) {
+      drops.cold.push(await droppedLog(browser, offlineUrl, file));
+      drops.dragged.push(await droppedLog(browser, offlineUrl, file, { dragMs: 1000 }));
+    }
+    return { version: browser.version(), offline, hosted, drops };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 // ---- The run. ----
 
 function option(args, name, fallback) {
@@ -363,6 +393,7 @@ async function main() {
 
   // The page.
   let chromiumVersion = 'not run';
+  let firefoxVersion = 'not run';
   if (!args.includes('--no-page')) {
     step('the page in Chromium');
     const page = await pageFigures(file);
@@ -395,6 +426,22 @@ async function main() {
         notes.push(`page log, ${label}: ${dropped.seconds.toFixed(2)} s (runs ${runs.map((d) => d.seconds.toFixed(2)).join(' / ')}), "${dropped.status}"; main thread meanwhile ${dropped.longTasks.length} tasks over 50 ms, longest ${longest} ms`);
       }
     }
+    step('the page in Firefox ESR');
+    const firefox = await firefoxFigures(file);
+    if (firefox.error) {
+      notes.push(`page in Firefox not measured: ${firefox.error}`);
+    } else {
+      firefoxVersion = firefox.version;
+      row('Firefox: first answer, offline / hosted, median of 8', `${firefox.offline.median.toFixed(0)} / ${firefox.hosted.median.toFixed(0)} ms`,
+        `runs ${firefox.offline.all.map((t) => t.toFixed(0)).join(' ')} / ${firefox.hosted.all.map((t) => t.toFixed(0)).join(' ')}`, '(reference)', null);
+      for (const [label, runs] of [['workers started by the drop', firefox.drops.cold], ['dropped after a 1 s drag', firefox.drops.dragged]]) {
+        const dropped = [...runs].sort((a, b) => a.seconds - b.seconds)[1];  // the median of three
+        const pageMBs = size / dropped.seconds;
+        row(`Firefox: page log, ${label}`, `${f1(pageMBs)} MB/s`,
+          `${dropped.readers} worker(s); native two threads ${f1(nativeMBs)} MB/s (${(pageMBs / nativeMBs).toFixed(2)}×); runs ${runs.map((d) => d.seconds.toFixed(2)).join(' / ')} s`,
+          '(reference)', null);
+      }
+    }
   } else {
     notes.push('page not measured (--no-page)');
   }
@@ -403,7 +450,7 @@ async function main() {
   row('single file conndiag.html, gzip -9', `${gz.toFixed(0)} KB`, `raw ${(html.length / 1024).toFixed(0)} KB`, '≤ 250 KB gzip', gz <= 250);
 
   // The report.
-  console.log(`conndiag perf, ${new Date().toISOString().slice(0, 16)}Z: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; Node ${process.version}; Chromium ${chromiumVersion}`);
+  console.log(`conndiag perf, ${new Date().toISOString().slice(0, 16)}Z: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; Node ${process.version}; Chromium ${chromiumVersion}; Firefox ${firefoxVersion}`);
   console.log(`log: ${path.relative(root, file)}, ${f1(size)} MB: ${summary.replace(/^realistic_log: /, '')}`);
   console.log(`events listed: native ${nativeEvents}, wasm module ${wasm.events}, JS twin ${twin.events} (the twin classified ${twin.classified} distinct events); grep: ${grepCount} matching lines, ${patterns.count} patterns (${path.relative(root, patterns.file)})`);
   const built = (f) => statSync(f).mtime.toISOString().slice(0, 16).replace('T', ' ');

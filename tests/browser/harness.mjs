@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
+import { recordMainThreadCalls, showsResultOf } from './in-page.mjs';
+
 export { serve } from '../../web/serve.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,34 +30,6 @@ export async function launch() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
            '--no-first-run', '--disable-sync', '--disable-quic'],
-  });
-}
-
-// Runs in the page before its own scripts: wraps the diagnoser the page creates so that every call it
-// makes into the module on the main thread is recorded in window.__mainThreadCalls. (The worker loads
-// its own copy of the module, which this does not see.) The page keeps a reference to the same API
-// object it publishes as globalThis.ConnDiag, so wrapping that object's create() is enough.
-function recordMainThreadCalls() {
-  window.__mainThreadCalls = [];
-  let api;
-  Object.defineProperty(window, 'ConnDiag', {
-    configurable: true,
-    get: () => api,
-    set(value) {
-      const create = value.create.bind(value);
-      value.create = async (...args) => {
-        const diag = await create(...args);
-        for (const name of ['classify', 'classifyLog', 'beginLog']) {
-          const call = diag[name].bind(diag);
-          diag[name] = (...a) => {
-            window.__mainThreadCalls.push(name);
-            return call(...a);
-          };
-        }
-        return diag;
-      };
-      api = value;
-    },
   });
 }
 
@@ -102,12 +76,7 @@ export async function warmedUp(page) {
 
 /** Waits until #results shows the classification of `text` with `app` selected. */
 export async function waitForResultOf(page, text, app = '') {
-  await page.waitForFunction(([t, a]) => {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < t.length; i += 1) hash = Math.imul(hash ^ t.charCodeAt(i), 0x01000193) >>> 0;
-    const results = document.querySelector('#results');
-    return results.dataset.textHash === hash.toString(16) && document.querySelector('#app').value === a;
-  }, [text, app]);
+  await page.waitForFunction(showsResultOf, [text, app]);
 }
 
 /**

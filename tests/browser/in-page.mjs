@@ -1,0 +1,38 @@
+// Functions that run inside the page under test, shared by the Chromium and the Firefox harnesses: each
+// driver serializes them into the page, so they use nothing from this module's scope.
+
+// Runs in the page before its own scripts: wraps the diagnoser the page creates so that every call it
+// makes into the module on the main thread is recorded in window.__mainThreadCalls. (The worker loads
+// its own copy of the module, which this does not see.) The page keeps a reference to the same API
+// object it publishes as globalThis.ConnDiag, so wrapping that object's create() is enough.
+export function recordMainThreadCalls() {
+  window.__mainThreadCalls = [];
+  let api;
+  Object.defineProperty(window, 'ConnDiag', {
+    configurable: true,
+    get: () => api,
+    set(value) {
+      const create = value.create.bind(value);
+      value.create = async (...args) => {
+        const diag = await create(...args);
+        for (const name of ['classify', 'classifyLog', 'beginLog']) {
+          const call = diag[name].bind(diag);
+          diag[name] = (...a) => {
+            window.__mainThreadCalls.push(name);
+            return call(...a);
+          };
+        }
+        return diag;
+      };
+      api = value;
+    },
+  });
+}
+
+// True once #results shows the classification of `text` with `app` selected: the page marks its results
+// with the text's FNV-1a hash when they are complete.
+export function showsResultOf([text, app]) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return document.querySelector('#results').dataset.textHash === hash.toString(16) && document.querySelector('#app').value === app;
+}

@@ -1,0 +1,77 @@
+// Firefox-test harness: Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi (Playwright
+// drives only its own patched Firefox), web/serve.mjs on 127.0.0.1, and a page wrapper that records
+// console errors, page errors and every request that is not the page's own.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import puppeteer from 'puppeteer-core';
+
+import { recordMainThreadCalls, showsResultOf } from '../browser/in-page.mjs';
+
+export { serve } from '../../web/serve.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const dist = process.env.CONNDIAG_DIST || path.join(root, 'build/wasm/dist');
+export const offlineUrl = 'file://' + path.join(dist, 'conndiag.html');
+
+// Every wait in these tests is for a condition, never for a time; this only turns a hang into a failure.
+const HANG_GUARD_MS = 5 * 60 * 1000;
+
+export async function launch() {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
+    headless: true,
+    timeout: HANG_GUARD_MS,
+    // No update checks, telemetry or first-run pages: the browser itself must not make requests either.
+    extraPrefsFirefox: { 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
+                         'browser.shell.checkDefaultBrowser': false },
+  });
+}
+
+/**
+ * Opens `url` in a fresh browser context. `allowedOrigin` (URL prefixes): requests there are the page's
+ * own; any other request that is not file:, data: or blob: is listed in foreignRequests. `waitReady`: wait
+ * for the conndiag page to say it is ready.
+ */
+export async function openPage(browser, url, { allowedOrigin = [], waitReady = true } = {}) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(HANG_GUARD_MS);
+  await page.evaluateOnNewDocument(recordMainThreadCalls);
+  const problems = [];
+  const foreignRequests = [];
+  page.on('console', (m) => {
+    if (['error', 'warn', 'warning'].includes(m.type())) problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (request) => {
+    const u = request.url();
+    if (!/^(file|data|blob):/.test(u) && ![allowedOrigin].flat().some((o) => u.startsWith(o))) foreignRequests.push(u);
+  });
+  await page.goto(url);
+  if (waitReady) await page.waitForSelector('body[data-ready=true]');
+  return { page, context, problems, foreignRequests };
+}
+
+/** Closes a page opened by openPage and fails on any console error, page error or request outside the page. */
+export async function checkClean({ context, problems, foreignRequests }) {
+  await context.close();
+  assert.deepEqual(problems, [], 'console or page errors');
+  assert.deepEqual(foreignRequests, [], 'requests outside the page');
+}
+
+/**
+ * Types `text` into the error box (as an input event, the way a paste arrives), waits until the page shows
+ * the result of that very text with `app` chosen, and returns the first card's entry id.
+ */
+export async function diagnose(page, text, app = '') {
+  await page.select('#app', app);
+  await page.$eval('#error-text', (box, value) => {
+    box.value = value;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await page.waitForFunction(showsResultOf, {}, [text, app]);
+  return page.evaluate(() => document.querySelector('#results article.card')?.dataset.entryId ?? null);
+}

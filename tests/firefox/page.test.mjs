@@ -1,0 +1,137 @@
+// The page in Firefox ESR (the Chromium suite is tests/browser/): the offline file, the hosted folder, a
+// hostile paste, a big log read by the workers, and the element in a portal with a strict CSP. Each test
+// fails on any console error, page error or request outside the page.
+// Run: node --test tests/firefox/  (needs build/wasm/dist from `cmake --build --preset wasm`)
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { checkClean, diagnose, dist, launch, offlineUrl, openPage, root, serve } from './harness.mjs';
+
+const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
+const rows = kb.entries.filter((e) => e.row > 0);
+let browser;
+let site;    // the hosted folder, under a sub-path
+let portal;  // another origin, whose page embeds the element from `site`
+let portalDir;
+
+before(async () => {
+  browser = await launch();
+  site = await serve(path.join(dist, 'site'), { prefix: '/tools/conndiag/' });
+  portalDir = mkdtempSync(path.join(os.tmpdir(), 'conndiag-firefox-portal-'));
+  portal = await serve(portalDir);
+  const siteOrigin = new URL(site.url).origin;
+  const csp = `default-src 'none'; script-src 'self' ${siteOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${siteOrigin}; ` +
+    `style-src 'self'; img-src data:`;
+  writeFileSync(path.join(portalDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="${csp}"><link rel="icon" href="data:,"><title>portal</title>
+    <link rel="stylesheet" href="portal.css"><script src="${site.url}conndiag-embed.js" defer></script>
+    <script src="portal.js" defer></script></head>
+    <body><h1>Help</h1><conn-diag></conn-diag><p id="last-result"></p></body></html>`);
+  // The portal's own rules must not reach inside the element.
+  writeFileSync(path.join(portalDir, 'portal.css'), '.card, textarea { display: none }');
+  writeFileSync(path.join(portalDir, 'portal.js'),
+    "document.addEventListener('conndiag:result', (e) => { document.getElementById('last-result').textContent = e.detail.matches.map((m) => m.id).join(' '); });");
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await portal?.close();
+  if (portalDir) rmSync(portalDir, { recursive: true, force: true });
+});
+
+async function everyRow(page) {
+  const wrong = [];
+  for (const e of rows) {
+    const app = e.apps[0] === 'all' ? '' : e.apps[0];
+    for (const text of [e.message.en, e.message.fr].filter(Boolean)) {
+      const first = await diagnose(page, text, app);
+      if (first !== e.id) wrong.push(`${e.id}: ${first}`);
+    }
+  }
+  assert.deepEqual(wrong, [], 'rows whose own message did not come first');
+}
+
+test('Firefox: the offline file from file:// classifies the English and French message of every row with no network', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await everyRow(p.page);
+  await checkClean(p);
+});
+
+test('Firefox: the hosted folder under a sub-path does the same, and a #text= link opens on its answer', async () => {
+  const origin = new URL(site.url).origin;
+  const p = await openPage(browser, site.url, { allowedOrigin: origin });
+  await everyRow(p.page);
+  await p.context.close();
+  const row = rows.find((e) => e.apps[0] !== 'all');
+  const link = await openPage(browser, `${site.url}#text=${encodeURIComponent(row.message.en)}&app=${row.apps[0]}`, { allowedOrigin: origin });
+  await link.page.waitForSelector('#results article.card');
+  assert.deepEqual(await link.page.evaluate(() => [document.getElementById('error-text').value, document.getElementById('app').value,
+                                                   document.querySelector('#results article.card').dataset.entryId]),
+                   [row.message.en, row.apps[0], row.id]);
+  await checkClean(link);
+  assert.deepEqual([p.problems, p.foreignRequests], [[], []]);
+});
+
+test('Firefox: pasted HTML and scripts are shown as text and never run', async () => {
+  const p = await openPage(browser, offlineUrl);
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> IgniteException <b>bold</b>';
+  assert.equal(await diagnose(p.page, hostile), 'o365-ignite-domain-user');
+  await p.page.click('#results details.why summary');
+  assert.equal(await p.page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await p.page.evaluate(() => document.querySelectorAll('#results img, #results script, #results b').length), 0);
+  assert.match(await p.page.$eval('#results .matched-text', (m) => m.textContent), /<img src=x onerror=/);
+  await checkClean(p);
+});
+
+test('Firefox: a 20 MB log dropped on the offline file is read by the workers, never by the page\'s thread', async () => {
+  const p = await openPage(browser, offlineUrl);
+  await p.page.waitForFunction(() => performance.getEntriesByName('conndiag:warm').length > 0);
+  const lines = await p.page.evaluate(() => {
+    const noise = '2026-11-25T10:00:00.000Z INFO  [poller-3] fetched 120 events for tenant in 41 ms, queue depth 2\n';
+    const errors = '2026-11-25T10:00:01.000Z ERROR BoxRestException: Failed to parse response.\n' +
+      '2026-11-25T10:00:02.000Z ERROR java.lang.NullPointerException\n\tat com.amazonaws.services.Client.call(Client.java:1)\n';
+    const block = noise.repeat(1000) + errors;
+    const parts = [];
+    for (let bytes = 0; bytes < 20 << 20; bytes += block.length) parts.push(block);
+    window.__mainThreadCalls.length = 0;
+    const data = new DataTransfer();
+    data.items.add(new File(parts, 'big.log', { type: 'text/plain' }));
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    return parts.length * 1003;
+  });
+  await p.page.waitForFunction(() => document.getElementById('log-progress').hidden && /distinct problem/.test(document.getElementById('status').textContent));
+  const shown = await p.page.evaluate(() => ({
+    rows: [...document.querySelectorAll('section.log tbody tr')].map((tr) => tr.dataset.entryId),
+    readers: Number(document.querySelector('.log-rows').dataset.readers),
+    processors: navigator.hardwareConcurrency,
+    status: document.getElementById('status').textContent,
+    calls: window.__mainThreadCalls,
+  }));
+  assert.deepEqual(shown.rows, ['box-rest-failed-parse', 'aws-npe']);
+  assert.equal(shown.readers, shown.processors >= 2 ? 2 : 1);
+  assert.match(shown.status.replace(/[\s,\u202f]/g, ''), new RegExp(`in${lines}lines`));
+  assert.deepEqual(shown.calls, [], 'the page\'s thread never called the module for the log');
+  await checkClean(p);
+});
+
+test('Firefox: the element in a portal with a strict CSP classifies, fires conndiag:result, and keeps the portal\'s CSS out', async () => {
+  const p = await openPage(browser, portal.url, { allowedOrigin: [new URL(portal.url).origin, new URL(site.url).origin], waitReady: false });
+  await p.page.waitForFunction(() => document.querySelector('conn-diag')?.shadowRoot?.querySelector('textarea'));
+  await p.page.evaluate(() => {
+    const box = document.querySelector('conn-diag').shadowRoot.querySelector('textarea');
+    box.value = 'HttpRequestFailure: Server returned: 404 Not Found https://outlook.office365.com/EWS/Exchange.asmx';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await p.page.waitForFunction(() => document.getElementById('last-result').textContent.includes('exchange-404-no-mailbox'));
+  const seen = await p.page.evaluate(() => {
+    const shadow = document.querySelector('conn-diag').shadowRoot;
+    const card = shadow.querySelector('article.card');
+    return { first: card.dataset.entryId, cardShown: getComputedStyle(card).display !== 'none',
+             boxShown: getComputedStyle(shadow.querySelector('textarea')).display !== 'none' };
+  });
+  assert.deepEqual(seen, { first: 'exchange-404-no-mailbox', cardShown: true, boxShown: true });
+  await checkClean(p);
+});
