@@ -8,7 +8,7 @@ import { appendFileSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 
-import { diagnose, dist, launch, offlineUrl, openPage, serve, warmedUp } from './harness.mjs';
+import { checkClean, diagnose, dist, launch, offlineUrl, openPage, serve, warmedUp } from './harness.mjs';
 
 let browser;
 let site;
@@ -216,6 +216,75 @@ for (const [why, prepare] of [
     assert.equal(await readersShown(p.page), 1);
     await p.context.close();
     assert.deepEqual(p.problems, []);
+  });
+}
+
+// Records, per worker the page starts, what it was sent to load with (a compiled module or not) and the
+// messages it sent for the other worker of a two-worker log (type "relay", handed on by the page).
+// `refuse`: how this browser is made to refuse passing a compiled module ('clone': postMessage throws a
+// DataCloneError, as a browser that cannot copy it would; 'unreadable': the worker says it could not read
+// the message, as worker.mjs does on a messageerror), else nothing is refused.
+const watchLoads = (refuse) => (context) => context.addInitScript((how) => {
+  const PlatformWorker = window.Worker;
+  window.__loads = [];
+  window.Worker = class extends PlatformWorker {
+    constructor(...args) {
+      super(...args);
+      const mine = { loads: [], relays: 0 };
+      window.__loads.push(mine);
+      const post = this.postMessage.bind(this);
+      this.postMessage = (message, ...rest) => {
+        if (message?.type === 'load') {
+          mine.loads.push(message.wasmModule instanceof WebAssembly.Module ? 'module' : 'bytes');
+          if (message.wasmModule && how === 'clone') throw new DOMException('cannot copy a module', 'DataCloneError');
+          if (message.wasmModule && how === 'unreadable') {
+            queueMicrotask(() => this.dispatchEvent(new MessageEvent('message', { data: { type: 'unreadable-load' } })));
+            return undefined;
+          }
+        }
+        return post(message, ...rest);
+      };
+      this.addEventListener('message', (e) => { if (e.data.type === 'relay') mine.relays += 1; });
+    }
+  };
+}, refuse);
+
+test('the offline file compiles the module once: its log workers are given it, and trade a log\'s pieces through the page', async () => {
+  const p = await openPage(browser, offlineUrl, { prepare: watchLoads() });
+  await dropLog(p.page, 40);
+  await p.page.waitForFunction(logDone);
+  assert.deepEqual(await rowEntries(p.page), ['box-rest-failed-parse', 'aws-npe']);
+  const workers = await p.page.evaluate(() => window.__loads);
+  const both = await workersForBigLogs(p.page);
+  assert.equal(await readersShown(p.page), both);
+  assert.deepEqual(workers.map((w) => w.loads), Array(both).fill(['module']), 'each worker instantiated the page\'s module');
+  if (both === 2) {
+    // The helper sent its 10 pieces (and an end), the log worker asked for more: each through the page.
+    assert.ok(workers.every((w) => w.relays > 0), `relayed messages per worker: ${workers.map((w) => w.relays)}`);
+  }
+  await checkClean(p);
+});
+
+test('the hosted folder\'s log workers fetch the module themselves', async () => {
+  const p = await openPage(browser, site.url, { allowedOrigin: site.url, prepare: watchLoads() });
+  await dropLog(p.page, 40);
+  await p.page.waitForFunction(logDone);
+  assert.deepEqual(await rowEntries(p.page), ['box-rest-failed-parse', 'aws-npe']);
+  const workers = await p.page.evaluate(() => window.__loads);
+  assert.deepEqual(workers.map((w) => w.loads), Array(await workersForBigLogs(p.page)).fill(['bytes']));
+  await checkClean(p);
+});
+
+for (const [why, refuse] of [['refuses to copy a compiled module', 'clone'], ['cannot read a compiled module in a worker', 'unreadable']]) {
+  test(`where the browser ${why}, the workers load from the bytes and read the log`, async () => {
+    const p = await openPage(browser, offlineUrl, { prepare: watchLoads(refuse) });
+    await dropLog(p.page, 40);
+    await p.page.waitForFunction(logDone);
+    assert.deepEqual(await rowEntries(p.page), ['box-rest-failed-parse', 'aws-npe']);
+    const both = await workersForBigLogs(p.page);
+    assert.equal(await readersShown(p.page), both);
+    assert.deepEqual((await p.page.evaluate(() => window.__loads)).map((w) => w.loads), Array(both).fill(['module', 'bytes']));
+    await checkClean(p);
   });
 }
 

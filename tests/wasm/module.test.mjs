@@ -7,7 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 
 import { createConnDiag } from '../../web/src/api.mjs';
-import { factory, fromJsonBytes, kbText, root, wasmBinary } from './built-module.mjs';
+import { factory, fromJsonBytes, kbText, moduleDir, root, wasmBinary } from './built-module.mjs';
 
 const kb = JSON.parse(kbText);
 const diag = await createConnDiag(factory, { kb: kbText, wasmBinary });
@@ -55,6 +55,25 @@ test('a malformed custom knowledge base rejects create with the JSON path of the
   bad.entries[3].signatures[0].patterns[0] = '(unclosed';
   await assert.rejects(createConnDiag(factory, { kb: bad, wasmBinary }), /^Error: \/entries\/3\/signatures\/0\/patterns\/0: invalid regular expression/);
   await assert.rejects(createConnDiag(factory, { kb: '{"version": ', wasmBinary }), /not valid JSON/);
+});
+
+test('wasmModule: a compiled module is instantiated instead of compiling the bytes, and answers as they do', async () => {
+  const compiled = await WebAssembly.compile(wasmBinary);
+  // Bytes that cannot compile beside it: the diagnoser made proves that the module was used, not the bytes.
+  const fromModule = await createConnDiag(factory, { kb: kbText, wasmModule: Promise.resolve(compiled), wasmBinary: new Uint8Array([0, 1, 2]) });
+  for (const text of ['HttpRequestFailure: Server returned: 401 Unauthorized', 'IgniteException', 'nothing known']) {
+    assert.deepEqual(fromModule.classify(text), diag.classify(text), text);
+  }
+  // One compiled module serves several diagnosers (the page and its two log workers share one).
+  const second = await createConnDiag(factory, { kb: kbText, wasmModule: compiled });
+  assert.deepEqual(second.classify('IgniteException'), diag.classify('IgniteException'));
+});
+
+test('wasmModule: something else, or a module that is not conndiag\'s, is refused with an error instead of a hang', async () => {
+  await assert.rejects(createConnDiag(factory, { kb: kbText, wasmModule: wasmBinary }), /^TypeError: wasmModule must be a WebAssembly.Module/);
+  const other = await WebAssembly.compile(readFileSync(path.join(moduleDir, 'lzma-decoder.wasm')));
+  // Its imports are not the module's glue's: instantiating it fails (a TypeError or a LinkError, by import).
+  await assert.rejects(createConnDiag(factory, { kb: kbText, wasmModule: other }), (e) => /import/i.test(e.message));
 });
 
 test('compilePatternsOnFirstUse: a pattern is checked when first needed, and an overlay is still checked whole', async () => {

@@ -221,6 +221,12 @@ export interface CreateOptions {
   overlay?: KnowledgeBase | Promise<KnowledgeBase>;
   /** The module's wasm, when it must not be fetched (file://, Node). */
   wasmBinary?: Uint8Array | ArrayBuffer | Promise<Uint8Array | ArrayBuffer | undefined>;
+  /**
+   * The module's wasm compiled already (e.g. posted by a page to its worker): instantiated instead of
+   * compiling `wasmBinary` or fetching the wasm; several diagnosers may share one. Anything else rejects
+   * with a TypeError, and a module whose imports are not the glue's rejects with the browser's error.
+   */
+  wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module | undefined>;
   /** Where to fetch conndiag-core.wasm. */
   locateFile?: (path: string, prefix: string) => string;
   /**

@@ -333,16 +333,35 @@ export const ConnDiag = Diagnoser;
  * Instantiates the module and loads a knowledge base. Rejects with an Error naming the JSON path of the
  * first problem when the knowledge base is invalid. `kb` and `wasmBinary` may also be promises: they are
  * awaited while the module compiles, so fetching the knowledge base and compiling the wasm overlap.
+ * `wasmModule` (a WebAssembly.Module, or a promise of one) is instantiated instead of compiling the wasm.
  * @type {typeof import('../package/index.js').createConnDiag}
  */
 export async function createConnDiag(factory, options) {
   const { locateFile } = options || {};
-  const wasmBinary = await (options || {}).wasmBinary;
-  /** @type {{wasmBinary?: Uint8Array|ArrayBuffer, locateFile?: (path: string, prefix: string) => string}} */
+  // Awaited with the module below; a knowledge base that fails first is not an unhandled rejection meanwhile.
+  const texts = Promise.all([(options || {}).kb, (options || {}).overlay]);
+  texts.catch(() => {});
+  const [wasmModule, wasmBinary] = await Promise.all([(options || {}).wasmModule, (options || {}).wasmBinary]);
+  if (wasmModule !== undefined && wasmModule !== null && !(wasmModule instanceof WebAssembly.Module)) {
+    throw new TypeError('wasmModule must be a WebAssembly.Module');
+  }
+  /** @type {{wasmBinary?: Uint8Array|ArrayBuffer, locateFile?: (path: string, prefix: string) => string, instantiateWasm?: Function}} */
   const moduleArg = {};
   if (wasmBinary) moduleArg.wasmBinary = wasmBinary;
   if (locateFile) moduleArg.locateFile = locateFile;
-  const [module, kb, overlay] = await Promise.all([factory(moduleArg), (options || {}).kb, (options || {}).overlay]);
+  // A module compiled already (the offline page's, posted to its workers) is only instantiated: its code is
+  // not compiled again. Emscripten's hook has no way to report a failure: one rejects `refused` instead.
+  let refuse = () => {};
+  const refused = new Promise((_, reject) => (refuse = reject));
+  if (wasmModule) {
+    /** @param {WebAssembly.Imports} imports @param {(instance: WebAssembly.Instance, module: WebAssembly.Module) => void} receiveInstance */
+    moduleArg.instantiateWasm = (imports, receiveInstance) => {
+      WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule)).catch(refuse);
+      return {};  // the exports come later, through receiveInstance
+    };
+  }
+  const made = Promise.race([factory(moduleArg), refused]);
+  const [module, [kb, overlay]] = await Promise.all([made, texts]);
   if (kb === undefined || kb === null) throw new Error('a knowledge base is required');
   const core = /** @type {CoreModule} */ (module);
   keepInputViews(core);

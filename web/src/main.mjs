@@ -31,6 +31,19 @@ function wasm() {
   return wasmPromise;
 }
 
+// The offline page's module, compiled once on this thread: the page's diagnoser and its log workers all
+// instantiate this one (posted to them), so V8 compiles each function once for all three, and what it
+// optimizes for one serves the others. Undefined when hosted: the module then fetches and compiles its
+// wasm itself (streamed, and kept by the browser's code cache).
+let compiledPromise;
+function compiledWasm() {
+  if (!compiledPromise) {
+    compiledPromise = wasm().then((bytes) => bytes && WebAssembly.compile(bytes));
+    compiledPromise.catch(() => (compiledPromise = null));
+  }
+  return compiledPromise;
+}
+
 /**
  * The page's public global: `await ConnDiag.create({kb?})` gives a Diagnoser (api.mjs). The name is a
  * contract with the scripts that use the page; the class it makes is Diagnoser.
@@ -39,12 +52,12 @@ const ConnDiag = {
   async create(options = {}) {
     // The module first: in the offline file both are unpacked on this thread, the module's bytes first so
     // that they are ready soonest.
-    const wasmBinary = wasm();
+    const wasmModule = compiledWasm();
     const kb = options.kb ?? defaultKnowledgeBase();  // fetched (or unpacked) while the module compiles
     // The built-in knowledge base's patterns all compile (its tests check them): compiling each when first
     // needed brings the first answer sooner. Someone's own knowledge base is checked whole at load.
     const compilePatternsOnFirstUse = options.kb === undefined || options.kb === null;
-    return createConnDiag(ConnDiagModule, { kb, wasmBinary, locateFile: locateAsset, compilePatternsOnFirstUse });
+    return createConnDiag(ConnDiagModule, { kb, wasmModule, locateFile: locateAsset, compilePatternsOnFirstUse });
   },
 };
 globalThis.ConnDiag = ConnDiag;
@@ -343,10 +356,12 @@ function slashFocus(e) {
   ($('browse-search') || $('error-text')).focus();
 }
 
-// What the worker loads: the knowledge base text and the wasm (fetched or inlined once, again after a failure).
+// What the worker loads: the knowledge base text and the wasm (fetched or inlined once, again after a
+// failure): the offline page's compiled module, with its bytes for a worker that cannot take the module.
 async function workerAssets() {
   state.kbText ||= await defaultKnowledgeBase();
-  return { kb: state.kbText, wasmBinary: await wasm(), base: pageWorkerUrl() || undefined, compilePatternsOnFirstUse: true };
+  const [wasmModule, wasmBinary] = await Promise.all([compiledWasm(), wasm()]);
+  return { kb: state.kbText, wasmModule, wasmBinary, base: pageWorkerUrl() || undefined, compilePatternsOnFirstUse: true };
 }
 
 const background = new WorkerClient(pageWorker, workerAssets);

@@ -71,11 +71,22 @@ export class WorkerClient {
   // it then reads a made-up log until a request comes (worker.mjs), for a log about to be dropped.
   _launch(onMessage, onError, warmUp = false) {
     const w = this._createWorker();
+    let load = null;
+    const post = (message) => {
+      try {
+        w.postMessage(message);
+      } catch (e) {
+        if (!message.wasmModule) throw e;
+        w.postMessage({ ...message, wasmModule: undefined });  // refused to copy the module
+      }
+    };
     const ready = new Promise((resolve, reject) => {
       w.onmessage = (e) => {
         const msg = e.data;
         if (msg.type === 'warmed') return;  // the warm-up's end: nothing waits for it
+        if (msg.type === 'relay') return this._relay(w, msg);
         if (msg.type === 'ready') resolve();
+        else if (msg.type === 'unreadable-load' && load?.wasmModule) post(load = { ...load, wasmModule: undefined });
         else if (msg.id === undefined) reject(new Error(msg.message));
         else onMessage(msg);
       };
@@ -85,8 +96,9 @@ export class WorkerClient {
         reject(error);
         onError(error);
       };
-      this._assets().then((a) => w.postMessage({ type: 'load', kb: a.kb, overlay: a.overlay, wasmBinary: a.wasmBinary, base: a.base,
-                                                 compilePatternsOnFirstUse: a.compilePatternsOnFirstUse, warmUp }), reject);
+      this._assets().then((a) => post(load = { type: 'load', kb: a.kb, overlay: a.overlay, wasmModule: a.wasmModule, wasmBinary: a.wasmBinary,
+                                               base: a.base, compilePatternsOnFirstUse: a.compilePatternsOnFirstUse, warmUp }))
+        .catch(reject);
     });
     return { w, ready };
   }
@@ -214,14 +226,14 @@ export class WorkerClient {
       const helper = await this._helperFor(file.size);
       if (mine !== this._currentLog) throw Object.assign(new Error('cancelled'), { cancelled: true });
       const message = { type: 'log', file, options };
-      // The helper is told to read only once the log worker is there to take its pieces.
+      // The helper is told to read only once the log worker is there to take its pieces; the two talk
+      // through this page (_relay), their messages numbered with the log's.
       const connect = () => {
         if (!helper || this._helper?.worker !== helper) return [];
-        const channel = new MessageChannel();
-        helper.postMessage({ type: 'readAhead', file, options, port: channel.port1 }, [channel.port1]);
+        helper.postMessage({ type: 'readAhead', file, options, relay: mine });
         this._helper.reading = true;
-        Object.assign(message, { port: channel.port2 });
-        return [channel.port2];
+        Object.assign(message, { relay: mine });
+        return [];
       };
       const last = await this._request(message, (msg) => {
         if (mine !== this._currentLog) return;
@@ -247,6 +259,16 @@ export class WorkerClient {
    */
   classify(type, text, options) {
     return this._request({ type, text, options }, () => {});
+  }
+
+  // Hands a message of one of a log's two workers to the other, moving its buffers (a piece, verdicts):
+  // see worker.mjs, "Two workers on one log". A message of a log that is no longer read is dropped.
+  _relay(from, msg) {
+    if (msg.log !== this._currentLog || !this._helper) return;
+    const to = from === this._helper.worker ? this._worker : this._helper.worker;
+    const { piece, verdicts } = msg.message || {};
+    const buffers = [piece, verdicts].filter((part) => ArrayBuffer.isView(part)).map((part) => part.buffer);
+    to?.postMessage(msg, buffers);
   }
 
   /** Stops the log being classified (its promise rejects with {cancelled: true}). */

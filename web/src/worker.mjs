@@ -5,12 +5,14 @@
 //     imported it: the glue and the wasm are beside it, not beside the blob; compilePatternsOnFirstUse: as
 //     createConnDiag's; warmUp: once loaded, read a made-up log until the next message, see warm-up-log.mjs)
 //   {id, type: "classify" | "classifyLog", text, options}
-//   {id, type: "log", file: Blob, options, port?}  -> progress messages, then the result
-//   {type: "readAhead", file: Blob, options, port}  (a helper: see "Two workers on one log" below)
+//   {id, type: "log", file: Blob, options, relay?}  -> progress messages, then the result
+//   {type: "readAhead", file: Blob, options, relay}  (a helper: see "Two workers on one log" below)
+//   {type: "relay", log, message}  (from the other worker of a two-worker log, through the page)
 // Messages out: {type: "ready", info} | {type: "warmed", slices} (the warm-up ended, stopped or not)
 //             | {id, type: "progress", bytes, total, delta}
 //             | {id, type: "result", value} | {id?, type: "error", message, unreadable} (unreadable: the
-//               browser could not read the file, e.g. changed since it was chosen).
+//               browser could not read the file, e.g. changed since it was chosen)
+//             | {type: "relay", log, message} (for the other worker of a two-worker log: the page hands it on).
 // A log's progress and result carry only what changed since the previous message (api.mjs LogDelta: new
 // events, grown counts): 10,000 distinct events cross to the page once each, not once per piece. The delta
 // comes as its JSON bytes (`delta`, UTF-8), parsed once, by the page (worker-client.mjs): this worker
@@ -50,10 +52,11 @@ function utf16Encoding(head) {
   return null;
 }
 
-async function streamLog(id, file, options, port) {
+async function streamLog(id, file, options, relay) {
   const stream = diag._beginLog(options, { forLogTable: true });  // the page shows its events in its log table
   try {
-    return { delta: await readLog(id, file.size, port ? helperPieces(port) : decodedPieces(file), stream), readers: port ? 2 : 1 };
+    const pieces = relay === undefined ? decodedPieces(file) : helperPieces(pageRelay(relay));
+    return { delta: await readLog(id, file.size, pieces, stream), readers: relay === undefined ? 1 : 2 };
   } catch (e) {
     stream.cancel();  // the module forgets the log: nothing is kept after a failed read
     throw e;
@@ -124,12 +127,32 @@ async function readLog(id, total, pieces, stream) {
 // Judging each line of a log (can it be passed by?) is about half of reading it, and needs only the
 // knowledge base and the log's first piece. So for a big log the page starts a helper, a second worker with
 // its own module: it reads the file, judges each piece's lines and hands the piece over with its verdicts
-// (api.mjs _beginLog: judge, feed) through a MessageChannel, at most AHEAD pieces ahead; the log worker
-// reads the pieces with them. The events are the same as one worker's (the verdicts only spare work).
+// (api.mjs _beginLog: judge, feed), at most AHEAD pieces ahead; the log worker reads the pieces with them.
+// The events are the same as one worker's (the verdicts only spare work).
+//
+// The two talk through the page (worker-client.mjs hands each message on), not through a MessageChannel of
+// their own: Firefox copies what goes through a MessagePort, even what is listed to transfer (4 MB pieces,
+// about 12 ms each, so that two workers read a log no sooner than one), while a worker's own messages to and
+// from the page move their buffers in every browser.
 const AHEAD = 3;
 
+// The current two-worker log's link to the other worker, numbered by the page (a message of another log,
+// late, is dropped): what postMessage sends, the page hands on; what the page hands on from the other
+// worker reaches onmessage.
+const relays = new Map();  // log number -> relay
+function pageRelay(log) {
+  const relay = {
+    onmessage: (_event) => {},
+    postMessage: (message, transfer = []) => self.postMessage({ type: 'relay', log, message }, transfer),
+    close: () => relays.delete(log),
+  };
+  relays.set(log, relay);
+  return relay;
+}
+
 // In the helper, which only judges: it makes its line filter from the pieces as the log worker does.
-async function readAhead(file, options, port) {
+async function readAhead(file, options, relay) {
+  const port = pageRelay(relay);
   let credits = AHEAD;
   let stopped = false;
   let wake = () => {};
@@ -185,13 +208,17 @@ async function* helperPieces(port) {
 }
 
 self.onmessage = async (event) => {
-  const { id, type, text, options, kb, overlay, wasmBinary, file, base, compilePatternsOnFirstUse, port, warmUp: warm } = event.data || {};
+  const { id, type, text, options, kb, overlay, wasmModule, wasmBinary, file, base, compilePatternsOnFirstUse, relay, warmUp: warm } = event.data || {};
+  if (type === 'relay') {
+    relays.get(event.data.log)?.onmessage({ data: event.data.message });
+    return;
+  }
   if (type !== 'load') requests += 1;
   try {
     if (type === 'load') {
       loadGlue(base);
       const locateFile = base ? (file) => new URL(locateAsset(file, ''), base).href : locateAsset;
-      diag = await createConnDiag(ConnDiagModule, { kb, overlay, wasmBinary, locateFile, compilePatternsOnFirstUse });
+      diag = await createConnDiag(ConnDiagModule, { kb, overlay, wasmModule, wasmBinary, locateFile, compilePatternsOnFirstUse });
       self.postMessage({ type: 'ready', info: diag.kbInfo() });
       if (warm) {
         const at = requests;
@@ -204,9 +231,9 @@ self.onmessage = async (event) => {
     } else if (type === 'classify' || type === 'classifyLog') {
       self.postMessage({ id, type: 'result', value: diag[type](text, options || {}) });
     } else if (type === 'log') {
-      self.postMessage({ id, type: 'result', value: await streamLog(id, file, options || {}, port) });
+      self.postMessage({ id, type: 'result', value: await streamLog(id, file, options || {}, relay) });
     } else if (type === 'readAhead') {
-      await readAhead(file, options || {}, port);
+      await readAhead(file, options || {}, relay);
     } else {
       throw new Error(`unknown message type ${JSON.stringify(type)}`);
     }
@@ -214,3 +241,6 @@ self.onmessage = async (event) => {
     self.postMessage({ id, type: 'error', message: e.message, unreadable: Boolean(e.unreadable) });
   }
 };
+
+// Only a load can carry what a browser may refuse to pass (a compiled module): the page then sends it again.
+self.onmessageerror = () => self.postMessage({ type: 'unreadable-load' });
