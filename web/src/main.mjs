@@ -32,9 +32,9 @@ function wasm() {
 }
 
 // The offline page's module, compiled once on this thread: the page's diagnoser and its log workers all
-// instantiate this one (posted to them), so V8 compiles each function once for all three, and what it
-// optimizes for one serves the others. Undefined when hosted: the module then fetches and compiles its
-// wasm itself (streamed, and kept by the browser's code cache).
+// instantiate this one (posted to them), so its code is compiled once for all three (Chromium shares the code
+// of identical bytes anyway; Firefox compiled it again in each worker). Undefined when hosted: the module
+// then fetches and compiles its wasm itself (streamed, and kept by the browser's code cache).
 let compiledPromise;
 function compiledWasm() {
   if (!compiledPromise) {

@@ -55,7 +55,7 @@ function utf16Encoding(head) {
 async function streamLog(id, file, options, relay) {
   const stream = diag._beginLog(options, { forLogTable: true });  // the page shows its events in its log table
   try {
-    const pieces = relay === undefined ? decodedPieces(file) : helperPieces(pageRelay(relay));
+    const pieces = relay === undefined ? decodedPieces(file) : helperPieces(relay);
     return { delta: await readLog(id, file.size, pieces, stream), readers: relay === undefined ? 1 : 2 };
   } catch (e) {
     stream.cancel();  // the module forgets the log: nothing is kept after a failed read
@@ -136,31 +136,29 @@ async function readLog(id, total, pieces, stream) {
 // from the page move their buffers in every browser.
 const AHEAD = 3;
 
-// The current two-worker log's link to the other worker, numbered by the page (a message of another log,
-// late, is dropped): what postMessage sends, the page hands on; what the page hands on from the other
-// worker reaches onmessage.
-const relays = new Map();  // log number -> relay
-function pageRelay(log) {
-  const relay = {
-    onmessage: (_event) => {},
+// A two-worker log's link to the other worker, by the log's number (a late message of another log is
+// dropped): what postMessage sends, the page hands on; what the page hands on from the other worker is
+// given to `receive`. The page posts the helper's "readAhead" and the log worker's "log" before it hands
+// either anything of the other, so each link is made before its first message comes.
+const relays = new Map();  // log number -> receive(message)
+function pageRelay(log, receive) {
+  relays.set(log, receive);
+  return {
     postMessage: (message, transfer = []) => self.postMessage({ type: 'relay', log, message }, transfer),
     close: () => relays.delete(log),
   };
-  relays.set(log, relay);
-  return relay;
 }
 
 // In the helper, which only judges: it makes its line filter from the pieces as the log worker does.
 async function readAhead(file, options, relay) {
-  const port = pageRelay(relay);
   let credits = AHEAD;
   let stopped = false;
   let wake = () => {};
-  port.onmessage = (e) => {
-    if (e.data === 'next') credits += 1;
+  const port = pageRelay(relay, (message) => {
+    if (message === 'next') credits += 1;
     else stopped = true;  // 'stop': the log worker ended the log early (an error)
     wake();
-  };
+  });
   const stream = diag._beginLog(options);
   try {
     for await (const { piece, bytes } of decodedPieces(file)) {
@@ -181,13 +179,13 @@ async function readAhead(file, options, relay) {
 }
 
 // In the log worker: the helper's pieces, in order; each one taken asks the helper for one more.
-async function* helperPieces(port) {
+async function* helperPieces(relay) {
   const arrived = [];
   let wake = () => {};
-  port.onmessage = (e) => {
-    arrived.push(e.data);
+  const port = pageRelay(relay, (message) => {
+    arrived.push(message);
     wake();
-  };
+  });
   let finished = false;
   try {
     for (;;) {
@@ -210,7 +208,7 @@ async function* helperPieces(port) {
 self.onmessage = async (event) => {
   const { id, type, text, options, kb, overlay, wasmModule, wasmBinary, file, base, compilePatternsOnFirstUse, relay, warmUp: warm } = event.data || {};
   if (type === 'relay') {
-    relays.get(event.data.log)?.onmessage({ data: event.data.message });
+    relays.get(event.data.log)?.(event.data.message);
     return;
   }
   if (type !== 'load') requests += 1;
