@@ -2,6 +2,7 @@
 // drives only its own patched Firefox), web/serve.mjs on 127.0.0.1, and a page wrapper that records
 // console errors, page errors and every request that is not the page's own.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +19,8 @@ export const offlineUrl = 'file://' + path.join(dist, 'conndiag.html');
 // Every wait in these tests is for a condition, never for a time; this only turns a hang into a failure.
 const HANG_GUARD_MS = 5 * 60 * 1000;
 
-export async function launch() {
+/** Firefox ESR; `dark`: its pages told that the system prefers a dark theme (BiDi cannot emulate it). */
+export async function launch({ dark = false } = {}) {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
@@ -26,8 +28,17 @@ export async function launch() {
     timeout: HANG_GUARD_MS,
     // No update checks, telemetry or first-run pages: the browser itself must not make requests either.
     extraPrefsFirefox: { 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
-                         'browser.shell.checkDefaultBrowser': false },
+                         'browser.shell.checkDefaultBrowser': false,
+                         ...(dark ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {}) },
   });
+}
+
+const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page and returns its violations, each as "rule: targets". */
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => (await window.axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`));
 }
 
 /**

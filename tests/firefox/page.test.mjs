@@ -1,5 +1,6 @@
 // The page in Firefox ESR (the Chromium suite is tests/browser/): the offline file, the hosted folder, a
-// hostile paste, a big log read by the workers, and the element in a portal with a strict CSP. Each test
+// hostile paste, axe-core in light and dark mode, a big log read by the workers, and the element in a
+// portal with a strict CSP. Each test
 // fails on any console error, page error or request outside the page.
 // Run: node --test tests/firefox/  (needs build/wasm/dist from `cmake --build --preset wasm`)
 import { after, before, test } from 'node:test';
@@ -8,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { checkClean, diagnose, dist, launch, offlineUrl, openPage, root, serve } from './harness.mjs';
+import { axeViolations, checkClean, diagnose, dist, launch, offlineUrl, openPage, root, serve } from './harness.mjs';
 
 const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
 const rows = kb.entries.filter((e) => e.row > 0);
@@ -84,6 +85,21 @@ test('Firefox: pasted HTML and scripts are shown as text and never run', async (
   assert.equal(await p.page.evaluate(() => document.querySelectorAll('#results img, #results script, #results b').length), 0);
   assert.match(await p.page.$eval('#results .matched-text', (m) => m.textContent), /<img src=x onerror=/);
   await checkClean(p);
+});
+
+test('Firefox: axe-core finds no accessibility violations with a result shown, in light and dark mode', async () => {
+  const dark = await launch({ dark: true });
+  try {
+    for (const [mode, firefox] of [['light', browser], ['dark', dark]]) {
+      const p = await openPage(firefox, offlineUrl);
+      assert.equal(await p.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), mode === 'dark', mode);
+      await diagnose(p.page, 'HttpRequestFailure: Server returned: 401 Unauthorized', 'okta');
+      assert.deepEqual(await axeViolations(p.page), [], mode);
+      await checkClean(p);
+    }
+  } finally {
+    await dark.close();
+  }
 });
 
 test('Firefox: a 20 MB log dropped on the offline file is read by the workers, never by the page\'s thread', async () => {
