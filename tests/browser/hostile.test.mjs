@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { dist, launch, openPage, serve, waitForResultOf, warmedUp } from './harness.mjs';
+import { recordModuleCalls } from './in-page.mjs';
 
 let browser;
 let site;    // the hosted conndiag folder, under a sub-path
@@ -82,29 +83,6 @@ async function done(p, expectedProblems = []) {
 
 const openPortal = (name, options = {}) =>
   openPage(browser, `${portal.url}${name}.html`, { allowedOrigin: [siteOrigin(), portalOrigin()], waitReady: false, ...options });
-
-// Runs in the page before its scripts: every call into a module instantiated on this thread is recorded
-// with the length of the text it was given (the element's module; a worker's module is not seen).
-function recordModuleCalls() {
-  window.__moduleCalls = [];
-  let factory;
-  Object.defineProperty(window, 'ConnDiagModule', {
-    configurable: true,
-    get: () => factory,
-    set(value) {
-      factory = (...args) => value(...args).then((module) => {
-        for (const name of ['classify', 'classifyLog', 'logFeed']) {
-          const call = module[name];
-          module[name] = (...a) => {
-            window.__moduleCalls.push([name, a[1].length]);
-            return call(...a);
-          };
-        }
-        return module;
-      });
-    },
-  });
-}
 
 test('iframe: loosely written parent origins are normalized and answered; "null" and junk trust no one', async () => {
   const loose = await openPortal('loose-origin');

@@ -36,3 +36,26 @@ export function showsResultOf([text, app]) {
   for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return document.querySelector('#results').dataset.textHash === hash.toString(16) && document.querySelector('#app').value === app;
 }
+
+// Runs in the page before its scripts: every call into a module instantiated on this thread is recorded
+// with the length of the text it was given (the element's module; a worker's module is not seen).
+export function recordModuleCalls() {
+  window.__moduleCalls = [];
+  let factory;
+  Object.defineProperty(window, 'ConnDiagModule', {
+    configurable: true,
+    get: () => factory,
+    set(value) {
+      factory = (...args) => value(...args).then((module) => {
+        for (const name of ['classify', 'classifyLog', 'logFeed']) {
+          const call = module[name];
+          module[name] = (...a) => {
+            window.__moduleCalls.push([name, a[1].length]);
+            return call(...a);
+          };
+        }
+        return module;
+      });
+    },
+  });
+}

@@ -44,13 +44,14 @@ export async function axeViolations(page) {
 /**
  * Opens `url` in a fresh browser context. `allowedOrigin` (URL prefixes): requests there are the page's
  * own; any other request that is not file:, data: or blob: is listed in foreignRequests. `waitReady`: wait
- * for the conndiag page to say it is ready.
+ * for the conndiag page to say it is ready. `initScripts`: more functions to run in the page (and its
+ * frames) before its own scripts.
  */
-export async function openPage(browser, url, { allowedOrigin = [], waitReady = true } = {}) {
+export async function openPage(browser, url, { allowedOrigin = [], waitReady = true, initScripts = [] } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   page.setDefaultTimeout(HANG_GUARD_MS);
-  await page.evaluateOnNewDocument(recordMainThreadCalls);
+  for (const script of [recordMainThreadCalls, ...initScripts]) await page.evaluateOnNewDocument(script);
   const problems = [];
   const foreignRequests = [];
   page.on('console', (m) => {

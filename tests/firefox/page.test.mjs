@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { recordModuleCalls } from '../browser/in-page.mjs';
 import { axeViolations, checkClean, diagnose, dist, launch, offlineUrl, openPage, root, serve } from './harness.mjs';
 
 const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
@@ -31,10 +32,24 @@ before(async () => {
     <link rel="stylesheet" href="portal.css"><script src="${site.url}conndiag-embed.js" defer></script>
     <script src="portal.js" defer></script></head>
     <body><h1>Help</h1><conn-diag></conn-diag><p id="last-result"></p></body></html>`);
+  // The same element where the portal lets blob: workers run (the element's worker, its script being on
+  // another origin, starts from a blob that imports it).
+  writeFileSync(path.join(portalDir, 'workers.html'), readFileSync(path.join(portalDir, 'index.html'), 'utf8')
+    .replace("img-src data:", "img-src data:; worker-src blob:"));
   // The portal's own rules must not reach inside the element.
   writeFileSync(path.join(portalDir, 'portal.css'), '.card, textarea { display: none }');
   writeFileSync(path.join(portalDir, 'portal.js'),
     "document.addEventListener('conndiag:result', (e) => { document.getElementById('last-result').textContent = e.detail.matches.map((m) => m.id).join(' '); });");
+  // The same portal framing the page in a sandbox (an opaque origin: its worker starts from a blob that
+  // imports the script), talking to it by messages.
+  writeFileSync(path.join(portalDir, 'frame.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="${csp}; frame-src ${siteOrigin}"><link rel="icon" href="data:,"><title>portal</title>
+    <script src="frame.js" defer></script></head>
+    <body><iframe id="f" title="diagnoser" sandbox="allow-scripts" src="${site.url}index.html?embed=1&parent=${encodeURIComponent(new URL(portal.url).origin)}"></iframe></body></html>`);
+  writeFileSync(path.join(portalDir, 'frame.js'), `window.received = [];
+    const frame = document.getElementById('f');
+    window.addEventListener('message', (e) => { if (e.source === frame.contentWindow) window.received.push(e.data); });
+    window.send = (message) => frame.contentWindow.postMessage(message, '*');`);
 });
 after(async () => {
   await browser?.close();
@@ -149,5 +164,43 @@ test('Firefox: the element in a portal with a strict CSP classifies, fires connd
              boxShown: getComputedStyle(shadow.querySelector('textarea')).display !== 'none' };
   });
   assert.deepEqual(seen, { first: 'exchange-404-no-mailbox', cardShown: true, boxShown: true });
+  await checkClean(p);
+});
+
+// Above the size the page and the element classify off the main thread.
+const BIG_PASTE = `${'INFO all good\n'.repeat(1_200_000 / 14)}IgniteException`;
+
+test('Firefox: a paste too big for the main thread is answered by the element\'s worker, its script on another origin', async () => {
+  const origins = [new URL(portal.url).origin, new URL(site.url).origin];
+  const p = await openPage(browser, `${portal.url}workers.html`, { allowedOrigin: origins, waitReady: false, initScripts: [recordModuleCalls] });
+  await p.page.waitForFunction(() => document.querySelector('conn-diag')?.shadowRoot?.querySelector('select option + option'));
+  await p.page.waitForFunction(() => performance.getEntriesByName('conndiag:warm').length > 0);  // its own warm-up
+  await p.page.evaluate((text) => {
+    window.__moduleCalls.length = 0;
+    document.querySelector('conn-diag').setAttribute('text', text);
+  }, BIG_PASTE);
+  await p.page.waitForFunction(() => document.getElementById('last-result').textContent.startsWith('o365-ignite-domain-user'));
+  const calls = await p.page.evaluate(() => window.__moduleCalls);
+  assert.deepEqual(calls.filter(([, length]) => length > 1000), [], 'the big text never reached the main thread\'s module');
+  await checkClean(p);
+});
+
+test('Firefox: the page in a sandboxed iframe answers its portal, a big paste in its worker', async () => {
+  const origins = [new URL(portal.url).origin, new URL(site.url).origin];
+  const p = await openPage(browser, `${portal.url}frame.html`, { allowedOrigin: origins, waitReady: false });
+  await p.page.waitForFunction(() => window.received.some((m) => m.type === 'ready'));
+  const frame = p.page.frames().find((f) => f.url().includes('embed=1'));
+  await frame.waitForFunction(() => performance.getEntriesByName('conndiag:warm').length > 0);  // its own warm-up
+  await frame.evaluate(() => (window.__mainThreadCalls.length = 0));
+  await p.page.evaluate((text) => {
+    window.send({ type: 'classify', id: 1, text: 'IgniteException' });
+    window.send({ type: 'classify', id: 2, text });
+  }, BIG_PASTE);
+  await p.page.waitForFunction(() => [1, 2].every((id) => window.received.some((m) => m.id === id)));
+  const replies = await p.page.evaluate(() => [1, 2].map((id) => window.received.find((m) => m.id === id))
+    .map((m) => [m.type, m.result?.matches[0]?.id ?? m.message]));
+  assert.deepEqual(replies, [['result', 'o365-ignite-domain-user'], ['result', 'o365-ignite-domain-user']]);
+  // The frame's own thread classified the small text only: the big one went to its worker.
+  assert.deepEqual(await frame.evaluate(() => window.__mainThreadCalls), ['classify']);
   await checkClean(p);
 });
