@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { checkClean, diagnose, dist, launch, offlineUrl, openPage, serve, warmedUp } from './harness.mjs';
+import { BOX_AND_AWS, logDone, makeLogFile } from './in-page.mjs';
 
 let browser;
 let site;
@@ -21,23 +22,11 @@ after(async () => {
   await site?.close();
 });
 
-const BOX_AND_AWS = '2026-11-25T10:00:01.000Z ERROR BoxRestException: Failed to parse response.\n' +
-  '2026-11-25T10:00:02.000Z ERROR java.lang.NullPointerException\n\tat com.amazonaws.services.Client.call(Client.java:1)\n';
-
-// Builds a log of `mb` MB inside the page from repeated parts (no giant string), then drops it. Every
-// 1000 noise lines comes `errors` (three lines by default).
+// Builds a log of `mb` MB inside the page (in-page.mjs makeLogFile), then drops it. Every 1000 noise lines
+// comes `errors` (three lines by default).
 async function dropLog(page, mb, errors = BOX_AND_AWS) {
   await warmedUp(page);
-  await page.evaluate(([size, errorLines]) => {
-    const noise = '2026-11-25T10:00:00.000Z INFO  [poller-3] fetched 120 events for tenant in 41 ms, queue depth 2\n';
-    let block = '';
-    for (let i = 0; i < 1000; i += 1) block += noise;
-    block += errorLines;
-    const parts = [];
-    for (let bytes = 0; bytes < size * 1048576; bytes += block.length) parts.push(block);
-    window.__expectedLines = parts.length * (1000 + errorLines.split('\n').length - 1);
-    window.__file = new File(parts, 'big.log', { type: 'text/plain' });
-  }, [mb, errors]);
+  await page.evaluate(makeLogFile, [mb, errors]);
   await page.evaluate(() => {
     window.__mainThreadCalls.length = 0;
     window.__progressSeen = 0;
@@ -58,9 +47,6 @@ const rowEntries = (page) => page.evaluate(() => [...document.querySelectorAll('
 const oneProcessor = (context) => context.addInitScript(() => {
   Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 1 });
 });
-
-const logDone = () => /distinct problems? in/.test(document.getElementById('status').textContent) &&
-  document.getElementById('log-progress').hidden;
 
 for (const [where, url] of [['the offline file', () => offlineUrl], ['the hosted folder', () => site.url]]) {
   test(`a 200 MB log dropped on ${where} is read in a worker that reports progress while the page handles input`, async () => {

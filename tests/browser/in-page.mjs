@@ -59,3 +59,25 @@ export function recordModuleCalls() {
     },
   });
 }
+
+// Three error lines of two known problems (Box, AWS), for the logs makeLogFile builds.
+export const BOX_AND_AWS = '2026-11-25T10:00:01.000Z ERROR BoxRestException: Failed to parse response.\n' +
+  '2026-11-25T10:00:02.000Z ERROR java.lang.NullPointerException\n\tat com.amazonaws.services.Client.call(Client.java:1)\n';
+
+// Builds a log of `size` MB in the page from repeated parts (no giant string): every 1000 noise lines come
+// `errorLines`. Leaves it in window.__file, and its line count in window.__expectedLines.
+export function makeLogFile([size, errorLines]) {
+  const noise = '2026-11-25T10:00:00.000Z INFO  [poller-3] fetched 120 events for tenant in 41 ms, queue depth 2\n';
+  let block = '';
+  for (let i = 0; i < 1000; i += 1) block += noise;
+  block += errorLines;
+  const parts = [];
+  for (let bytes = 0; bytes < size * 1048576; bytes += block.length) parts.push(block);
+  window.__expectedLines = parts.length * (1000 + errorLines.split('\n').length - 1);
+  window.__file = new File(parts, 'big.log', { type: 'text/plain' });
+}
+
+// True once a log's summary is shown and its progress hidden.
+export function logDone() {
+  return /distinct problems? in/.test(document.getElementById('status').textContent) && document.getElementById('log-progress').hidden;
+}

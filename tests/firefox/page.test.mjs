@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { recordModuleCalls } from '../browser/in-page.mjs';
+import { BOX_AND_AWS, logDone, makeLogFile, recordModuleCalls } from '../browser/in-page.mjs';
 import { axeViolations, checkClean, diagnose, dist, launch, offlineUrl, openPage, root, serve } from './harness.mjs';
 
 const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
@@ -120,30 +120,25 @@ test('Firefox: axe-core finds no accessibility violations with a result shown, i
 test('Firefox: a 20 MB log dropped on the offline file is read by the workers, never by the page\'s thread', async () => {
   const p = await openPage(browser, offlineUrl);
   await p.page.waitForFunction(() => performance.getEntriesByName('conndiag:warm').length > 0);
-  const lines = await p.page.evaluate(() => {
-    const noise = '2026-11-25T10:00:00.000Z INFO  [poller-3] fetched 120 events for tenant in 41 ms, queue depth 2\n';
-    const errors = '2026-11-25T10:00:01.000Z ERROR BoxRestException: Failed to parse response.\n' +
-      '2026-11-25T10:00:02.000Z ERROR java.lang.NullPointerException\n\tat com.amazonaws.services.Client.call(Client.java:1)\n';
-    const block = noise.repeat(1000) + errors;
-    const parts = [];
-    for (let bytes = 0; bytes < 20 << 20; bytes += block.length) parts.push(block);
+  await p.page.evaluate(makeLogFile, [20, BOX_AND_AWS]);
+  await p.page.evaluate(() => {
     window.__mainThreadCalls.length = 0;
     const data = new DataTransfer();
-    data.items.add(new File(parts, 'big.log', { type: 'text/plain' }));
+    data.items.add(window.__file);
     document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    return parts.length * 1003;
   });
-  await p.page.waitForFunction(() => document.getElementById('log-progress').hidden && /distinct problem/.test(document.getElementById('status').textContent));
+  await p.page.waitForFunction(logDone);
   const shown = await p.page.evaluate(() => ({
     rows: [...document.querySelectorAll('section.log tbody tr')].map((tr) => tr.dataset.entryId),
     readers: Number(document.querySelector('.log-rows').dataset.readers),
     processors: navigator.hardwareConcurrency,
     status: document.getElementById('status').textContent,
     calls: window.__mainThreadCalls,
+    lines: window.__expectedLines,
   }));
   assert.deepEqual(shown.rows, ['box-rest-failed-parse', 'aws-npe']);
   assert.equal(shown.readers, shown.processors >= 2 ? 2 : 1);
-  assert.match(shown.status.replace(/[\s,\u202f]/g, ''), new RegExp(`in${lines}lines`));
+  assert.match(shown.status.replace(/[\s,\u202f]/g, ''), new RegExp(`in${shown.lines}lines`));
   assert.deepEqual(shown.calls, [], 'the page\'s thread never called the module for the log');
   await checkClean(p);
 });
