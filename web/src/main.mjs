@@ -357,7 +357,7 @@ function slashFocus(e) {
 }
 
 // What the worker loads: the knowledge base text and the wasm (fetched or inlined once, again after a
-// failure): the offline page's compiled module, with its bytes for a worker that cannot take the module.
+// failure): the offline page's compiled module, and its bytes for a worker that cannot take the module.
 async function workerAssets() {
   state.kbText ||= await defaultKnowledgeBase();
   const [wasmModule, wasmBinary] = await Promise.all([compiledWasm(), wasm()]);

@@ -69,15 +69,19 @@ export class WorkerClient {
 
   // Starts a worker and sends it what it loads; `ready` settles when it has loaded (or failed to). `warmUp`:
   // it then reads a made-up log until a request comes (worker.mjs), for a log about to be dropped.
+  // A compiled WebAssembly.Module in the assets is posted instead of the wasm bytes: the worker only
+  // instantiates it. Where the browser cannot pass a module to a worker, the load goes again with the bytes.
   _launch(onMessage, onError, warmUp = false) {
     const w = this._createWorker();
     let load = null;
+    let bytes;  // the assets' wasm bytes, posted only without a module
+    const withBytes = (message) => ({ ...message, wasmModule: undefined, wasmBinary: bytes });
     const post = (message) => {
       try {
         w.postMessage(message);
       } catch (e) {
         if (!message.wasmModule) throw e;
-        w.postMessage({ ...message, wasmModule: undefined });  // refused to copy the module
+        w.postMessage(withBytes(message));  // refused to copy the module
       }
     };
     const ready = new Promise((resolve, reject) => {
@@ -86,7 +90,7 @@ export class WorkerClient {
         if (msg.type === 'warmed') return;  // the warm-up's end: nothing waits for it
         if (msg.type === 'relay') return this._relay(w, msg);
         if (msg.type === 'ready') resolve();
-        else if (msg.type === 'unreadable-load' && load?.wasmModule) post(load = { ...load, wasmModule: undefined });
+        else if (msg.type === 'unreadable-load' && load?.wasmModule) post(load = withBytes(load));
         else if (msg.id === undefined) reject(new Error(msg.message));
         else onMessage(msg);
       };
@@ -96,9 +100,11 @@ export class WorkerClient {
         reject(error);
         onError(error);
       };
-      this._assets().then((a) => post(load = { type: 'load', kb: a.kb, overlay: a.overlay, wasmModule: a.wasmModule, wasmBinary: a.wasmBinary,
-                                               base: a.base, compilePatternsOnFirstUse: a.compilePatternsOnFirstUse, warmUp }))
-        .catch(reject);
+      this._assets().then((a) => {
+        bytes = a.wasmBinary;
+        post(load = { type: 'load', kb: a.kb, overlay: a.overlay, wasmModule: a.wasmModule, wasmBinary: a.wasmModule ? undefined : bytes,
+                      base: a.base, compilePatternsOnFirstUse: a.compilePatternsOnFirstUse, warmUp });
+      }).catch(reject);
     });
     return { w, ready };
   }
