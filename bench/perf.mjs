@@ -170,6 +170,22 @@ function classifyBenchPasteLines(iterations) {
 
 // ---- The page in Chromium. ----
 
+const offlineUrl = `file://${path.join(dist, 'conndiag.html')}`;
+
+// The log dropped on the offline file three times each way, alternated: the workers started by the drop,
+// and started by a drag a second before (as a person's drag starts them).
+async function alternatedDrops(browser, file) {
+  const drops = { cold: [], dragged: [] };
+  for (let i = 0; i < 3; i += 1) {
+    drops.cold.push(await droppedLog(browser, offlineUrl, file));
+    drops.dragged.push(await droppedLog(browser, offlineUrl, file, { dragMs: 1000 }));
+  }
+  return drops;
+}
+
+// The median of three drops.
+const middleDrop = (runs) => [...runs].sort((a, b) => a.seconds - b.seconds)[1];
+
 async function pageFigures(file) {
   let chromium;
   try {
@@ -184,7 +200,6 @@ async function pageFigures(file) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const site = await serve(path.join(dist, 'site'));
-  const offlineUrl = `file://${path.join(dist, 'conndiag.html')}`;
   try {
     const offline = await firstAnswer(browser, offlineUrl, 8);
     const hosted = await firstAnswer(browser, site.url, 8);
@@ -193,14 +208,7 @@ async function pageFigures(file) {
       hosted: await secondLink(browser, site.url, 4),
     };
     const pastes = await firstPaste(browser, offlineUrl, 6);
-    // Three drops each, alternated: the workers started by the drop, and started by a drag a second before
-    // (as a person's drag starts them); the median of each.
-    const drops = { cold: [], dragged: [] };
-    for (let i = 0; i < 3; i += 1) {
-      drops.cold.push(await droppedLog(browser, offlineUrl, file));
-      drops.dragged.push(await droppedLog(browser, offlineUrl, file, { dragMs: 1000 }));
-    }
-    return { version: browser.version(), offline, hosted, second, pastes, drops };
+    return { version: browser.version(), offline, hosted, second, pastes, drops: await alternatedDrops(browser, file) };
   } finally {
     await browser.close();
     await site.close();
@@ -221,16 +229,10 @@ async function firefoxFigures(file) {
   const { serve } = await import('../web/serve.mjs');
   const browser = await launchFirefox();
   const site = await serve(path.join(dist, 'site'));
-  const offlineUrl = `file://${path.join(dist, 'conndiag.html')}`;
   try {
     const offline = await firstAnswer(browser, offlineUrl, 8);
     const hosted = await firstAnswer(browser, site.url, 8);
-    const drops = { cold: [], dragged: [] };
-    for (let i = 0; i < 3; i += 1) {
-      drops.cold.push(await droppedLog(browser, offlineUrl, file));
-      drops.dragged.push(await droppedLog(browser, offlineUrl, file, { dragMs: 1000 }));
-    }
-    return { version: browser.version(), offline, hosted, drops };
+    return { version: browser.version(), offline, hosted, drops: await alternatedDrops(browser, file) };
   } finally {
     await browser.close();
     await site.close();
@@ -416,7 +418,7 @@ async function main() {
       // Judged against native with as many threads as the page had workers on the log (two where the
       // browser has two processors or more, worker.mjs), beside both.
       for (const [label, runs] of [['workers started by the drop', page.drops.cold], ['dropped after a 1 s drag', page.drops.dragged]]) {
-        const dropped = [...runs].sort((a, b) => a.seconds - b.seconds)[1];  // the median of three
+        const dropped = middleDrop(runs);
         const pageMBs = size / dropped.seconds;
         const same = dropped.readers >= 2 ? nativeMBs : oneThreadMBs;
         const longest = dropped.longTasks.length ? Math.max(...dropped.longTasks).toFixed(0) : 0;
@@ -435,7 +437,7 @@ async function main() {
       row('Firefox: first answer, offline / hosted, median of 8', `${firefox.offline.median.toFixed(0)} / ${firefox.hosted.median.toFixed(0)} ms`,
         `runs ${firefox.offline.all.map((t) => t.toFixed(0)).join(' ')} / ${firefox.hosted.all.map((t) => t.toFixed(0)).join(' ')}`, '(reference)', null);
       for (const [label, runs] of [['workers started by the drop', firefox.drops.cold], ['dropped after a 1 s drag', firefox.drops.dragged]]) {
-        const dropped = [...runs].sort((a, b) => a.seconds - b.seconds)[1];  // the median of three
+        const dropped = middleDrop(runs);
         const pageMBs = size / dropped.seconds;
         row(`Firefox: page log, ${label}`, `${f1(pageMBs)} MB/s`,
           `${dropped.readers} worker(s); native two threads ${f1(nativeMBs)} MB/s (${(pageMBs / nativeMBs).toFixed(2)}×); runs ${runs.map((d) => d.seconds.toFixed(2)).join(' / ')} s`,
