@@ -114,9 +114,11 @@ export async function firstPaste(browser, url, runs, { readMs = 1500 } = {}) {
 // A log dropped on the page at `url` (the offline file, as a person would drop it): from the drop to the summary
 // shown, read by the page's worker; the long tasks (over 50 ms) the main thread runs meanwhile are what a person
 // feels.
-// `dragMs`: how long the file is dragged over the window before the drop (a person's drag starts the
-// page's log workers; 0: they start at the drop). `readers`: how many workers read the log.
-export async function droppedLog(browser, url, file, { dragMs = 0 } = {}) {
+// `waitMs`: how long after the page is ready the drag (or, without one, the drop) comes: the page's idle
+// time (its warm-ups run in it). `dragMs`: how long the file is dragged over the window before the drop (a
+// person's drag starts the page's log workers; 0: they start at the drop). `readers`: how many workers read
+// the log.
+export async function droppedLog(browser, url, file, { dragMs = 0, waitMs = 0 } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
@@ -128,6 +130,7 @@ export async function droppedLog(browser, url, file, { dragMs = 0 } = {}) {
     return i;
   });
   await input.setInputFiles(file);
+  if (waitMs > 0) await page.waitForTimeout(waitMs);
   if (dragMs > 0) {
     await page.evaluate((i) => {
       const data = new DataTransfer();

@@ -8,7 +8,7 @@ import { appendFileSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 
-import { checkClean, diagnose, dist, launch, offlineUrl, openPage, serve, warmedUp } from './harness.mjs';
+import { checkClean, diagnose, dist, launch, logWarmedUp, offlineUrl, openPage, serve, warmedUp } from './harness.mjs';
 import { BOX_AND_AWS, logDone, makeLogFile } from './in-page.mjs';
 
 let browser;
@@ -23,9 +23,10 @@ after(async () => {
 });
 
 // Builds a log of `mb` MB inside the page (in-page.mjs makeLogFile), then drops it. Every 1000 noise lines
-// comes `errors` (three lines by default).
+// comes `errors` (three lines by default). The page's idle-time warm-ups are over first (the log code's
+// comes after the paste's): the workers the drop uses are the drop's own.
 async function dropLog(page, mb, errors = BOX_AND_AWS) {
-  await warmedUp(page);
+  await logWarmedUp(page);
   await page.evaluate(makeLogFile, [mb, errors]);
   await page.evaluate(() => {
     window.__mainThreadCalls.length = 0;
@@ -85,25 +86,148 @@ for (const [where, url] of [['the offline file', () => offlineUrl], ['the hosted
   });
 }
 
-// Counts the workers the page starts, and records the messages each posts back: their types, and a
-// warm-up's slices.
+// Counts the workers the page starts, and records the messages each posts back (their types, and a
+// warm-up's slices) and which the page ended (window.__workersEnded, in the order started).
 const watchWorkers = (context) => context.addInitScript(() => {
   const PlatformWorker = window.Worker;
   window.__workersStarted = 0;
   window.__workerMessages = [];
+  window.__workersEnded = [];
   window.Worker = class extends PlatformWorker {
     constructor(...args) {
       super(...args);
-      window.__workersStarted += 1;
+      const index = window.__workersStarted++;
       const mine = [];
       window.__workerMessages.push(mine);
+      window.__workersEnded.push(false);
       this.addEventListener('message', (e) => mine.push(e.data.type === 'warmed' ? `warmed ${e.data.slices}` : e.data.type));
+      const terminate = this.terminate.bind(this);
+      this.terminate = () => {
+        window.__workersEnded[index] = true;
+        terminate();
+      };
     }
   };
 });
 
+// The page's state once its idle-time warm-ups are over: how many workers it started, and which ended.
+const afterWarmUps = async (page) => {
+  await logWarmedUp(page);
+  return page.evaluate(() => ({ started: window.__workersStarted, messages: window.__workerMessages, ended: window.__workersEnded }));
+};
+
+test('once idle, the page reads a made-up log in a worker that then ends; a log dropped later starts its own workers', async () => {
+  const p = await openPage(browser, offlineUrl, { prepare: watchWorkers });
+  const idle = await afterWarmUps(p.page);
+  assert.equal(idle.started, 1, 'one worker, for the warm-up');
+  assert.equal(idle.messages[0][0], 'ready');
+  assert.match(idle.messages[0][1], /^warmed ([2-9]|\d\d+)$/, `it read the made-up log to its end (${idle.messages[0][1]})`);
+  assert.deepEqual(idle.ended, [true], 'and ended');
+  await dropLog(p.page, 40);
+  await p.page.waitForFunction(logDone);
+  assert.deepEqual(await rowEntries(p.page), ['box-rest-failed-parse', 'aws-npe']);
+  const both = await workersForBigLogs(p.page);
+  assert.equal(await p.page.evaluate(() => window.__workersStarted), 1 + both);
+  assert.equal(await readersShown(p.page), both);
+  assert.deepEqual(await p.page.evaluate(() => window.__mainThreadCalls), [], 'the main thread never called the module for the log');
+  await checkClean(p);
+});
+
+// A browser that says it has one processor, or that the person asked it to save data.
+const saveData = (context) => context.addInitScript(() => {
+  Object.defineProperty(navigator, 'connection', { get: () => ({ saveData: true }) });
+});
+for (const [why, prepare] of [['the browser has one processor', () => oneProcessor], ['the browser is asked to save data', () => saveData]]) {
+  test(`no idle-time log warm-up where ${why}`, async () => {
+    const p = await openPage(browser, offlineUrl, { prepare: async (context) => { await watchWorkers(context); await prepare()(context); } });
+    assert.equal((await afterWarmUps(p.page)).started, 0);
+    await dropLog(p.page, 1);
+    await p.page.waitForFunction(logDone);
+    assert.equal(await p.page.evaluate(() => window.__workersStarted), 1, 'a small log is read by one worker, started by the drop');
+    await checkClean(p);
+  });
+}
+
+test('a page opened in the background warms its log code up only once it is shown', async () => {
+  const p = await openPage(browser, offlineUrl, {
+    prepare: async (context) => {
+      await watchWorkers(context);
+      await context.addInitScript(() => {
+        window.__visibility = 'hidden';
+        Object.defineProperty(document, 'visibilityState', { get: () => window.__visibility });
+      });
+    },
+  });
+  await warmedUp(p.page);
+  // The log warm-up would have started a worker in the idle callback after the paste's warm-up: two idle
+  // callbacks later, none is started while the page is hidden.
+  const hidden = await p.page.evaluate(async () => {
+    for (let i = 0; i < 2; i += 1) await new Promise((resolve) => requestIdleCallback(resolve));
+    return [window.__workersStarted, performance.getEntriesByName('conndiag:log-warm').length];
+  });
+  assert.deepEqual(hidden, [0, 0]);
+  await p.page.evaluate(() => {
+    window.__visibility = 'visible';
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const shown = await afterWarmUps(p.page);
+  assert.deepEqual([shown.started, shown.ended], [1, [true]]);
+  await checkClean(p);
+});
+
+// Holds back the page's hearing that a worker's warm-up is over ("warmed") until window.__releaseWarmed().
+const holdWarmed = (context) => context.addInitScript(() => {
+  const PlatformWorker = window.Worker;
+  const held = [];
+  window.__heldWarmed = () => held.length;
+  window.__releaseWarmed = () => held.splice(0).forEach((deliver) => deliver());
+  window.Worker = class extends PlatformWorker {
+    constructor(...args) {
+      super(...args);
+      let pageHandler = null;
+      Object.defineProperty(this, 'onmessage', { get: () => pageHandler, set: (fn) => { pageHandler = fn; } });
+      this.addEventListener('message', (e) => {
+        if (e.data.type === 'warmed') held.push(() => pageHandler?.(e));
+        else pageHandler?.(e);
+      });
+    }
+  };
+});
+
+const dragFileIn = (page) => page.evaluate(() => {
+  const data = new DataTransfer();
+  data.items.add(new File(['x\n'], 'a.log'));
+  document.getElementById('drop-zone').dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
+});
+
+for (const order of ['the drag first', 'the warm-up first']) {
+  test(`a file dragged in keeps the idle-time warm-up's worker for the drop (${order})`, async () => {
+    const p = await openPage(browser, offlineUrl, { prepare: async (context) => { await watchWorkers(context); await holdWarmed(context); } });
+    if (order === 'the drag first') {
+      await dragFileIn(p.page);  // before the idle-time warm-up: it finds the drag's worker running
+    } else {
+      // The warm-up's worker has read its made-up log; the page has not heard it yet, the drag comes.
+      await p.page.waitForFunction(() => window.__heldWarmed() === 1);
+      await dragFileIn(p.page);
+    }
+    await p.page.evaluate(() => window.__releaseWarmed());
+    const both = await workersForBigLogs(p.page);
+    const idle = await afterWarmUps(p.page);
+    assert.equal(idle.started, both);
+    assert.deepEqual(idle.ended, Array(both).fill(false), 'no worker ended');
+    await p.page.evaluate(() => window.__releaseWarmed());  // the drag's own warm-ups, over by now or not
+    await dropLog(p.page, 40);
+    await p.page.waitForFunction(logDone);
+    assert.deepEqual(await rowEntries(p.page), ['box-rest-failed-parse', 'aws-npe']);
+    assert.equal(await p.page.evaluate(() => window.__workersStarted), both, 'the drop used the workers the drag started');
+    assert.deepEqual(await p.page.evaluate(() => window.__workersEnded), Array(both).fill(false));
+    await checkClean(p);
+  });
+}
+
 test('a file dragged into the window starts the worker before the drop, which then uses it; a text drag does not', async () => {
   const p = await openPage(browser, offlineUrl, { prepare: watchWorkers });
+  const before = (await afterWarmUps(p.page)).started;  // the idle-time warm-up's worker, ended
   const started = await p.page.evaluate(() => {
     const dragOf = (fill) => {
       const data = new DataTransfer();
@@ -120,10 +244,10 @@ test('a file dragged into the window starts the worker before the drop, which th
   // A file dragged in starts the log worker and, with two processors or more, the helper big logs are
   // read with.
   const both = await workersForBigLogs(p.page);
-  assert.deepEqual(started, [0, 0, both], 'no worker at first, none for a text drag, the log workers once a file is dragged in');
+  assert.deepEqual(started, [before, before, before + both], 'none for a text drag, the log workers once a file is dragged in');
   await dropLog(p.page, 1);
   await p.page.waitForFunction(logDone);
-  assert.equal(await p.page.evaluate(() => window.__workersStarted), both, 'the drop used the workers the drag started');
+  assert.equal(await p.page.evaluate(() => window.__workersStarted), before + both, 'the drop used the workers the drag started');
   assert.equal(await readersShown(p.page), 1, 'a small log is read by one');
   await p.context.close();
   assert.deepEqual(p.problems, []);
@@ -131,14 +255,15 @@ test('a file dragged into the window starts the worker before the drop, which th
 
 test('a file dragged in warms the log workers up (a made-up log read to its end), and the log dropped after reads as before', async () => {
   const p = await openPage(browser, offlineUrl, { prepare: watchWorkers });
+  const before = (await afterWarmUps(p.page)).started;
   await p.page.evaluate(() => {
     const data = new DataTransfer();
     data.items.add(new File(['x\n'], 'a.log'));
     document.getElementById('drop-zone').dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
   });
   // Each worker loads, says it is ready, then reads the made-up log to its end: nothing asked it to stop.
-  await p.page.waitForFunction(() => window.__workerMessages.length > 0 && window.__workerMessages.every((m) => m.some((t) => t.startsWith('warmed'))));
-  const messages = await p.page.evaluate(() => window.__workerMessages);
+  await p.page.waitForFunction((n) => window.__workerMessages.length > n && window.__workerMessages.every((m) => m.some((t) => t.startsWith('warmed'))), before);
+  const messages = (await p.page.evaluate(() => window.__workerMessages)).slice(before);
   assert.equal(messages.length, await workersForBigLogs(p.page));
   for (const m of messages) {
     assert.equal(m[0], 'ready');
@@ -156,13 +281,13 @@ test('a file dragged in warms the log workers up (a made-up log read to its end)
 
 test('the file chooser about to open starts the worker', async () => {
   const p = await openPage(browser, offlineUrl, { prepare: watchWorkers });
+  const before = (await afterWarmUps(p.page)).started;
   // A script's click opens no chooser (that needs a person's gesture) but runs the page's handler.
   const started = await p.page.evaluate(() => {
-    const before = window.__workersStarted;
     document.getElementById('log-file').dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    return [before, window.__workersStarted];
+    return window.__workersStarted;
   });
-  assert.deepEqual(started, [0, await workersForBigLogs(p.page)]);
+  assert.equal(started, before + await workersForBigLogs(p.page));
   await p.context.close();
   assert.deepEqual(p.problems, []);
 });
@@ -177,7 +302,8 @@ for (const [why, prepare] of [
     window.Worker = class extends PlatformWorker {
       constructor(...args) {
         super(...args);
-        if (++started !== 2) return;
+        // The second worker of the log's (the idle-time warm-up's worker, ended before, is not counted).
+        if (performance.getEntriesByName('conndiag:log-warm').length === 0 || ++started !== 2) return;
         const post = this.postMessage.bind(this);
         this.postMessage = (message, ...rest) => post(message?.type === 'load' ? { ...message, kb: '{"version": ' } : message, ...rest);
       }
@@ -188,7 +314,8 @@ for (const [why, prepare] of [
     let started = 0;
     window.Worker = class extends PlatformWorker {
       constructor(...args) {
-        if (++started > 1) throw new DOMException('refused', 'SecurityError');
+        // The log's second (the idle-time warm-up's worker, ended before, is not counted).
+        if (performance.getEntriesByName('conndiag:log-warm').length > 0 && ++started > 1) throw new DOMException('refused', 'SecurityError');
         super(...args);
       }
     };
@@ -205,7 +332,7 @@ for (const [why, prepare] of [
   });
 }
 
-// Records, per worker the page starts, what it was sent to load with (a compiled module or not) and the
+// Records, per worker the page starts once its idle-time warm-up is over, what it was sent to load with (a compiled module or not) and the
 // messages it sent for the other worker of a two-worker log (type "relay", handed on by the page).
 // `refuse`: how this browser is made to refuse passing a compiled module ('clone': postMessage throws a
 // DataCloneError, as a browser that cannot copy it would; 'unreadable': the worker says it could not read
@@ -216,6 +343,7 @@ const watchLoads = (refuse) => (context) => context.addInitScript((how) => {
   window.Worker = class extends PlatformWorker {
     constructor(...args) {
       super(...args);
+      if (performance.getEntriesByName('conndiag:log-warm').length === 0) return;
       const mine = { loads: [], relays: 0 };
       window.__loads.push(mine);
       const post = this.postMessage.bind(this);

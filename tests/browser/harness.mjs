@@ -74,6 +74,16 @@ export async function warmedUp(page) {
   await page.waitForFunction(() => performance.getEntriesByName('conndiag:warm').length > 0);
 }
 
+/**
+ * Waits until the page's idle-time log warm-up is over (a worker read a made-up log and ended, or the
+ * page found it not needed: web/src/warm-up-log-code.mjs, marked `conndiag:log-warm`): the workers a test
+ * then sees started are its own. Only the page has it, not the element.
+ * @param {import('playwright-core').Page|import('playwright-core').Frame} page
+ */
+export async function logWarmedUp(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('conndiag:log-warm').length > 0);
+}
+
 /** Waits until #results shows the classification of `text` with `app` selected. */
 export async function waitForResultOf(page, text, app = '') {
   await page.waitForFunction(showsResultOf, [text, app]);

@@ -27,14 +27,18 @@ test('one classification per idle period, the known error then the unknown one, 
   const calls = [];
   const watched = { classify: (text, options) => (calls.push([text, options.lang]), diag.classify(text, options)) };
   const idle = idleQueue(t);
-  warmUpPaste(watched, 'fr');
+  let settled = false;
+  const over = warmUpPaste(watched, 'fr').then(() => (settled = true));  // what the page's log warm-up waits for
   assert.deepEqual(calls, [], 'nothing before the first idle period');
   idle.runOne();
   assert.deepEqual(calls, [[TOKEN_EXPIRED.fr, 'fr']]);
   assert.equal(warmMarks(), 0);
+  await Promise.resolve();
+  assert.equal(settled, false, 'not over after one step');
   idle.runOne();
   assert.deepEqual(calls, [[TOKEN_EXPIRED.fr, 'fr'], [UNKNOWN_ERROR, 'fr']]);
   assert.equal(warmMarks(), 1);
+  await over;
   assert.equal(idle.queued.length, 0, 'nothing more is queued');
   // A second warm-up (another element's diagnoser) does not mark again: once per page.
   warmUpPaste(watched, 'en');

@@ -16,6 +16,7 @@ import { redactionSummary, REPORT_CANDIDATES } from './report.mjs';
 import { renderEmpty, renderResult } from './result-view.mjs';
 import { fromFragment, toFragment } from './share.mjs';
 import { readSiteConfig } from './site-config.mjs';
+import { warmUpLogCode } from './warm-up-log-code.mjs';
 import { warmUpPaste } from './warm-up-paste.mjs';
 import { classifyText, pageWorker, pageWorkerUrl, WORKER_CHARS, WorkerClient } from './worker-client.mjs';
 
@@ -625,7 +626,8 @@ async function start() {
   document.addEventListener('keydown', escapeBrowse);
   document.body.dataset.ready = 'true';
   run();
-  warmUpPaste(state.diag, state.lang);  // after the link's answer, if any: it is never the first answer
+  // After the link's answer, if any (it is never the first answer); the log code after the paste's.
+  warmUpPaste(state.diag, state.lang).then(() => warmUpLogCode(background));
   startEmbedMode(params, { info: () => state.diag.kbInfo(), classify: classifyForPortal, linkBlocked });
 }
 

@@ -12,19 +12,26 @@ import { MARK_WARM, markOnce } from './marks.mjs';
  * a paste that comes meanwhile is not held up by both), then sets MARK_WARM (once per page).
  * @param {{classify: (text: string, options?: {lang?: string}) => unknown}} diag
  * @param {string} lang  the row texts' language (the code run is the same in every language)
+ * @returns {Promise<void>} settles once MARK_WARM is set
  */
 export function warmUpPaste(diag, lang) {
   const idle = globalThis.requestIdleCallback ?? ((/** @type {() => void} */ fn) => setTimeout(fn, 0));
   const texts = [TOKEN_EXPIRED[lang] ?? TOKEN_EXPIRED.en, UNKNOWN_ERROR];
-  /** @param {number} i */
-  const step = (i) => idle(() => {
-    try {
-      diag.classify(texts[i], { lang });
-    } catch {
-      // Only a head start: a diagnoser closed meanwhile (an element removed) has nothing left to warm.
-    }
-    if (i + 1 < texts.length) step(i + 1);
-    else markOnce(MARK_WARM);
+  return new Promise((resolve) => {
+    /** @param {number} i */
+    const step = (i) => idle(() => {
+      try {
+        diag.classify(texts[i], { lang });
+      } catch {
+        // Only a head start: a diagnoser closed meanwhile (an element removed) has nothing left to warm.
+      }
+      if (i + 1 < texts.length) {
+        step(i + 1);
+      } else {
+        markOnce(MARK_WARM);
+        resolve();
+      }
+    });
+    step(0);
   });
-  step(0);
 }

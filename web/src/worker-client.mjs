@@ -51,9 +51,11 @@ export class WorkerClient {
     this._pending = new Map();  // id -> {onMessage(msg), fail(error)}
     this._logs = 0;        // logs started so far: each one's number is new
     this._currentLog = 0;  // the number of the log being read, 0 when none
+    this._idleWarmUp = null;  // the worker warmUpAndStop started, while it may still end: {worker, done(ended)}
   }
 
   _forget(error) {
+    this._keepWorker();
     if (this._worker) this._worker.terminate();
     this._worker = null;
     this._ready = null;
@@ -87,7 +89,7 @@ export class WorkerClient {
     const ready = new Promise((resolve, reject) => {
       w.onmessage = (e) => {
         const msg = e.data;
-        if (msg.type === 'warmed') return;  // the warm-up's end: nothing waits for it
+        if (msg.type === 'warmed') return this._warmed(w);
         if (msg.type === 'relay') return this._relay(w, msg);
         if (msg.type === 'ready') resolve();
         else if (msg.type === 'unreadable-load' && load?.wasmModule) post(load = withBytes(load));
@@ -166,7 +168,45 @@ export class WorkerClient {
     this._startHelper(true);
   }
 
+  /**
+   * Runs the log code once in a worker that then ends, unless something needs the worker meanwhile. V8 keeps
+   * the code it optimized with the compiled module, which the page's later workers share (Chromium: the
+   * same module, or the same bytes, in one process), so a log opened later is read by optimized code from
+   * its first piece instead of the baseline code of a first run (worker.mjs, warm-up-log.mjs). Resolves to
+   * true once that worker ended; to false when it did not start (a worker runs already, or none can), or
+   * when it was kept: a request, warm() or a log came first, and the worker serves them.
+   * @returns {Promise<boolean>}
+   */
+  warmUpAndStop() {
+    if (this._worker) return Promise.resolve(false);
+    try {
+      this._start(true);
+    } catch {
+      return Promise.resolve(false);  // refused by the browser: a log would be read without a worker
+    }
+    return new Promise((done) => (this._idleWarmUp = { worker: this._worker, done }));
+  }
+
+  // The warm-up of worker `w` is over: a worker warmUpAndStop started, and nobody needed since, ends.
+  _warmed(w) {
+    if (this._idleWarmUp?.worker !== w) return;
+    const { done } = this._idleWarmUp;
+    this._idleWarmUp = null;
+    w.terminate();
+    this._worker = null;
+    this._ready = null;
+    done(true);
+  }
+
+  // The worker is wanted (or gone): the warm-up that warmUpAndStop started no longer ends it.
+  _keepWorker() {
+    if (!this._idleWarmUp) return;
+    this._idleWarmUp.done(false);
+    this._idleWarmUp = null;
+  }
+
   _startQuietly(warmUp = false) {
+    this._keepWorker();
     if (this._worker) return;
     try {
       this._start(warmUp);
@@ -177,6 +217,7 @@ export class WorkerClient {
 
   // `prepare`, run once the worker is ready, may add to the message and returns what it transfers.
   async _request(message, onProgress, prepare = () => []) {
+    this._keepWorker();
     if (!this._worker) {
       try {
         this._start();
