@@ -196,6 +196,20 @@ const DROPS = [
 // The median of three drops.
 const middleDrop = (runs) => [...runs].sort((a, b) => a.seconds - b.seconds)[1];
 
+// Runs `measure(browser, site)` with a browser `launch()` started and the hosted folder served, and
+// closes both after.
+async function withBrowserAndSite(launch, measure) {
+  const { serve } = await import('../web/serve.mjs');
+  const browser = await launch();
+  const site = await serve(path.join(dist, 'site'));
+  try {
+    return await measure(browser, site);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 async function pageFigures(file) {
   let chromium;
   try {
@@ -204,13 +218,11 @@ async function pageFigures(file) {
     return { error: 'playwright-core is not installed' };
   }
   if (!existsSync('/usr/bin/chromium')) return { error: '/usr/bin/chromium is missing' };
-  const { serve } = await import('../web/serve.mjs');
-  const browser = await chromium.launch({
+  const launch = () => chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  const site = await serve(path.join(dist, 'site'));
-  try {
+  return withBrowserAndSite(launch, async (browser, site) => {
     const offline = await firstAnswer(browser, offlineUrl, 8);
     const hosted = await firstAnswer(browser, site.url, 8);
     const second = {
@@ -219,10 +231,7 @@ async function pageFigures(file) {
     };
     const pastes = await firstPaste(browser, offlineUrl, 6);
     return { version: browser.version(), offline, hosted, second, pastes, drops: await alternatedDrops(browser, file) };
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 // ---- The page in Firefox ESR: the same measurements, as references. ----
@@ -236,17 +245,11 @@ async function firefoxFigures(file) {
     return { error: 'puppeteer-core is not installed' };
   }
   if (!existsSync(FIREFOX)) return { error: `${FIREFOX} is missing` };
-  const { serve } = await import('../web/serve.mjs');
-  const browser = await launchFirefox();
-  const site = await serve(path.join(dist, 'site'));
-  try {
+  return withBrowserAndSite(launchFirefox, async (browser, site) => {
     const offline = await firstAnswer(browser, offlineUrl, 8);
     const hosted = await firstAnswer(browser, site.url, 8);
     return { version: browser.version(), offline, hosted, drops: await alternatedDrops(browser, file) };
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 // ---- The run. ----

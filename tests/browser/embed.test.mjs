@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { dist, launch, openPage, root, serve } from './harness.mjs';
+import { embedScript, framedPage, writePortalPage } from './portal-pages.mjs';
 
 let browser;
 let site;    // the hosted conndiag folder, under a sub-path
@@ -20,32 +21,24 @@ before(async () => {
   site = await serve(path.join(dist, 'site'), { prefix: '/tools/conndiag/' });
   portalDir = mkdtempSync(path.join(os.tmpdir(), 'conndiag-portal-'));
   portal = await serve(portalDir);
-  const csp = `default-src 'none'; script-src 'self' ${siteOrigin()} 'wasm-unsafe-eval'; connect-src 'self' ${siteOrigin()}; ` +
-    `style-src 'self'; img-src data:; frame-src ${siteOrigin()}`;
-  const head = `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><link rel="icon" href="data:,">`;
   writeFileSync(path.join(portalDir, 'broken-kb.json'), JSON.stringify({
     extends: 'conndiag',
     entries: [{ id: 'portal-bad', apps: ['box'], kind: 'internal', action: 'test-now', message: { en: 'x' },
       patterns: ['(unclosed'], cause: { en: 'c', fr: 'c' }, fix: { en: ['s'], fr: ['s'] } }],
   }));
   writeFileSync(path.join(portalDir, 'not-json.json'), '{"extends": "conndiag", ');
-  writeFileSync(path.join(portalDir, 'broken.html'), `<!doctype html><html lang="en"><head>${head}<title>portal</title>
-    <script src="${site.url}conndiag-embed.js" defer></script><script src="broken.js" defer></script></head><body>
+  writePortalPage(portalDir, site.url, 'broken', `${embedScript(site.url)}
     <button id="still-works" type="button">Portal button</button><p id="clicked">not clicked</p>
     <conn-diag id="bad-pattern" kb-src="broken-kb.json"></conn-diag>
     <conn-diag id="missing" kb-src="missing.json"></conn-diag>
-    <conn-diag id="not-json" kb-src="not-json.json"></conn-diag></body></html>`);
-  writeFileSync(path.join(portalDir, 'broken.js'), `
+    <conn-diag id="not-json" kb-src="not-json.json"></conn-diag>`, { script: `
     window.errors = [];
     document.addEventListener('conndiag:error', (e) => window.errors.push([e.target.id, e.detail.message]));
-    document.getElementById('still-works').addEventListener('click', () => { document.getElementById('clicked').textContent = 'clicked'; });`);
+    document.getElementById('still-works').addEventListener('click', () => { document.getElementById('clicked').textContent = 'clicked'; });` });
   // An untrusted portal: it frames conndiag, but conndiag is told to trust another origin only.
-  writeFileSync(path.join(portalDir, 'untrusted.html'), `<!doctype html><html lang="en"><head>${head}<title>untrusted</title></head><body>
-    <iframe id="f" title="diagnoser" sandbox="allow-scripts" src="${site.url}index.html?embed=1&parent=https://portal.invalid"></iframe>
-    <script src="untrusted.js"></script></body></html>`);
-  writeFileSync(path.join(portalDir, 'untrusted.js'), `
+  writePortalPage(portalDir, site.url, 'untrusted', framedPage(site.url, 'https://portal.invalid'), { script: `
     window.received = [];
-    window.addEventListener('message', (e) => window.received.push(e.data));`);
+    window.addEventListener('message', (e) => window.received.push(e.data));` });
 });
 
 after(async () => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { dist, launch, openPage, serve, waitForResultOf, warmedUp } from './harness.mjs';
 import { recordModuleCalls } from './in-page.mjs';
+import { embeddedElement, FRAME_PORTAL_SCRIPT, framedPage, writePortalPage } from './portal-pages.mjs';
 
 let browser;
 let site;    // the hosted conndiag folder, under a sub-path
@@ -20,27 +21,9 @@ const siteOrigin = () => new URL(site.url).origin;
 const portalOrigin = () => new URL(portal.url).origin;
 const BIG = 1_200_000;  // characters: above the size classified off the main thread
 
-// A portal page with its own CSP: scripts from itself and the site; `extraCsp` adds directives.
-function portalPage(name, body, { script, extraCsp = '' } = {}) {
-  const csp = `default-src 'none'; script-src 'self' ${siteOrigin()} 'wasm-unsafe-eval'; connect-src 'self' ${siteOrigin()}; ` +
-    `style-src 'self'; img-src data:; frame-src ${siteOrigin()}${extraCsp}`;
-  writeFileSync(path.join(portalDir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8">
-    <meta http-equiv="Content-Security-Policy" content="${csp}"><link rel="icon" href="data:,"><title>${name}</title>
-    ${script ? `<script src="${name}.js" defer></script>` : ''}</head><body>${body}</body></html>`);
-  if (script) writeFileSync(path.join(portalDir, `${name}.js`), script);
-}
-
-// The portal side of the iframe protocol: records what the frame sends, posts what the test asks.
-const framePortalScript = `
-  window.received = [];
-  const frame = document.getElementById('f');
-  window.addEventListener('message', (e) => { if (e.source === frame.contentWindow) window.received.push(e.data); });
-  window.send = (msg) => frame.contentWindow.postMessage(msg, '*');`;
-
-function framePortal(name, parent, sandbox = 'allow-scripts') {
-  portalPage(name, `<iframe id="f" title="diagnoser" sandbox="${sandbox}" src="${site.url}index.html?embed=1&parent=${encodeURIComponent(parent)}"></iframe>`,
-    { script: framePortalScript });
-}
+// A portal page of this test's (portal-pages.mjs).
+const portalPage = (name, body, options) => writePortalPage(portalDir, site.url, name, body, options);
+const framePortal = (name, parent, sandbox) => portalPage(name, framedPage(site.url, parent, sandbox), { script: FRAME_PORTAL_SCRIPT });
 
 before(async () => {
   browser = await launch();
@@ -56,7 +39,7 @@ before(async () => {
     window.errors = [];
     document.addEventListener('conndiag:result', (e) => window.results.push({ top: e.detail.matches[0]?.id }));
     document.addEventListener('conndiag:error', (e) => window.errors.push(e.detail.message));`;
-  const element = (kbSrc = '') => `<script src="${site.url}conndiag-embed.js" defer></script><conn-diag id="d"${kbSrc ? ` kb-src="${kbSrc}"` : ''}></conn-diag>`;
+  const element = (kbSrc = '') => embeddedElement(site.url, ` id="d"${kbSrc ? ` kb-src="${kbSrc}"` : ''}`);
   portalPage('element-workers', element(), { script: elementScript, extraCsp: '; worker-src blob:' });
   portalPage('element-strict', element(), { script: elementScript });
   portalPage('element-flaky', element('flaky-kb.json'), { script: elementScript });

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { BOX_AND_AWS, logDone, makeLogFile, recordModuleCalls } from '../browser/in-page.mjs';
+import { embeddedElement, FRAME_PORTAL_SCRIPT, framedPage, writePortalPage } from '../browser/portal-pages.mjs';
 import { axeViolations, checkClean, diagnose, dist, launch, offlineUrl, openPage, root, serve } from './harness.mjs';
 
 const kb = JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8'));
@@ -24,32 +25,18 @@ before(async () => {
   site = await serve(path.join(dist, 'site'), { prefix: '/tools/conndiag/' });
   portalDir = mkdtempSync(path.join(os.tmpdir(), 'conndiag-firefox-portal-'));
   portal = await serve(portalDir);
-  const siteOrigin = new URL(site.url).origin;
-  const csp = `default-src 'none'; script-src 'self' ${siteOrigin} 'wasm-unsafe-eval'; connect-src 'self' ${siteOrigin}; ` +
-    `style-src 'self'; img-src data:`;
-  writeFileSync(path.join(portalDir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
-    <meta http-equiv="Content-Security-Policy" content="${csp}"><link rel="icon" href="data:,"><title>portal</title>
-    <link rel="stylesheet" href="portal.css"><script src="${site.url}conndiag-embed.js" defer></script>
-    <script src="portal.js" defer></script></head>
-    <body><h1>Help</h1><conn-diag></conn-diag><p id="last-result"></p></body></html>`);
+  // The portal's page embedding the element; its own rules must not reach inside the element.
+  const portalScript = "document.addEventListener('conndiag:result', (e) => { document.getElementById('last-result').textContent = e.detail.matches.map((m) => m.id).join(' '); });";
+  const element = `<h1>Help</h1>${embeddedElement(site.url)}<p id="last-result"></p>`;
+  const head = '<link rel="stylesheet" href="portal.css">';
+  writePortalPage(portalDir, site.url, 'index', element, { script: portalScript, head });
+  writeFileSync(path.join(portalDir, 'portal.css'), '.card, textarea { display: none }');
   // The same element where the portal lets blob: workers run (the element's worker, its script being on
   // another origin, starts from a blob that imports it).
-  writeFileSync(path.join(portalDir, 'workers.html'), readFileSync(path.join(portalDir, 'index.html'), 'utf8')
-    .replace("img-src data:", "img-src data:; worker-src blob:"));
-  // The portal's own rules must not reach inside the element.
-  writeFileSync(path.join(portalDir, 'portal.css'), '.card, textarea { display: none }');
-  writeFileSync(path.join(portalDir, 'portal.js'),
-    "document.addEventListener('conndiag:result', (e) => { document.getElementById('last-result').textContent = e.detail.matches.map((m) => m.id).join(' '); });");
+  writePortalPage(portalDir, site.url, 'workers', element, { script: portalScript, head, extraCsp: '; worker-src blob:' });
   // The same portal framing the page in a sandbox (an opaque origin: its worker starts from a blob that
   // imports the script), talking to it by messages.
-  writeFileSync(path.join(portalDir, 'frame.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
-    <meta http-equiv="Content-Security-Policy" content="${csp}; frame-src ${siteOrigin}"><link rel="icon" href="data:,"><title>portal</title>
-    <script src="frame.js" defer></script></head>
-    <body><iframe id="f" title="diagnoser" sandbox="allow-scripts" src="${site.url}index.html?embed=1&parent=${encodeURIComponent(new URL(portal.url).origin)}"></iframe></body></html>`);
-  writeFileSync(path.join(portalDir, 'frame.js'), `window.received = [];
-    const frame = document.getElementById('f');
-    window.addEventListener('message', (e) => { if (e.source === frame.contentWindow) window.received.push(e.data); });
-    window.send = (message) => frame.contentWindow.postMessage(message, '*');`);
+  writePortalPage(portalDir, site.url, 'frame', framedPage(site.url, new URL(portal.url).origin), { script: FRAME_PORTAL_SCRIPT });
 });
 after(async () => {
   await browser?.close();
