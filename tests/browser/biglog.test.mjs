@@ -194,21 +194,36 @@ const holdWarmed = (context) => context.addInitScript(() => {
   };
 });
 
-const dragFileIn = (page) => page.evaluate(() => {
-  const data = new DataTransfer();
-  data.items.add(new File(['x\n'], 'a.log'));
-  document.getElementById('drop-zone').dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
-});
+// window.__dragFileIn() drags a file into the page; with `onReady`, the page gets it as soon as it says it
+// is ready, in the same turn, before any idle callback (so before the idle-time warm-ups, whatever the
+// machine's load).
+const dragFileIn = (onReady) => (context) => context.addInitScript((armed) => {
+  window.__dragFileIn = () => {
+    const data = new DataTransfer();
+    data.items.add(new File(['x\n'], 'a.log'));
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
+  };
+  if (!armed) return;
+  new MutationObserver((_, observer) => {
+    if (document.body?.dataset.ready !== 'true') return;
+    observer.disconnect();
+    window.__dragFileIn();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+}, onReady);
 
 for (const order of ['the drag first', 'the warm-up first']) {
   test(`a file dragged in keeps the idle-time warm-up's worker for the drop (${order})`, async () => {
-    const p = await openPage(browser, offlineUrl, { prepare: async (context) => { await watchWorkers(context); await holdWarmed(context); } });
-    if (order === 'the drag first') {
-      await dragFileIn(p.page);  // before the idle-time warm-up: it finds the drag's worker running
-    } else {
+    const p = await openPage(browser, offlineUrl, {
+      prepare: async (context) => {
+        await watchWorkers(context);
+        await holdWarmed(context);
+        await dragFileIn(order === 'the drag first')(context);  // first: the warm-up finds the drag's worker running
+      },
+    });
+    if (order === 'the warm-up first') {
       // The warm-up's worker has read its made-up log; the page has not heard it yet, the drag comes.
       await p.page.waitForFunction(() => window.__heldWarmed() === 1);
-      await dragFileIn(p.page);
+      await p.page.evaluate(() => window.__dragFileIn());
     }
     await p.page.evaluate(() => window.__releaseWarmed());
     const both = await workersForBigLogs(p.page);
