@@ -179,22 +179,18 @@ export class WorkerClient {
    */
   warmUpAndStop() {
     if (this._worker) return Promise.resolve(false);
-    try {
-      this._start(true);
-    } catch {
-      return Promise.resolve(false);  // refused by the browser: a log would be read without a worker
-    }
+    this._startQuietly(true);
+    if (!this._worker) return Promise.resolve(false);  // refused by the browser: a log would be read without a worker
     return new Promise((done) => (this._idleWarmUp = { worker: this._worker, done }));
   }
 
-  // The warm-up of worker `w` is over: a worker warmUpAndStop started, and nobody needed since, ends.
+  // The warm-up of worker `w` is over: a worker warmUpAndStop started, and nobody needed since, ends (no
+  // request is waiting on it, nor a helper beside it: either would have kept it).
   _warmed(w) {
     if (this._idleWarmUp?.worker !== w) return;
     const { done } = this._idleWarmUp;
     this._idleWarmUp = null;
-    w.terminate();
-    this._worker = null;
-    this._ready = null;
+    this._forget(new Error('the warm-up is over'));
     done(true);
   }
 
