@@ -1,8 +1,12 @@
 // `conndiag kb check FILE`: whether a knowledge base (or a portal file that extends the built-in one) loads,
-// and whether it recognizes its own messages and examples; each problem as "FILE: /json/path: what".
+// and whether it recognizes its own messages and examples; each problem as "FILE: /json/path: what". Also
+// `kb explain` (how a text is matched) and `kb prepare` (the form a page loads at start).
 #include "kb_command.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <string>
 
 #include "conndiag/classifier.h"
@@ -80,6 +84,34 @@ int Check(const std::string& path, std::string_view built_in) {
               Printable(path).c_str(), Printable(c.version).c_str(), c.entries, c.entries == 1 ? "entry" : "entries",
               c.texts, c.texts == 1 ? "text" : "texts");
   if (c.table_rows > 0) PrintStaleness(path, c);
+  return kValid;
+}
+
+// `conndiag kb prepare FILE OUT`: FILE loaded and checked as `check` loads it, every pattern compiled, then
+// written to OUT in the prepared form a page loads beside FILE without parsing it. OUT is written whole or
+// not at all: the bytes go to a file beside it, renamed over it once complete.
+int Prepare(const std::string& path, const std::string& out_path) {
+  std::string error;
+  const std::string text = Read(path, kMaxKnowledgeBaseBytes, "the knowledge base", error);
+  if (!error.empty()) return Problem("conndiag: " + error);
+  std::error_code same_error;
+  if (std::filesystem::equivalent(path, out_path, same_error)) {
+    return Problem("conndiag: " + out_path + ": is the knowledge base itself: write the prepared form beside it");
+  }
+  const auto prepared = Classifier::Prepare(text);
+  if (!prepared.ok()) return Problem(path + ": " + prepared.error().What());
+  const std::string partial = out_path + ".partial";
+  std::FILE* out = std::fopen(partial.c_str(), "wb");
+  if (!out) return Problem("conndiag: " + out_path + ": cannot write: " + std::strerror(errno));
+  const std::string& bytes = prepared.value();
+  const bool written = std::fwrite(bytes.data(), 1, bytes.size(), out) == bytes.size();
+  if (std::fclose(out) != 0 || !written || std::rename(partial.c_str(), out_path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    std::remove(partial.c_str());
+    return Problem("conndiag: " + out_path + ": cannot write: " + why);
+  }
+  std::printf("%s: prepared in %s (%zu bytes, for this JSON exactly)\n", Printable(path).c_str(),
+              Printable(out_path).c_str(), bytes.size());
   return kValid;
 }
 
@@ -162,6 +194,7 @@ int Explain(const std::vector<std::string>& args, std::string_view built_in) {
 const char* KbUsageText() {
   return R"(Usage: conndiag kb check FILE
        conndiag kb explain [--kb FILE] [TEXT|-]
+       conndiag kb prepare FILE OUT
 
   check FILE    validates a knowledge base (the format of data/kb.json), or a portal file that extends the
                 built-in one ("extends": "conndiag"), as the CLI and the page would load it; then classifies
@@ -171,6 +204,10 @@ const char* KbUsageText() {
                 candidate entry (a signature whose literals all occur) which patterns and hints matched
                 and which did not; then the answer. TEXT is the error text itself (- or absent: standard
                 input); --kb FILE explains with that knowledge base (or one that extends the built-in one).
+  prepare FILE OUT  loads and checks a knowledge base as check does (every pattern compiled) and writes to
+                OUT what loading it computes, for a page to load beside FILE without reading its JSON (the
+                page's build does this for the built-in one). OUT refers to FILE's texts: it is read only
+                with that exact file (another, or FILE edited since, is refused, and the page loads FILE).
 
 Exit status: 0 valid / explained, 2 invalid (or a usage error).
 )";
@@ -185,8 +222,13 @@ int RunKbCommand(int argc, const char* const* argv, std::string_view built_in) {
   if (command == "check" && argc == 4) return Check(argv[3], built_in);
   if (command == "check") return Problem("conndiag: kb check takes one knowledge-base file (see conndiag kb --help)");
   if (command == "explain") return Explain(std::vector<std::string>(argv + 3, argv + argc), built_in);
-  return Problem("conndiag: " + (command.empty() ? std::string("kb needs a command") : "unknown kb command \"" +
-                 std::string(command) + "\"") + ": check, explain (see conndiag kb --help)");
+  if (command == "prepare" && argc == 5) return Prepare(argv[3], argv[4]);
+  if (command == "prepare")
+    return Problem("conndiag: kb prepare takes a knowledge-base file and the file to write (see conndiag kb --help)");
+  return Problem(
+      "conndiag: " +
+      (command.empty() ? std::string("kb needs a command") : "unknown kb command \"" + std::string(command) + "\"") +
+      ": check, explain, prepare (see conndiag kb --help)");
 }
 
 }  // namespace conndiag::cli

@@ -79,6 +79,17 @@ emscripten::val Reply(std::string text) {
   return emscripten::val(emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
 }
 
+// Keeps a loaded classifier: {"handle": N, "info": {...}, "ok": true, <more>} (`more`: members to add, each
+// with its comma before it).
+std::string Registered(conndiag::Classifier loaded, const std::string& more = "") {
+  static int next_handle = 1;
+  const int handle = next_handle++;
+  auto classifier = std::make_unique<conndiag::Classifier>(std::move(loaded));
+  std::string info = conndiag::KnowledgeBaseInfoJson(*classifier, conndiag::kVersion, conndiag::kGitRevision);
+  Registry()[handle] = std::move(classifier);
+  return "{\"handle\":" + std::to_string(handle) + ",\"info\":" + info + ",\"ok\":true" + more + "}";
+}
+
 // {"ok": true, "handle": N, "info": {...}} or {"ok": false, "error": "/entries/3/patterns/0: ..."}.
 // `overlay_json`, when not empty, is a knowledge base that extends `kb_json` (or replaces it).
 // `on_first_use`: the caller vouches that `kb_json`'s patterns all compile (the page's own knowledge base);
@@ -89,12 +100,24 @@ std::string Load(std::string_view kb_json, std::string_view overlay_json, bool o
     auto loaded = overlay_json.empty() ? conndiag::Classifier::FromJson(kb_json, checks)
                                        : conndiag::Classifier::FromJsonExtending(kb_json, overlay_json);
     if (!loaded.ok()) return Error(loaded.error().What());
-    static int next_handle = 1;
-    const int handle = next_handle++;
-    auto classifier = std::make_unique<conndiag::Classifier>(std::move(loaded).value());
-    std::string info = conndiag::KnowledgeBaseInfoJson(*classifier, conndiag::kVersion, conndiag::kGitRevision);
-    Registry()[handle] = std::move(classifier);
-    return "{\"handle\":" + std::to_string(handle) + ",\"info\":" + info + ",\"ok\":true}";
+    return Registered(std::move(loaded).value());
+  } catch (const std::exception& e) {
+    return Error(std::string("cannot load the knowledge base: ") + e.what());
+  }
+}
+
+// The page's own knowledge base, from its prepared form (made by `prepare` when the page was built) with
+// its JSON beside it. Prepared bytes that cannot be used (made from another JSON: the site's kb.json edited
+// since; by another build) are not an error: the JSON is loaded instead, and the reply says why in
+// "prepared_refused". Otherwise as Load, with "prepared": true.
+std::string LoadPrepared(std::string_view kb_json, std::string_view prepared) {
+  try {
+    auto loaded = conndiag::Classifier::FromPrepared(kb_json, prepared);
+    if (loaded.ok()) return Registered(std::move(loaded).value(), ",\"prepared\":true");
+    auto from_json = conndiag::Classifier::FromJson(kb_json, conndiag::PatternChecks::kAtLoad);
+    if (!from_json.ok()) return Error(from_json.error().What());
+    return Registered(std::move(from_json).value(),
+                      ",\"prepared\":false,\"prepared_refused\":" + conndiag::StringJson(loaded.error().What()));
   } catch (const std::exception& e) {
     return Error(std::string("cannot load the knowledge base: ") + e.what());
   }
@@ -283,6 +306,10 @@ emscripten::val BoundLoad(std::size_t kb_size, std::size_t overlay_size, bool on
   const auto [kb, overlay] = InputTexts(kb_size, overlay_size);
   return Reply(Load(kb, overlay, on_first_use));
 }
+emscripten::val BoundLoadPrepared(std::size_t kb_size, std::size_t prepared_size) {
+  const auto [kb, prepared] = InputTexts(kb_size, prepared_size);
+  return Reply(LoadPrepared(kb, prepared));
+}
 emscripten::val BoundClassify(int handle, std::size_t size, std::size_t options_size) {
   const auto [text, options_json] = InputTexts(size, options_size);
   return Reply(Classify(handle, text, options_json));
@@ -316,6 +343,7 @@ emscripten::val BoundLogFeedJudged(int log_id, std::size_t size, std::size_t wor
 EMSCRIPTEN_BINDINGS(conndiag) {
   emscripten::function("inputBuffer", &InputBuffer);
   emscripten::function("load", &BoundLoad);
+  emscripten::function("loadPrepared", &BoundLoadPrepared);
   emscripten::function("classify", &BoundClassify);
   emscripten::function("rowText", &BoundRowText);
   emscripten::function("classifyLog", &BoundClassifyLog);

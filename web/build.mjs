@@ -2,7 +2,9 @@
 // node web/build.mjs --module DIR --kb data/kb.json --out DIR --version V --git REV [--cli DIR]
 // (--cli: the folder of the command compiled for Node, build/wasm/cli; the package then has `npx conndiag`)
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -20,6 +22,19 @@ for (const required of ['module', 'kb', 'out']) {
 }
 
 const read = (file) => readFileSync(file, 'utf8');
+
+// `conndiag kb prepare` of the knowledge base text `kb`, by the command built for Node in --cli: its bytes.
+function prepareKnowledgeBase(kb) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'conndiag-prepare-'));
+  try {
+    writeFileSync(path.join(dir, 'kb.json'), kb);
+    execFileSync(process.execPath, [path.join(args.cli, 'conndiag-cli.js'), 'kb', 'prepare', path.join(dir, 'kb.json'),
+      path.join(dir, 'kb.prepared')], { stdio: ['ignore', 'ignore', 'inherit'] });
+    return readFileSync(path.join(dir, 'kb.prepared'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 // Inline scripts must not close their own element early.
 const inlineSafe = (js) => js.replace(/<\/(script)/gi, '<\\/$1');
@@ -45,6 +60,13 @@ const assets = {
   wasm: hashed('conndiag-core.wasm', wasm),
   kb: hashed('kb.json', kb),
 };
+// The knowledge base prepared for the hosted page (`conndiag kb prepare`, run with the command built for
+// Node): the page reads it back instead of parsing the JSON at start. Made from this very text (`kb`): it
+// refers to its strings. A .bin file: every server snippet and server default serves it as bytes. Not in
+// the offline file, whose size budget it would break. Without --cli (a quick build of the page alone) the
+// page loads the JSON.
+const prepared = args.cli ? prepareKnowledgeBase(kb) : undefined;
+if (prepared) assets.prepared = hashed('kb-prepared.bin', prepared);
 
 // Each entry point becomes one minified classic script (IIFE): file:// pages cannot load ES modules.
 async function bundle(entry) {
@@ -79,6 +101,7 @@ writeFileSync(path.join(site, assets.kb), kb);
 writeFileSync(path.join(site, assets.app), appJs);
 writeFileSync(path.join(site, assets.css), css);
 writeFileSync(path.join(site, 'kb.json'), kb);  // a stable copy for people and scripts
+if (prepared) writeFileSync(path.join(site, assets.prepared), prepared);
 writeFileSync(path.join(site, 'conndiag-worker.js'), workerJs);
 // The embed script: the module's glue and the element in one file, so one <script> tag is enough.
 writeFileSync(path.join(site, 'conndiag-embed.js'), `${glueJs}\n${elementJs}`);
@@ -97,7 +120,8 @@ writeFileSync(path.join(site, 'index.html'), fill({
   // Preloads start the module and the knowledge base at once instead of one after the other.
   STYLE: [`<link rel="stylesheet" href="${assets.css}">`,
     `<link rel="preload" href="${assets.wasm}" as="fetch" type="application/wasm" crossorigin>`,
-    `<link rel="preload" href="${assets.kb}" as="fetch" type="application/json" crossorigin>`].join('\n'),
+    `<link rel="preload" href="${assets.kb}" as="fetch" type="application/json" crossorigin>`,
+    ...(prepared ? [`<link rel="preload" href="${assets.prepared}" as="fetch" crossorigin>`] : [])].join('\n'),
   // Plain scripts at the end of the body, as the offline file has them: they run as soon as they have
   // arrived. Deferred, they waited for the page's first layout (about 25 ms on a 2-core machine) before
   // starting the module, and a #text= link's first answer came later (medians of 20 and 24 alternated

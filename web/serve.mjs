@@ -15,7 +15,7 @@ import send from 'send';
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.png': 'image/png',
-  '.svg': 'image/svg+xml',
+  '.svg': 'image/svg+xml', '.bin': 'application/octet-stream',
 };
 
 // A client that sends its headers this slowly, or its whole request, is cut off.

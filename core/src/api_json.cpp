@@ -53,6 +53,11 @@ std::string ErrorReplyJson(std::string_view message) {
   return w.BeginObject().Key("error").String(message).Key("ok").Bool(false).EndObject().Take();
 }
 
+std::string StringJson(std::string_view text) {
+  JsonWriter w;
+  return w.String(text).Take();
+}
+
 std::string StringListJson(const std::vector<std::string>& strings) {
   JsonWriter w;
   return w.Strings(strings).Take();

@@ -35,6 +35,7 @@ class PatternRegex {
   // The compiled regex, or nullptr when the source does not compile (then error() says why).
   const Regex* Get() const;
   const std::string& error() const { return error_; }
+  const std::string& source() const { return source_; }
   bool compiled() const { return done_; }  // whether Get has run (for tests)
 
  private:
@@ -111,6 +112,10 @@ class PatternCache {
   std::unordered_map<std::string, CompiledPattern> compiled_;
 };
 
+// The JSON pointer of a signature's k-th pattern (its first is "/status" when it has one) and k-th hint.
+std::string PatternPath(const Signature& signature, std::size_t k);
+std::string HintPath(const Signature& signature, std::size_t k);
+
 // Compiles every signature of an entry; errors name the pattern's JSON pointer.
 Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, PatternCache& cache);
 
@@ -145,6 +150,10 @@ class SignatureSet {
   // Compiles every entry of `kb` (its patterns' literals go into `table`); errors name the JSON pointer.
   static Expected<SignatureSet> Compile(const KnowledgeBase& kb, LiteralTable& table,
                                         PatternChecks checks = PatternChecks::kAtLoad);
+  // The set of entries compiled already (a prepared knowledge base's), indexed by their literals: ids below
+  // `literal_count`, the patterns' (see literal_count()).
+  static SignatureSet FromEntries(std::vector<CompiledEntry> entries, std::size_t literal_count);
+  const std::vector<CompiledEntry>& entries() const { return entries_; }
 
   // Whether some signature could match a text in which the literals `hits` (ids, each once) occur;
   // `found` is the same set by id. Sound: false means no signature can match.

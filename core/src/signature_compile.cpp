@@ -100,17 +100,24 @@ Expected<CompiledPattern> PatternCache::Compile(const std::string& source, const
   return p;
 }
 
+std::string PatternPath(const Signature& signature, std::size_t k) {
+  // A status signature's first pattern is made from "http_statuses" for its "status"; its own follow.
+  if (signature.status == 0) return signature.path + "/patterns/" + std::to_string(k);
+  return k == 0 ? signature.path + "/status" : signature.path + "/patterns/" + std::to_string(k - 1);
+}
+
+std::string HintPath(const Signature& signature, std::size_t k) {
+  return signature.path + "/hints/" + std::to_string(k);
+}
+
 Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, PatternCache& cache) {
   CompiledEntry ce;
   for (const Signature& sig : entry.signatures) {
     CompiledSignature cs;
     cs.weak = sig.weak;
-    // A status signature's first pattern is made from "http_statuses" for its "status"; its own follow.
-    const std::size_t own_from = sig.status != 0 ? 1 : 0;
     for (std::size_t k = 0; k < sig.patterns.size(); ++k) {
-      const std::string path = k < own_from ? sig.path + "/status" : sig.path + "/patterns/" + std::to_string(k - own_from);
-      auto p = cache.Compile(sig.patterns[k], path, table);
-      if (!p.ok() && k < own_from) {
+      auto p = cache.Compile(sig.patterns[k], PatternPath(sig, k), table);
+      if (!p.ok() && k == 0 && sig.status != 0) {
         // Refused where the status is used; what to mend is in "http_statuses" (maybe in a portal file).
         const std::string status = std::to_string(sig.status);
         return Error{p.error().path, p.error().message + " (made from the wordings of /http_statuses/statuses/" +
@@ -120,7 +127,7 @@ Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, Pa
       cs.patterns.push_back(std::move(p).value());
     }
     for (std::size_t k = 0; k < sig.hints.size(); ++k) {
-      auto p = cache.Compile(sig.hints[k], sig.path + "/hints/" + std::to_string(k), table);
+      auto p = cache.Compile(sig.hints[k], HintPath(sig, k), table);
       if (!p.ok()) return p.error();
       cs.hints.push_back(std::move(p).value());
     }
@@ -130,15 +137,21 @@ Expected<CompiledEntry> CompileEntry(const Entry& entry, LiteralTable& table, Pa
 }
 
 Expected<SignatureSet> SignatureSet::Compile(const KnowledgeBase& kb, LiteralTable& table, PatternChecks checks) {
-  SignatureSet set;
+  std::vector<CompiledEntry> entries;
   PatternCache cache(checks);
   for (const Entry& e : kb.entries) {
     auto compiled = CompileEntry(e, table, cache);
     if (!compiled.ok()) return compiled.error();
-    set.entries_.push_back(std::move(compiled).value());
+    entries.push_back(std::move(compiled).value());
   }
-  set.by_literal_.resize(table.list().size());
-  set.needed_ = std::vector<std::uint8_t>(table.list().size(), 0);
+  return FromEntries(std::move(entries), table.list().size());
+}
+
+SignatureSet SignatureSet::FromEntries(std::vector<CompiledEntry> entries, std::size_t literal_count) {
+  SignatureSet set;
+  set.entries_ = std::move(entries);
+  set.by_literal_.resize(literal_count);
+  set.needed_ = std::vector<std::uint8_t>(literal_count, 0);
   for (std::size_t i = 0; i < set.entries_.size(); ++i) {
     const auto& signatures = set.entries_[i].signatures;
     bool unfiltered = false;

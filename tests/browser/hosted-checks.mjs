@@ -110,6 +110,12 @@ export async function checkHeaders(site) {
   assert.match(kb.headers.get('content-type'), /^application\/json/);
   assert.equal(kb.headers.get('content-encoding'), 'gzip');
   assert.equal(kb.headers.get('cache-control'), 'no-cache');
+  // The knowledge base prepared at build time: bytes, compressed, cached like every hashed file.
+  const prepared = await get(manifest.prepared);
+  assert.equal(prepared.status, 200);
+  assert.equal(prepared.headers.get('content-type'), 'application/octet-stream');
+  assert.equal(prepared.headers.get('content-encoding'), 'gzip');
+  assert.equal(prepared.headers.get('cache-control'), 'public, max-age=31536000, immutable');
   const css = await get(manifest.css);
   assert.match(css.headers.get('content-type'), /^text\/css/);
   const embed = await get('conndiag-embed.js');
@@ -123,6 +129,8 @@ export async function checkPageWorks(browser, { base }) {
   await diagnose(p.page, 'HttpRequestFailure: Server returned: 401 Unauthorized', { app: 'okta', expect: 'okta-401-token-invalid' });
   await diagnose(p.page, 'HttpRequestFailure : Retourné par le serveur : 404 Introuvable', { app: 'exchange', expect: 'exchange-404-no-mailbox' });
   await diagnose(p.page, 'BoxRestException: Failed to parse response.', { expect: 'box-rest-failed-parse' });
+  // The knowledge base came prepared through this server (a refused .bin would leave a console warning too).
+  assert.equal(await p.page.evaluate(async () => (await globalThis.ConnDiag.create()).kbInfo().prepared), true);
   const embedded = await openPage(browser, `${base}${SUB_PATH}examples/portal-element.html`, { allowedOrigin: base + '/', waitReady: false });
   await embedded.page.locator('conn-diag textarea').fill('IgniteException');
   await embedded.page.locator('conn-diag article.card').first().waitFor();

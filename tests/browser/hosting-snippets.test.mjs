@@ -26,7 +26,7 @@ after(async () => {
   await browser?.close();
 });
 
-test('the IIS web.config is well-formed XML with the nginx snippet\'s headers and the wasm and JSON types', async () => {
+test('the IIS web.config is well-formed XML with the nginx snippet\'s headers and the wasm, JSON and prepared types', async () => {
   const page = await browser.newPage();
   const parsed = await page.evaluate((xml) => {
     const doc = new DOMParser().parseFromString(xml, 'application/xml');
@@ -46,7 +46,7 @@ test('the IIS web.config is well-formed XML with the nginx snippet\'s headers an
     'X-Content-Type-Options': 'nosniff',
     'Access-Control-Allow-Origin': '*',
   });
-  assert.deepEqual(parsed.types, { '.wasm': 'application/wasm', '.json': 'application/json' });
+  assert.deepEqual(parsed.types, { '.wasm': 'application/wasm', '.json': 'application/json', '.bin': 'application/octet-stream' });
   assert.equal(parsed.compression, 'true');
 });
 
@@ -57,5 +57,6 @@ test('the Apache snippet sets the nginx snippet\'s headers and types', () => {
   assert.equal(header('X-Content-Type-Options'), 'nosniff');
   assert.equal(header('Access-Control-Allow-Origin'), '*');
   assert.match(apache, /^AddType application\/wasm \.wasm$/m);
+  assert.match(apache, /^AddType application\/octet-stream \.bin$/m);
   assert.match(apache, /Cache-Control "public, max-age=31536000, immutable"/);
 });

@@ -2,7 +2,8 @@
 // violation. Run: node --test tests/browser/  (needs build/wasm/dist from `cmake --build --preset wasm`)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
@@ -62,6 +63,36 @@ test('the hosted folder served on 127.0.0.1 under a sub-path works the same', as
   assert.equal(scripts.length, 2);
   assert.deepEqual(scripts.filter((s) => s.deferred || !s.atTheEnd), []);
   await checkClean(p);
+});
+
+test('the hosted page reads its knowledge base prepared at build time; the offline file and a server that refuses .bin files read the JSON', async () => {
+  const prepared = async (url, allowedOrigin) => {
+    const p = await openPage(browser, url, { allowedOrigin });
+    await diagnose(p.page, 'AADSTS70008: The refresh token has expired due to inactivity.', { expect: 'o365-aadsts70008-token-expired' });
+    const used = await p.page.evaluate(async () => (await globalThis.ConnDiag.create()).kbInfo().prepared);
+    await p.context.close();
+    return { used, problems: p.problems };
+  };
+  const hosted = await prepared(site.url, site.url.replace(/\/tools.*/, ''));
+  assert.deepEqual(hosted, { used: true, problems: [] });
+  const offline = await prepared(offlineUrl);
+  assert.deepEqual(offline, { used: false, problems: [] });
+  // The same folder without its .bin file: the page still answers, and the console says what was missing.
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'conndiag-no-bin-'));
+  cpSync(path.join(dist, 'site'), folder, { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(folder, 'asset-manifest.json'), 'utf8'));
+  rmSync(path.join(folder, manifest.prepared));
+  const refusing = await serve(folder);
+  try {
+    const missing = await prepared(refusing.url, refusing.url);
+    assert.equal(missing.used, false);
+    assert.ok(missing.problems.some((x) => x.includes(`conndiag: ${manifest.prepared}: HTTP 404: the knowledge base is read from its JSON`)),
+      missing.problems.join('\n'));
+    assert.deepEqual(missing.problems.filter((x) => !x.includes('404')), []);
+  } finally {
+    await refusing.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 // For each app, the example of its first signature that is vendor wording (not the connector's own message):

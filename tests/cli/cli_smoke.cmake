@@ -216,10 +216,17 @@ cli_test("kb explain reads the text from standard input" EXIT 0 STDIN aadsts7000
 cli_test("kb explain with a broken --kb names the file and the path" EXIT 2 ARGS kb explain --kb ${_in}/bad_pattern_kb.json x
   STDERR "bad_pattern_kb.json: /entries/0/patterns/0: invalid regular expression" STDOUT_EMPTY)
 
+# conndiag kb prepare: the built-in knowledge base's prepared form, written whole; a broken knowledge base, or
+# the JSON itself as the output, writes nothing (and leaves the JSON as it was).
+add_test(NAME "cli: kb prepare writes the prepared form of a knowledge base, and nothing for one it refuses"
+  COMMAND bash -c "set -euo pipefail; dir=$(mktemp -d); trap 'rm -rf \"$dir\"' EXIT; c='$<TARGET_FILE:conndiag>'; \"$c\" kb prepare '${CMAKE_SOURCE_DIR}/data/kb.json' \"$dir/kb.prepared\" | grep -q 'kb.json: prepared in .*kb.prepared ([0-9]* bytes'; [ \"$(head -c 4 \"$dir/kb.prepared\")\" = CDKB ]; if \"$c\" kb prepare '${_in}/bad_pattern_kb.json' \"$dir/bad.prepared\" 2>\"$dir/err\"; then exit 1; fi; grep -q 'bad_pattern_kb.json: /entries/0/patterns/0: invalid regular expression' \"$dir/err\"; [ \"$(ls \"$dir\")\" = \"$(printf 'err\\nkb.prepared')\" ]; cp '${CMAKE_SOURCE_DIR}/data/kb.json' \"$dir/kb.json\"; if \"$c\" kb prepare \"$dir/kb.json\" \"$dir/kb.json\" 2>\"$dir/err\"; then exit 1; fi; grep -q 'is the knowledge base itself' \"$dir/err\"; cmp -s '${CMAKE_SOURCE_DIR}/data/kb.json' \"$dir/kb.json\"")
+cli_test("kb prepare without its output file is a usage error" EXIT 2 ARGS kb prepare ${CMAKE_SOURCE_DIR}/data/kb.json
+  STDERR "kb prepare takes a knowledge-base file and the file to write" STDOUT_EMPTY)
+
 # The man page (written from the --help texts at build time): groff reads it without a warning, and it
 # documents every option --help lists.
 add_test(NAME "cli: the man page renders without warnings and documents every option of --help"
-  COMMAND bash -c "set -uo pipefail; page='${CMAKE_BINARY_DIR}/man/conndiag.1'; warnings=$(groff -man -Tutf8 -ww -z \"$page\" 2>&1) || exit 1; [ -z \"$warnings\" ] || { echo \"$warnings\"; exit 1; }; text=$(LC_ALL=C groff -man -Tascii -P-cbou \"$page\") || exit 1; n=0; for opt in $('$<TARGET_FILE:conndiag>' --help | grep -oE -- '(--[a-z][a-z-]+|-[hV])\\b' | sort -u) kb check explain; do n=$((n+1)); grep -qF -- \"$opt\" <<<\"$text\" || { echo \"missing from the man page: $opt\"; exit 1; }; done; [ $n -ge 12 ] || { echo \"only $n options found in --help\"; exit 1; }")
+  COMMAND bash -c "set -uo pipefail; page='${CMAKE_BINARY_DIR}/man/conndiag.1'; warnings=$(groff -man -Tutf8 -ww -z \"$page\" 2>&1) || exit 1; [ -z \"$warnings\" ] || { echo \"$warnings\"; exit 1; }; text=$(LC_ALL=C groff -man -Tascii -P-cbou \"$page\") || exit 1; n=0; for opt in $('$<TARGET_FILE:conndiag>' --help | grep -oE -- '(--[a-z][a-z-]+|-[hV])\\b' | sort -u) kb check explain prepare; do n=$((n+1)); grep -qF -- \"$opt\" <<<\"$text\" || { echo \"missing from the man page: $opt\"; exit 1; }; done; [ $n -ge 12 ] || { echo \"only $n options found in --help\"; exit 1; }")
 
 # Installing puts the command and its man page where a Linux admin looks for them; the installed command runs.
 add_test(NAME "cli: cmake --install puts conndiag in bin and its man page in share/man/man1, and it runs"

@@ -50,10 +50,11 @@ TEST_CASE("the knowledge base's info names its version, entries, apps, languages
   CHECK(info["warnings"].is_array());
 }
 
-TEST_CASE("a refusal and a list of warnings are valid JSON whatever their bytes", "[api_json]") {
+TEST_CASE("a refusal, a string and a list of warnings are valid JSON whatever their bytes", "[api_json]") {
   const json error = json::parse(conndiag::ErrorReplyJson("bad \"quote\" \xFF"));
   CHECK(error["ok"] == false);
   CHECK(error["error"] == "bad \"quote\" \xEF\xBF\xBD");
   CHECK(json::parse(conndiag::StringListJson({"a", "\n"})) == json{"a", "\n"});
   CHECK(conndiag::StringListJson({}) == "[]");
+  CHECK(json::parse(conndiag::StringJson("a \"b\"\n")) == "a \"b\"\n");
 }

@@ -31,6 +31,7 @@ using namespace conndiag;
 
 namespace {
 
+using conndiag::testing::KnowledgeBaseTexts;
 using Rng = std::mt19937;
 
 std::size_t Below(Rng& rng, std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); }
@@ -93,16 +94,6 @@ bool ContainsAny(const std::string& text, const std::vector<std::string>& litera
 }
 
 // --- Texts made from the knowledge base ----------------------------------------------------------------
-
-// Every example and message of the knowledge base, as written.
-std::vector<std::string> KnowledgeBaseTexts(const KnowledgeBase& kb) {
-  std::vector<std::string> texts;
-  for (const Entry& e : kb.entries) {
-    for (const auto& [lang, message] : e.message) texts.push_back(message);
-    for (const Signature& s : e.signatures) texts.insert(texts.end(), s.examples.begin(), s.examples.end());
-  }
-  return texts;
-}
 
 std::string InsertAt(const std::string& text, std::size_t at, std::string_view what) {
   std::string out(text, 0, at);

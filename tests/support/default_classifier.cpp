@@ -40,4 +40,13 @@ std::string LoadError(const std::string& kb_json) {
   return loaded.error().What();
 }
 
+std::vector<std::string> KnowledgeBaseTexts(const KnowledgeBase& kb) {
+  std::vector<std::string> texts;
+  for (const Entry& e : kb.entries) {
+    for (const auto& [lang, message] : e.message) texts.push_back(message);
+    for (const Signature& s : e.signatures) texts.insert(texts.end(), s.examples.begin(), s.examples.end());
+  }
+  return texts;
+}
+
 }  // namespace conndiag::testing

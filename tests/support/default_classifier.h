@@ -16,6 +16,9 @@ std::string ReadSourceFile(const std::string& relative_path);
 // Ids of the matches of `text`, best first.
 std::vector<std::string> Ids(const Result& result);
 
+// Every example and message of a knowledge base, as written (each signature's examples, each entry's messages).
+std::vector<std::string> KnowledgeBaseTexts(const KnowledgeBase& kb);
+
 // The error a knowledge base's JSON is refused with (the test fails if it loads).
 std::string LoadError(const std::string& kb_json);
 

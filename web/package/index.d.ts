@@ -189,6 +189,8 @@ export interface KbInfo {
   warnings: string[];
   /** When the patterns' regular expressions are compiled (see CreateOptions.compilePatternsOnFirstUse). */
   patternsCompiled: 'at load' | 'on first use';
+  /** Whether the knowledge base was read from its prepared form (CreateOptions.prepared), not parsed. */
+  prepared: boolean;
 }
 
 /** A loaded diagnoser (made by createConnDiag). Plain data in, plain data out; nothing to free. */
@@ -236,6 +238,13 @@ export interface CreateOptions {
    * overlay's patterns are always compiled while loading. Default false.
    */
   compilePatternsOnFirstUse?: boolean;
+  /**
+   * What `conndiag kb prepare` made of `kb`, whose JSON text must be the very text prepared: loaded by
+   * reading it back instead of parsing, checking and analysing the JSON (a quicker start). Prepared from
+   * another text (the JSON edited since) or by another version, it is not used: `kb` is loaded, every
+   * pattern compiled at load, with a console warning saying why. Ignored when there is an `overlay`.
+   */
+  prepared?: Uint8Array | ArrayBuffer | Promise<Uint8Array | ArrayBuffer | undefined>;
 }
 
 /** The Emscripten factory of the module (ConnDiagModule, or the package's core/conndiag-core.cjs). */

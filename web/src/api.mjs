@@ -23,6 +23,7 @@
  * @typedef {object} CoreModule
  * @property {(size: number) => Uint8Array} inputBuffer
  * @property {(kbSize: number, overlaySize: number, onFirstUse: boolean) => Uint8Array} load
+ * @property {(kbSize: number, preparedSize: number) => Uint8Array} loadPrepared  (the prepared bytes after the JSON)
  * @property {(handle: number, size: number, optionsSize: number) => Uint8Array} classify  (options after the text)
  * @property {(handle: number, row: number, options: string) => Uint8Array} rowText
  * @property {(handle: number, size: number, optionsSize: number) => Uint8Array} classifyLog  (the same)
@@ -339,7 +340,7 @@ export const ConnDiag = Diagnoser;
 export async function createConnDiag(factory, options) {
   const { locateFile } = options || {};
   // Awaited with the module below; a knowledge base that fails first is not an unhandled rejection meanwhile.
-  const texts = Promise.all([(options || {}).kb, (options || {}).overlay]);
+  const texts = Promise.all([(options || {}).kb, (options || {}).overlay, (options || {}).prepared]);
   texts.catch(() => {});
   const [wasmModule, wasmBinary] = await Promise.all([(options || {}).wasmModule, (options || {}).wasmBinary]);
   if (wasmModule !== undefined && wasmModule !== null && !(wasmModule instanceof WebAssembly.Module)) {
@@ -361,13 +362,24 @@ export async function createConnDiag(factory, options) {
     };
   }
   const made = Promise.race([factory(moduleArg), refused]);
-  const [module, [kb, overlay]] = await Promise.all([made, texts]);
+  const [module, [kb, overlay, prepared]] = await Promise.all([made, texts]);
   if (kb === undefined || kb === null) throw new Error('a knowledge base is required');
   const core = /** @type {CoreModule} */ (module);
   keepInputViews(core);
   /** @param {object|string} x */
   const asText = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
-  const [kbSize, overlaySize] = toModule(core, [asText(kb), overlay === undefined || overlay === null ? '' : asText(overlay)]);
-  const loaded = reply(core.load(kbSize, overlaySize, Boolean((options || {}).compilePatternsOnFirstUse)));
+  const hasOverlay = overlay !== undefined && overlay !== null;
+  let loaded;
+  if (prepared && !hasOverlay) {
+    // Read back, not parsed; made from another text (kb.json edited since), the module loads the JSON instead.
+    const bytes = prepared instanceof Uint8Array ? prepared : new Uint8Array(prepared);
+    const [kbSize, preparedSize] = toModule(core, [asText(kb), bytes]);
+    loaded = reply(core.loadPrepared(kbSize, preparedSize));
+    if (loaded.prepared_refused) console.warn(`conndiag: ${loaded.prepared_refused}: the knowledge base was read from its JSON`);
+  } else {
+    const [kbSize, overlaySize] = toModule(core, [asText(kb), hasOverlay ? asText(overlay) : '']);
+    loaded = reply(core.load(kbSize, overlaySize, Boolean((options || {}).compilePatternsOnFirstUse)));
+  }
+  loaded.info.prepared = loaded.prepared === true;
   return new Diagnoser(core, loaded.handle, loaded.info);
 }

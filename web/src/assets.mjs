@@ -39,3 +39,26 @@ export async function defaultKnowledgeBase(base = document.baseURI) {
   if (!response.ok) throw new Error(`${ASSETS.kb}: HTTP ${response.status}`);
   return response.text();
 }
+
+let preparedKnowledgeBase;
+/**
+ * The default knowledge base's prepared form (`conndiag kb prepare`, web/build.mjs), beside `base` when
+ * hosted; undefined in the offline file (it carries the JSON only: the prepared bytes would not fit its size
+ * budget) or when the build had none. A failed fetch is not an error: the JSON is loaded instead, a little
+ * slower, and the console says why (a server that refuses .bin files, for one).
+ * @returns {Promise<Uint8Array|undefined>}
+ */
+export function defaultPreparedKnowledgeBase(base = document.baseURI) {
+  if (!ASSETS.prepared || document.getElementById('conndiag-kb')) return Promise.resolve(undefined);
+  preparedKnowledgeBase ||= fetch(new URL(ASSETS.prepared, base), { credentials: 'same-origin' })
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    })
+    .catch((e) => {
+      console.warn(`conndiag: ${ASSETS.prepared}: ${e.message}: the knowledge base is read from its JSON`);
+      preparedKnowledgeBase = undefined;  // tried again by the next load
+      return undefined;
+    });
+  return preparedKnowledgeBase;
+}

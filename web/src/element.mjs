@@ -8,7 +8,7 @@
 import cardsCss from '../cards.css';
 import elementCss from '../element.css';
 import { createConnDiag } from './api.mjs';
-import { defaultKnowledgeBase, locateAsset } from './assets.mjs';
+import { defaultKnowledgeBase, defaultPreparedKnowledgeBase, locateAsset } from './assets.mjs';
 import { clear, h } from './dom.mjs';
 import { wordsFor } from './i18n.mjs';
 import { debouncer, fillAppSelect } from './input.mjs';
@@ -27,6 +27,8 @@ let modulePromise;
 const diagnosers = new Map();
 
 async function loadDiagnoser(kbSrc) {
+  // The built-in knowledge base's prepared form, fetched beside its JSON; an overlay is merged with the JSON.
+  const prepared = kbSrc ? undefined : defaultPreparedKnowledgeBase(scriptUrl);
   const kb = await defaultKnowledgeBase(scriptUrl);
   let overlay;
   const url = kbSrc ? new URL(kbSrc, document.baseURI).href : '';
@@ -45,13 +47,13 @@ async function loadDiagnoser(kbSrc) {
     // Merged and validated in the core, like the CLI's --kb: errors name the portal file's own path.
     // The built-in knowledge base's patterns compile when first needed (its tests check them all); the
     // portal's overlay is checked whole while loading.
-    diag = await createConnDiag(() => modulePromise, { kb, overlay, compilePatternsOnFirstUse: true });
+    diag = await createConnDiag(() => modulePromise, { kb, prepared, overlay, compilePatternsOnFirstUse: true });
   } catch (e) {
     throw new Error(kbSrc ? `${url}: ${e.message}` : e.message);
   }
   warmUpPaste(diag, 'en');  // shared by every element with this kb-src
   const workerUrl = new URL('conndiag-worker.js', scriptUrl).href;
-  const background = new WorkerClient(() => workerAt(workerUrl), async () => ({ kb, overlay, base: workerUrl, compilePatternsOnFirstUse: true }));
+  const background = new WorkerClient(() => workerAt(workerUrl), async () => ({ kb, prepared: await prepared, overlay, base: workerUrl, compilePatternsOnFirstUse: true }));
   return { diag, background };
 }
 

@@ -1,6 +1,6 @@
 // The page: paste box, app filter, language toggle, results, log view, shareable link.
 import { createConnDiag } from './api.mjs';
-import { defaultKnowledgeBase, inlinedWasm, locateAsset } from './assets.mjs';
+import { defaultKnowledgeBase, defaultPreparedKnowledgeBase, inlinedWasm, locateAsset } from './assets.mjs';
 import { browseFragment, browseQuery, browseView } from './browse.mjs';
 import { clear, h } from './dom.mjs';
 import { startEmbedMode, tellLoadFailure } from './embed-mode.mjs';
@@ -55,10 +55,12 @@ const ConnDiag = {
     // that they are ready soonest.
     const wasmModule = compiledWasm();
     const kb = options.kb ?? defaultKnowledgeBase();  // fetched (or unpacked) while the module compiles
+    // The built-in knowledge base as the build prepared it (hosted), read back instead of parsed.
+    const prepared = options.kb === undefined || options.kb === null ? defaultPreparedKnowledgeBase() : undefined;
     // The built-in knowledge base's patterns all compile (its tests check them): compiling each when first
     // needed brings the first answer sooner. Someone's own knowledge base is checked whole at load.
     const compilePatternsOnFirstUse = options.kb === undefined || options.kb === null;
-    return createConnDiag(ConnDiagModule, { kb, wasmModule, locateFile: locateAsset, compilePatternsOnFirstUse });
+    return createConnDiag(ConnDiagModule, { kb, prepared, wasmModule, locateFile: locateAsset, compilePatternsOnFirstUse });
   },
 };
 globalThis.ConnDiag = ConnDiag;
@@ -357,12 +359,12 @@ function slashFocus(e) {
   ($('browse-search') || $('error-text')).focus();
 }
 
-// What the worker loads: the knowledge base text and the wasm (fetched or inlined once, again after a
+// What the worker loads: the knowledge base text (and its prepared form) and the wasm (fetched or inlined once, again after a
 // failure): the offline page's compiled module, and its bytes for a worker that cannot take the module.
 async function workerAssets() {
   state.kbText ||= await defaultKnowledgeBase();
-  const [wasmModule, wasmBinary] = await Promise.all([compiledWasm(), wasm()]);
-  return { kb: state.kbText, wasmModule, wasmBinary, base: pageWorkerUrl() || undefined, compilePatternsOnFirstUse: true };
+  const [wasmModule, wasmBinary, prepared] = await Promise.all([compiledWasm(), wasm(), defaultPreparedKnowledgeBase()]);
+  return { kb: state.kbText, prepared, wasmModule, wasmBinary, base: pageWorkerUrl() || undefined, compilePatternsOnFirstUse: true };
 }
 
 const background = new WorkerClient(pageWorker, workerAssets);

@@ -38,7 +38,7 @@ export class WorkerClient {
   /**
    * @param {() => Worker} createWorker  starts the worker (throws when the browser refuses, e.g. a
    *   cross-origin script URL)
-   * @param {() => Promise<{kb: string, overlay?: string, wasmBinary?: Uint8Array, base?: string, compilePatternsOnFirstUse?: boolean}>} assets
+   * @param {() => Promise<{kb: string, prepared?: Uint8Array, overlay?: string, wasmBinary?: Uint8Array, base?: string, compilePatternsOnFirstUse?: boolean}>} assets
    *   what it loads (base: where conndiag-worker.js is, when the worker is a bootstrap blob)
    */
   constructor(createWorker, assets) {
@@ -104,7 +104,7 @@ export class WorkerClient {
       };
       this._assets().then((a) => {
         bytes = a.wasmBinary;
-        post(load = { type: 'load', kb: a.kb, overlay: a.overlay, wasmModule: a.wasmModule, wasmBinary: a.wasmModule ? undefined : bytes,
+        post(load = { type: 'load', kb: a.kb, prepared: a.prepared, overlay: a.overlay, wasmModule: a.wasmModule, wasmBinary: a.wasmModule ? undefined : bytes,
                       base: a.base, compilePatternsOnFirstUse: a.compilePatternsOnFirstUse, warmUp });
       }).catch(reject);
     });

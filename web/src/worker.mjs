@@ -1,9 +1,10 @@
 // The diagnoser in a Web Worker (conndiag-worker.js): big logs are read and classified here, chunk by
 // chunk, so the page never freezes. Messages in:
-//   {type: "load", kb, overlay?, wasmBinary?, base?, compilePatternsOnFirstUse?, warmUp?}   (overlay: a
-//     knowledge base that extends kb; base: the URL this script was loaded from, when a bootstrap blob
-//     imported it: the glue and the wasm are beside it, not beside the blob; compilePatternsOnFirstUse: as
-//     createConnDiag's; warmUp: once loaded, read a made-up log until the next message, see warm-up-log.mjs)
+//   {type: "load", kb, prepared?, overlay?, wasmBinary?, base?, compilePatternsOnFirstUse?, warmUp?}
+//     (prepared: kb's prepared form; overlay: a knowledge base that extends kb; base: the URL this script
+//     was loaded from, when a bootstrap blob imported it: the glue and the wasm are beside it, not beside the
+//     blob; prepared and compilePatternsOnFirstUse: as createConnDiag's; warmUp: once loaded, read a made-up
+//     log until the next message, see warm-up-log.mjs)
 //   {id, type: "classify" | "classifyLog", text, options}
 //   {id, type: "log", file: Blob, options, relay?}  -> progress messages, then the result
 //   {type: "readAhead", file: Blob, options, relay}  (a helper: see "Two workers on one log" below)
@@ -206,7 +207,7 @@ async function* helperPieces(relay) {
 }
 
 self.onmessage = async (event) => {
-  const { id, type, text, options, kb, overlay, wasmModule, wasmBinary, file, base, compilePatternsOnFirstUse, relay, warmUp: warm } = event.data || {};
+  const { id, type, text, options, kb, prepared, overlay, wasmModule, wasmBinary, file, base, compilePatternsOnFirstUse, relay, warmUp: warm } = event.data || {};
   if (type === 'relay') {
     relays.get(event.data.log)?.(event.data.message);
     return;
@@ -216,7 +217,7 @@ self.onmessage = async (event) => {
     if (type === 'load') {
       loadGlue(base);
       const locateFile = base ? (file) => new URL(locateAsset(file, ''), base).href : locateAsset;
-      diag = await createConnDiag(ConnDiagModule, { kb, overlay, wasmModule, wasmBinary, locateFile, compilePatternsOnFirstUse });
+      diag = await createConnDiag(ConnDiagModule, { kb, prepared, overlay, wasmModule, wasmBinary, locateFile, compilePatternsOnFirstUse });
       self.postMessage({ type: 'ready', info: diag.kbInfo() });
       if (warm) {
         const at = requests;

@@ -23,6 +23,9 @@ std::string KnowledgeBaseInfoJson(const Classifier& classifier, std::string_view
 // {"error": message, "ok": false}
 std::string ErrorReplyJson(std::string_view message);
 
+// "...": one string, escaped
+std::string StringJson(std::string_view text);
+
 // ["...", ...]
 std::string StringListJson(const std::vector<std::string>& strings);
 

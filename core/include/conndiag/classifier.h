@@ -81,6 +81,15 @@ class Classifier {
   // compiled at load: an overlay is someone's own writing.
   static Expected<Classifier> FromJsonExtending(std::string_view base_json, std::string_view overlay_json);
 
+  // The knowledge base `json` prepared for FromPrepared: loaded and checked as FromJson does with every
+  // pattern compiled, then written as bytes (the build does this once for the page's own knowledge base).
+  static Expected<std::string> Prepare(std::string_view json);
+  // Loads a knowledge base from what Prepare made of `json`, with `json` itself beside it (the prepared
+  // bytes refer to its texts): no JSON parsing, checking or pattern analysis, only reading back; regexes
+  // are compiled when first used. An Error, and nothing loaded, when the bytes were made from another JSON
+  // (edited since), by another format, or are corrupt: the caller then loads `json` with FromJson.
+  static Expected<Classifier> FromPrepared(std::string_view json, std::string_view prepared);
+
   Classifier(Classifier&&) noexcept;
   Classifier& operator=(Classifier&&) noexcept;
   Classifier(const Classifier&) = delete;

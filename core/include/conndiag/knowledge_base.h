@@ -18,6 +18,8 @@ struct App {
   std::string key;                 // "office365"; "all" for rows that apply to every app
   Localized name;                  // "Microsoft 365 (Office 365)"
   std::vector<std::string> clues;  // literals in normalized form whose presence names this app
+
+  bool operator==(const App&) const = default;
 };
 
 // One way an entry's error shows up in text: the connector's own wrapper, the vendor's API body, an
@@ -33,6 +35,8 @@ struct Signature {
   bool decisive = false;              // names the event on its own (an exact vendor code or phrase)
   bool weak = false;                  // says little on its own (a bare HTTP status): at most "possible"
   std::string path;                   // JSON pointer of its patterns' parent, for error messages
+
+  bool operator==(const Signature&) const = default;
 };
 
 // Where a row of Microsoft's troubleshooting table was last compared with Microsoft's page, so a maintainer
@@ -42,6 +46,8 @@ struct Reference {
   std::string checked;   // YYYY-MM-DD: the row's error text was on the page that day
   std::string missing;   // YYYY-MM-DD: the row's error text was not on the page that day
   std::string revision;  // the page's docs commit (hex) compared against, or empty
+
+  bool operator==(const Reference&) const = default;
 };
 
 struct Entry {
@@ -63,6 +69,8 @@ struct Entry {
   // found and the row's app is known, the answer is the row, with the code's reason.
   std::vector<std::string> same_event;
   bool fallback = false;              // a catch-all: ranks below specific entries, never confident
+
+  bool operator==(const Entry&) const = default;
 };
 
 struct KnowledgeBase {
@@ -75,6 +83,8 @@ struct KnowledgeBase {
   const App* FindApp(std::string_view key) const;
   // The entry with this id, or nullptr.
   const Entry* FindEntry(std::string_view id) const;
+
+  bool operator==(const KnowledgeBase&) const = default;
 };
 
 // Limits on a knowledge base, so a hostile custom file cannot exhaust memory or time at load.
