@@ -16,10 +16,10 @@ std::uint64_t ZigZag(std::int64_t v) {
 }
 std::int64_t UnZigZag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
 
-// The text of a string of `json`; nothing when it is not a string (a corrupt JSON).
-std::optional<std::string> TextOf(std::string_view json, const StringToken& s) {
+// The text of a string of `json`; nothing when it is not a string (a corrupt JSON). `tree` unescapes it (the
+// core's one JSON reader, quotes included): one tree for many strings keeps what it allocated.
+std::optional<std::string> TextOf(std::string_view json, const StringToken& s, JsonTree& tree) {
   if (!s.escaped) return std::string(json.substr(s.offset, s.size));
-  JsonTree tree;  // the core's one JSON reader unescapes it, quotes included
   if (!tree.Parse(json.substr(s.offset - 1, s.size + 2), 1) || !tree.root().is_string()) return std::nullopt;
   return std::string(tree.root().string());
 }
@@ -65,8 +65,9 @@ std::vector<StringToken> StringTokens(std::string_view json) {
 
 PreparedWriter::PreparedWriter(std::string_view json) {
   const auto strings = StringTokens(json);
+  JsonTree tree;
   for (std::size_t k = 0; k < strings.size(); ++k) {
-    if (auto text = TextOf(json, strings[k])) in_json_[std::move(*text)].push_back(k);
+    if (auto text = TextOf(json, strings[k], tree)) in_json_[std::move(*text)].push_back(k);
   }
 }
 
@@ -145,7 +146,7 @@ bool PreparedReader::Text(std::string& text) {
   const std::int64_t k = static_cast<std::int64_t>(last_string_) + UnZigZag(tag / 2);
   if (k < 0 || static_cast<std::uint64_t>(k) >= strings_.size()) return Fail("a text outside the JSON");
   last_string_ = static_cast<std::size_t>(k);
-  auto unescaped = TextOf(json_, strings_[last_string_]);
+  auto unescaped = TextOf(json_, strings_[last_string_], unescaper_);
   if (!unescaped) return Fail("a text that is not a string of the JSON");
   text = std::move(*unescaped);
   return true;

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "json_tree.h"
+
 namespace conndiag {
 
 // A 64-bit hash of the whole text: ties a prepared knowledge base to the exact JSON it was made from (a JSON edited
@@ -69,6 +71,7 @@ class PreparedReader {
   std::size_t at_ = 0;
   std::size_t last_string_ = 0;
   std::vector<std::string_view> written_;  // the texts written out so far, in order (views of bytes_)
+  JsonTree unescaper_;                     // reads the strings that have escapes
   std::string error_;
 };
 

@@ -38,8 +38,10 @@ test('the Node entry classifies with the bundled module and knowledge base', asy
   assert.equal(diag.classify('IgniteException').matches[0].id, 'o365-ignite-domain-user');
   assert.equal(diag.kbInfo().version, JSON.parse(readFileSync(path.join(root, 'data/kb.json'), 'utf8')).version);
   assert.equal(diag.kbInfo().patternsCompiled, 'on first use');  // the bundled one: checked by its tests
+  assert.equal(diag.kbInfo().prepared, true);  // and read from the form the build prepared
   const own = await createNodeConnDiag({ kb: readFileSync(path.join(root, 'data/kb.json'), 'utf8') });
   assert.equal(own.kbInfo().patternsCompiled, 'at load');  // someone's own: checked whole
+  assert.equal(own.kbInfo().prepared, false);
 });
 
 test('the Node entry takes a portal file that extends the bundled knowledge base', async () => {

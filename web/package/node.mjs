@@ -22,5 +22,10 @@ export function createNodeConnDiag(options = {}) {
   // The bundled knowledge base's patterns all compile (its tests check them): each is compiled when first
   // needed. Someone's own knowledge base is checked whole while loading.
   const compilePatternsOnFirstUse = options.kb === undefined || options.kb === null;
-  return createConnDiag(factory, { kb, overlay: options.overlay, wasmBinary, compilePatternsOnFirstUse });
+  // ... and read from the form the build prepared, instead of parsed (docs: architecture, the prepared
+  // knowledge base). A package built without it loads the JSON.
+  const manifest = JSON.parse(readFileSync(new URL('./site/asset-manifest.json', import.meta.url), 'utf8'));
+  const prepared = compilePatternsOnFirstUse && manifest.prepared
+    ? readFileSync(new URL(`./site/${manifest.prepared}`, import.meta.url)) : undefined;
+  return createConnDiag(factory, { kb, prepared, overlay: options.overlay, wasmBinary, compilePatternsOnFirstUse });
 }
