@@ -359,8 +359,9 @@ function slashFocus(e) {
   ($('browse-search') || $('error-text')).focus();
 }
 
-// What the worker loads: the knowledge base text (and its prepared form) and the wasm (fetched or inlined once, again after a
-// failure): the offline page's compiled module, and its bytes for a worker that cannot take the module.
+// What the worker loads: the knowledge base text (and its prepared form, hosted) and the wasm (fetched or
+// inlined once, again after a failure): the offline page's compiled module, and its bytes for a worker that
+// cannot take the module.
 async function workerAssets() {
   state.kbText ||= await defaultKnowledgeBase();
   const [wasmModule, wasmBinary, prepared] = await Promise.all([compiledWasm(), wasm(), defaultPreparedKnowledgeBase()]);
