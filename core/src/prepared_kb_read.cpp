@@ -102,11 +102,10 @@ bool ReadPatterns(In& in, const LiteralTable::Literals& literals, std::size_t pa
       }
       p.plain = std::make_shared<const PlainPattern>(std::move(pattern));
     }
-    if (!in.Ids(p.literal_ids, pattern_literals) || !in(p.also_ids)) return false;
-    for (const auto& ids : p.also_ids) {
-      for (std::uint32_t id : ids) {
-        if (id >= pattern_literals) return in.bytes().Fail("a literal id out of range");
-      }
+    std::size_t also_sets = 0;
+    if (!in.Ids(p.literal_ids, pattern_literals) || !in.bytes().Count(also_sets)) return false;
+    for (std::size_t k = 0; k < also_sets; ++k) {
+      if (!in.Ids(p.also_ids.emplace_back(), pattern_literals)) return false;
     }
     bool prefix = false;
     if (!in(prefix)) return false;
