@@ -21,6 +21,7 @@
 // of its work. A log's result is {delta, readers}: how many workers read it (1, or 2 with a helper).
 import { createConnDiag } from './api.mjs';
 import { ASSETS, locateAsset } from './assets.mjs';
+import { filePieces } from './file-pieces.mjs';
 import { warmUp } from './warm-up-log.mjs';
 
 /* global ConnDiagModule, importScripts */
@@ -64,38 +65,6 @@ async function streamLog(id, file, options, relay) {
   }
 }
 
-// The file's bytes in pieces of CHUNK_BYTES (the last one shorter), read as one stream: reading a slice
-// per piece took longer (100 MB read alone in a worker: 197-309 ms against 109-161 ms). Each piece has a
-// buffer of its own, so that it can be handed to another worker.
-async function* bytePieces(file) {
-  const reader = file.stream().getReader();
-  let piece = new Uint8Array(CHUNK_BYTES);
-  let filled = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read().catch((e) => {
-        // The browser refuses a file changed since it was chosen: said apart from the module's own errors.
-        throw Object.assign(new Error(e.message), { unreadable: true });
-      });
-      if (done) break;
-      for (let used = 0; used < value.length;) {
-        const take = Math.min(value.length - used, CHUNK_BYTES - filled);
-        piece.set(value.subarray(used, used + take), filled);
-        filled += take;
-        used += take;
-        if (filled === CHUNK_BYTES) {
-          yield piece;
-          piece = new Uint8Array(CHUNK_BYTES);
-          filled = 0;
-        }
-      }
-    }
-    if (filled > 0) yield piece.subarray(0, filled);
-  } finally {
-    reader.releaseLock();
-  }
-}
-
 // The file's pieces as the module reads them, each with the file's bytes read so far: raw UTF-8 bytes
 // (decoding to a JS string and back cost a quarter of the time; the core decodes UTF-8 itself, invalid
 // bytes included), or text for UTF-16, known from the first piece's first bytes and decoded here (the
@@ -103,7 +72,7 @@ async function* bytePieces(file) {
 async function* decodedPieces(file) {
   let decoder = null;
   let bytes = 0;
-  for await (const raw of bytePieces(file)) {
+  for await (const raw of filePieces(file, CHUNK_BYTES)) {
     if (bytes === 0) {
       const encoding = utf16Encoding(raw.subarray(0, 4));
       decoder = encoding ? new TextDecoder(encoding) : null;
