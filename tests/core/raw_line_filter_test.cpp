@@ -101,6 +101,29 @@ TEST_CASE("a literal with no three bytes between spaces and colons is reported f
   CHECK(Found(filter, "caf\xC3\xA9") == Ids({UINT32_MAX}));
 }
 
+TEST_CASE("a literal is found wherever it starts in the line, at an odd byte or an even one, near either end",
+          "[raw_line_filter]") {
+  // Lines are scanned at every second byte: a literal of 4 bytes or more by two anchors side by side, a
+  // short one ("err", "401") at every byte; samples that make each of a literal's anchors the rarest.
+  const std::vector<Literal> literals = {{"token expired", false, false}, {"err", false, false}, {"401", false, false},
+                                         {"abcd", false, false}};
+  for (const std::string sample : {"", "token token expired expired abcd", "xpired xpired cd cd bcd abc", "err 401"}) {
+    const RawLineFilter filter(literals, sample);
+    for (std::size_t before = 0; before < 20; ++before) {
+      for (std::size_t after = 0; after < 12; ++after) {
+        const std::string pad(before, '.');
+        const std::string tail(after, '.');
+        INFO("sample [" << sample << "] " << before << " bytes before, " << after << " after");
+        CHECK(Found(filter, pad + "Token  Expired" + tail) == Ids({0}));
+        CHECK(Found(filter, pad + "ERR" + tail) == Ids({1}));
+        CHECK(Found(filter, pad + "401" + tail) == Ids({2}));
+        CHECK(Found(filter, pad + "ABCD" + tail) == Ids({3}));
+        CHECK(Found(filter, pad + "abc" + tail).empty());
+      }
+    }
+  }
+}
+
 TEST_CASE("found and hits are cleared of the last call's literals only, as the matcher's", "[raw_line_filter]") {
   const RawLineFilter filter({{"alpha", false, false}, {"beta", false, false}}, "");
   std::vector<std::uint8_t> found;
@@ -134,7 +157,10 @@ TEST_CASE(
                                           "denied:",
                                           "http 401",
                                           "unauthorized",
-                                          "refused "};
+                                          "refused ",
+                                          "err",
+                                          "af3",
+                                          "400"};
   std::vector<Literal> literals;
   for (const auto& w : words) literals.push_back({w, false, false});
   const MultiLiteralMatcher matcher(words);
@@ -175,7 +201,12 @@ TEST_CASE(
                                            "\x01",
                                            "Refused",
                                            "REFUSED :",
-                                           "refused\t"};
+                                           "refused\t",
+                                           "ERR",
+                                           "Err:",
+                                           "aF3",
+                                           "x400",
+                                           "1400 "};
   const std::vector<std::string> samples = {"", "token token token the token 401 401 server server denied",
                                             std::string(5000, 'e'), "unauthorized access denied timeout"};
   std::mt19937 rng(42);
