@@ -35,14 +35,19 @@ function fakeFile(bytes, chunkSizes, { byteStream, failAfter = Infinity, modes =
           chunks += 1;
         },
       });
-      const getReader = stream.getReader.bind(stream);
-      stream.getReader = (options) => {
-        modes.push(options?.mode ?? 'default');
-        return getReader(options);
-      };
-      return stream;
+      return recordingReaders(stream, modes);
     },
   };
+}
+
+// `stream`, its getReader recording in `modes` each reader asked for.
+function recordingReaders(stream, modes) {
+  const getReader = stream.getReader.bind(stream);
+  stream.getReader = (options) => {
+    modes.push(options?.mode ?? 'default');
+    return getReader(options);
+  };
+  return stream;
 }
 
 async function collect(file, pieceBytes) {
@@ -80,18 +85,7 @@ test('a real Blob is read into the pieces themselves (its stream is a byte strea
   const bytes = new Uint8Array(200_000).map((_, i) => (i * 7919) & 255);
   const blob = new Blob([bytes]);
   const modes = [];
-  const stream = blob.stream.bind(blob);
-  const file = {
-    stream() {
-      const s = stream();
-      const getReader = s.getReader.bind(s);
-      s.getReader = (options) => {
-        modes.push(options?.mode ?? 'default');
-        return getReader(options);
-      };
-      return s;
-    },
-  };
+  const file = { stream: () => recordingReaders(blob.stream(), modes) };
   const pieces = await collect(file, 65_536);
   assert.deepEqual(modes, ['byob']);
   checkPieces(pieces, bytes, 65_536);
